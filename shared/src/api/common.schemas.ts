@@ -1,0 +1,17 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Every error response: the HTTP status, a stable code, and a message that names what is wrong. */
+export const ErrorResponseSchema = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String(),
+    error: Type.String(),
+    message: Type.String(),
+  },
+  { $id: 'ErrorResponse' },
+);
+export type ErrorResponse = Static<typeof ErrorResponseSchema>;
+
+export const HallParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const OkSchema = Type.Object({ ok: Type.Literal(true) });

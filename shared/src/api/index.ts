@@ -1,0 +1,4 @@
+export * from './common.schemas.ts';
+export * from './auth.schemas.ts';
+export * from './door.schemas.ts';
+export * from './tickets.schemas.ts';

@@ -1,0 +1,35 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { TicketViewSchema, WindowViewSchema } from '../domain/types.ts';
+import { MAX_PARTY_SIZE } from '../domain/party.rules.ts';
+
+export const IssueTicketBodySchema = Type.Object(
+  {
+    categoryId: Type.String({ minLength: 1 }),
+    priority: Type.Optional(Type.Boolean()),
+    partySize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PARTY_SIZE })),
+  },
+  { additionalProperties: false },
+);
+export type IssueTicketBody = Static<typeof IssueTicketBodySchema>;
+
+export const TicketResponseSchema = Type.Object({ ticket: TicketViewSchema });
+export type TicketResponse = Static<typeof TicketResponseSchema>;
+
+export const WindowParamsSchema = Type.Object({
+  hallId: Type.String({ minLength: 1, maxLength: 64 }),
+  windowId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export const TicketParamsSchema = Type.Object({
+  hallId: Type.String({ minLength: 1, maxLength: 64 }),
+  ticketId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+export const CallResponseSchema = Type.Object({
+  /** Null when nobody is waiting for this window's categories. */
+  ticket: Type.Union([TicketViewSchema, Type.Null()]),
+  window: WindowViewSchema,
+});
+export type CallResponse = Static<typeof CallResponseSchema>;
+
+export const WindowResponseSchema = Type.Object({ window: WindowViewSchema });
+export type WindowResponse = Static<typeof WindowResponseSchema>;

@@ -1,0 +1,50 @@
+import type {
+  BatchView,
+  CategoryView,
+  HallInfo,
+  OccupancyView,
+  PartyView,
+  TicketView,
+  WindowView,
+} from './types.ts';
+
+/**
+ * Every change to a hall, in past tense. Each event carries the complete new
+ * view of every entity it touched, so a client applies it by replacing those
+ * entities (see applyHallEvent) and never has to re-derive server rules.
+ */
+export type HallEvent =
+  | { type: 'party.screened'; party: PartyView; occupancy: OccupancyView }
+  | { type: 'party.exited'; party: PartyView | null; occupancy: OccupancyView }
+  | { type: 'batch.admitted'; batch: BatchView; parties: PartyView[]; tickets: TicketView[]; occupancy: OccupancyView }
+  | { type: 'occupancy.corrected'; occupancy: OccupancyView }
+  | { type: 'ticket.issued'; ticket: TicketView }
+  | { type: 'ticket.called'; ticket: TicketView; window: WindowView }
+  | { type: 'ticket.recalled'; ticket: TicketView; window: WindowView }
+  | { type: 'ticket.service_started'; ticket: TicketView; window: WindowView }
+  | { type: 'ticket.completed'; ticket: TicketView; window: WindowView }
+  | { type: 'ticket.no_show'; ticket: TicketView; window: WindowView | null }
+  | { type: 'ticket.requeued'; ticket: TicketView }
+  | { type: 'ticket.transferred'; ticket: TicketView; window: WindowView | null }
+  | { type: 'ticket.held'; ticket: TicketView; window: WindowView }
+  | { type: 'window.updated'; window: WindowView }
+  | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] };
+
+export type HallEventType = HallEvent['type'];
+
+/** An event as stored in the log and sent on the wire. */
+export interface HallEventEnvelope {
+  hallId: string;
+  /** Per hall, strictly increasing by one, assigned in the transaction of the change. */
+  seq: number;
+  /** ISO time the change was committed. */
+  at: string;
+  event: HallEvent;
+}
+
+/** Events that make a screen announce a call by voice. */
+export function isCallEvent(
+  event: HallEvent,
+): event is Extract<HallEvent, { type: 'ticket.called' | 'ticket.recalled' }> {
+  return event.type === 'ticket.called' || event.type === 'ticket.recalled';
+}

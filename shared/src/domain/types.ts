@@ -1,0 +1,161 @@
+/**
+ * The entities every HallFlow client sees, as JSON Schemas (TypeBox) with
+ * their TypeScript types derived from them: one source for the server's
+ * response schemas, the OpenAPI document and the clients' types.
+ *
+ * These are *views*: safe to broadcast to a public screen (names masked, no ID
+ * numbers, no health readings).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+const IsoTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const StaffRoleSchema = Type.Union([
+  Type.Literal('admin'),
+  Type.Literal('supervisor'),
+  Type.Literal('door'),
+  Type.Literal('clerk'),
+]);
+export type StaffRole = Static<typeof StaffRoleSchema>;
+/** Who is on the other end of a realtime connection. */
+export type ClientRole = StaffRole | 'display' | 'phone';
+
+export const HealthCodeSchema = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]);
+export type HealthCode = Static<typeof HealthCodeSchema>;
+
+/** The visitor's path at the door (rules V1..V3 in docs/SPEC.md). */
+export const PartyStateSchema = Type.Union([
+  Type.Literal('arrived'),
+  Type.Literal('screened'),
+  Type.Literal('holding'),
+  Type.Literal('admitted'),
+  Type.Literal('exited'),
+  Type.Literal('denied'),
+]);
+export type PartyState = Static<typeof PartyStateSchema>;
+
+/** The ticket's life (rules T1..T4 in docs/SPEC.md). */
+export const TicketStateSchema = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('called'),
+  Type.Literal('serving'),
+  Type.Literal('held'),
+  Type.Literal('done'),
+  Type.Literal('no_show'),
+]);
+export type TicketState = Static<typeof TicketStateSchema>;
+
+export const WindowStateSchema = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
+export type WindowState = Static<typeof WindowStateSchema>;
+
+export const HallInfoSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  timezone: Type.String(),
+  /** Most people allowed inside at once (after subtracting staff on the floor). */
+  capacity: Type.Integer({ minimum: 0 }),
+  holdingCapacity: Type.Integer({ minimum: 0 }),
+  batchSize: Type.Integer({ minimum: 1 }),
+});
+export type HallInfo = Static<typeof HallInfoSchema>;
+
+export const CategoryViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  /** One capital letter printed before the ticket number, e.g. "A" in A023. */
+  prefix: Type.String({ pattern: '^[A-Z]$' }),
+  name: Type.String(),
+  nameEn: Type.String(),
+  sortOrder: Type.Integer(),
+});
+export type CategoryView = Static<typeof CategoryViewSchema>;
+
+export const WindowViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  /** The number painted above the counter; what the voice says. */
+  number: Type.Integer({ minimum: 1 }),
+  /** Categories this window serves, most preferred first. */
+  categoryIds: Type.Array(Type.String()),
+  state: WindowStateSchema,
+  currentTicketId: Nullable(Type.String()),
+  clerkName: Nullable(Type.String()),
+});
+export type WindowView = Static<typeof WindowViewSchema>;
+
+export const ReasonViewSchema = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
+export type ReasonView = Static<typeof ReasonViewSchema>;
+
+export const PartyViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  /** Masked lead visitor's name, e.g. 张*三. */
+  displayName: Type.String(),
+  size: Type.Integer({ minimum: 1 }),
+  state: PartyStateSchema,
+  categoryId: Type.String(),
+  appointmentCode: Nullable(Type.String()),
+  /** Start of the booked slot, when the party has an appointment. */
+  slotStart: Nullable(IsoTime),
+  screenedAt: Nullable(IsoTime),
+  batchNumber: Nullable(Type.Integer()),
+  ticketId: Nullable(Type.String()),
+  /** Bilingual reasons when state is 'denied'. */
+  denialReasons: Type.Array(ReasonViewSchema),
+});
+export type PartyView = Static<typeof PartyViewSchema>;
+
+export const TicketViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  /** Prefix + three digits, e.g. "A023". */
+  number: Type.String(),
+  categoryId: Type.String(),
+  state: TicketStateSchema,
+  priority: Type.Boolean(),
+  windowId: Nullable(Type.String()),
+  partyId: Nullable(Type.String()),
+  partySize: Type.Integer({ minimum: 1 }),
+  /** Time that decides the ticket's place in its queue; kept across transfers and returns. */
+  queuedAt: IsoTime,
+  issuedAt: IsoTime,
+  calledAt: Nullable(IsoTime),
+  callCount: Type.Integer({ minimum: 0 }),
+  serviceStartedAt: Nullable(IsoTime),
+  finishedAt: Nullable(IsoTime),
+});
+export type TicketView = Static<typeof TicketViewSchema>;
+
+export const BatchViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  number: Type.Integer({ minimum: 1 }),
+  admittedAt: IsoTime,
+  partyIds: Type.Array(Type.String()),
+  people: Type.Integer({ minimum: 0 }),
+});
+export type BatchView = Static<typeof BatchViewSchema>;
+
+export const OccupancyViewSchema = Type.Object({
+  inside: Type.Integer({ minimum: 0 }),
+  capacity: Type.Integer({ minimum: 0 }),
+  holding: Type.Integer({ minimum: 0 }),
+});
+export type OccupancyView = Static<typeof OccupancyViewSchema>;
+
+/** The whole state a screen needs, as of `seq`. */
+export const HallSnapshotSchema = Type.Object({
+  seq: Type.Integer({ minimum: 0 }),
+  /** The hall's business day this snapshot covers, YYYY-MM-DD in the hall's zone. */
+  day: Type.String(),
+  hall: HallInfoSchema,
+  categories: Type.Array(CategoryViewSchema),
+  windows: Type.Array(WindowViewSchema),
+  tickets: Type.Array(TicketViewSchema),
+  parties: Type.Array(PartyViewSchema),
+  batches: Type.Array(BatchViewSchema),
+  occupancy: OccupancyViewSchema,
+});
+export type HallSnapshot = Static<typeof HallSnapshotSchema>;
