@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Env } from './config/env.ts';
+import type { Clock } from './core/clock.ts';
+import { seedDemoHall } from './db/seed.ts';
+import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
+import authRoutes from './modules/auth/auth.routes.ts';
+import doorRoutes from './modules/door/door.routes.ts';
+import hallRoutes from './modules/hall/hall.routes.ts';
+import healthRoutes from './modules/health/health.routes.ts';
+import ticketRoutes from './modules/tickets/tickets.routes.ts';
+import authPlugin from './plugins/app/auth.ts';
+import errorHandler from './plugins/app/error-handler.ts';
+import realtime from './plugins/app/realtime.ts';
+import database from './plugins/external/database.ts';
+import rateLimit from './plugins/external/rate-limit.ts';
+import staticApps from './plugins/external/static-apps.ts';
+import swagger from './plugins/external/swagger.ts';
+
+/**
+ * Fastify constructor options both the entry point and tests use. Unknown
+ * body fields are refused (not silently dropped), so a typo in a field name is
+ * a 400 that names it rather than a setting that quietly does nothing.
+ */
+export const httpOptions = {
+  bodyLimit: 64 * 1024,
+  ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+} satisfies FastifyServerOptions;
+
+export interface AppOptions {
+  env: Env;
+  clock: Clock;
+  /** Receives the first admin's credentials when this start created them. */
+  onFirstAdmin?: (credentials: { username: string; password: string }) => void;
+}
+
+/**
+ * The whole HallFlow server as one Fastify plugin. `server.ts` runs it for
+ * real; tests register the same plugin on a fresh instance.
+ */
+const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
+  const { env, clock } = options;
+
+  // Every API route must be documented and addressable: refuse to start otherwise.
+  fastify.addHook('onRoute', (route) => {
+    const schema = route.schema as { operationId?: string; hide?: boolean } | undefined;
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !schema?.hide && !schema?.operationId) {
+      throw new Error(`Route ${route.method} ${route.url} has no operationId`);
+    }
+  });
+
+  await fastify.register(errorHandler);
+  await fastify.register(database, { path: env.DATABASE_PATH, clock });
+  await fastify.register(rateLimit);
+  await fastify.register(swagger);
+  await fastify.register(authPlugin);
+  const realtimeOptions = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisPrefix: env.REDIS_PREFIX } : { redisPrefix: env.REDIS_PREFIX };
+  await fastify.register(realtime, realtimeOptions);
+
+  const { db } = fastify.store;
+  if (env.SEED_DEMO) seedDemoHall(db, clock.now());
+  const firstAdmin = ensureFirstAdmin(db, clock.now(), env.ADMIN_INITIAL_PASSWORD);
+  if (firstAdmin) options.onFirstAdmin?.(firstAdmin);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS });
+  await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
+  await fastify.register(doorRoutes);
+  await fastify.register(ticketRoutes);
+  await fastify.register(staticApps, { appsDir: env.APPS_DIR });
+};
+
+export default fp(app, { name: 'hallflow' });

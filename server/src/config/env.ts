@@ -1,0 +1,47 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Every setting HallFlow reads from the environment, with its default. Checked at start. */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  /** SQLite file of record; `:memory:` for tests. */
+  DATABASE_PATH: Type.String({ minLength: 1, default: './data/hallflow.db' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  /** Set to run several nodes behind one address: Socket.IO broadcasts through Redis. */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Key prefix for the Redis adapter's channels, so several deployments (or tests) can share one Redis. */
+  REDIS_PREFIX: Type.String({ default: 'hallflow' }),
+  /** Create a demo hall with a realistic catalogue on first start. */
+  SEED_DEMO: Type.Boolean({ default: true }),
+  /** Password for the first admin; when absent a random one is generated and printed once. */
+  ADMIN_INITIAL_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  /** Start the server's clock at this instant (it then runs at normal speed). For demos and tests. */
+  CLOCK_START: Type.Optional(Type.String({ format: 'date-time' })),
+  /** Staff sessions last this long. */
+  SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
+  /** Requests per minute per address on public (visitor) routes. */
+  PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 60 }),
+  /** Folder holding the built apps (display, clerk-console, checkin). */
+  APPS_DIR: Type.String({ default: '..' }),
+});
+export type Env = Static<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Reads, converts and checks the environment; throws naming every bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const known = Object.keys(EnvSchema.properties);
+  const picked: Record<string, unknown> = {};
+  for (const key of known) if (source[key] !== undefined && source[key] !== '') picked[key] = source[key];
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, picked));
+  const errors = [...Value.Errors(EnvSchema, converted)];
+  if (errors.length > 0) {
+    const detail = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`).join('; ');
+    throw new EnvError(`Invalid environment: ${detail}`);
+  }
+  return converted as Env;
+}

@@ -1,0 +1,19 @@
+/**
+ * A refusal the user can act on: a rule said no, or something does not exist.
+ * The central error handler turns it into a JSON response with its status and
+ * message; anything else becomes a 500 without details.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new DomainError(404, 'NOT_FOUND', `${what} ${id} not found`);
+export const conflict = (code: string, message: string) => new DomainError(409, code, message);
+export const badRequest = (code: string, message: string) => new DomainError(400, code, message);

@@ -1,0 +1,186 @@
+/**
+ * The store of record. Every table that holds hall data carries `hallId`:
+ * a city runs many halls from one server. Times are ISO-8601 UTC strings;
+ * `day` columns are the hall's local business day (YYYY-MM-DD).
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const halls = sqliteTable('halls', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  floorAreaM2: real('floor_area_m2').notNull(),
+  areaPerPersonM2: real('area_per_person_m2').notNull(),
+  maxOccupancy: integer('max_occupancy'),
+  staffOnFloor: integer('staff_on_floor').notNull().default(0),
+  holdingCapacity: integer('holding_capacity').notNull(),
+  batchSize: integer('batch_size').notNull(),
+  /** Policies that evolve often (hours, screening, calling) as JSON, validated on write. */
+  settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /** Last event seq handed out for this hall; bumped in the transaction of each change. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+});
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    prefix: text('prefix').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('categories_hall_prefix').on(t.hallId, t.prefix)],
+);
+
+export const windows = sqliteTable(
+  'windows',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    number: integer('number').notNull(),
+    categoryIds: text('category_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    state: text('state', { enum: ['open', 'paused', 'closed'] }).notNull().default('closed'),
+    currentTicketId: text('current_ticket_id'),
+    clerkStaffId: text('clerk_staff_id'),
+    clerkName: text('clerk_name'),
+  },
+  (t) => [uniqueIndex('windows_hall_number').on(t.hallId, t.number)],
+);
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['admin', 'supervisor', 'door', 'clerk'] }).notNull(),
+  /** Null for city-wide staff. */
+  hallId: text('hall_id').references(() => halls.id),
+  /** scrypt$N$r$p$salt$hash — never the password itself. */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: text('created_at').notNull(),
+  disabledAt: text('disabled_at'),
+});
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the bearer token: a leaked database does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  staffId: text('staff_id').notNull().references(() => staff.id),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+export const devices = sqliteTable('devices', {
+  id: text('id').primaryKey(),
+  hallId: text('hall_id').notNull().references(() => halls.id),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+export const parties = sqliteTable(
+  'parties',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    day: text('day').notNull(),
+    leadName: text('lead_name').notNull(),
+    displayName: text('display_name').notNull(),
+    size: integer('size').notNull(),
+    state: text('state', { enum: ['arrived', 'screened', 'holding', 'admitted', 'exited', 'denied'] }).notNull(),
+    categoryId: text('category_id').notNull().references(() => categories.id),
+    appointmentCode: text('appointment_code'),
+    slotStart: text('slot_start'),
+    arrivedAt: text('arrived_at').notNull(),
+    screenedAt: text('screened_at'),
+    admittedAt: text('admitted_at'),
+    exitedAt: text('exited_at'),
+    batchId: text('batch_id'),
+    batchNumber: integer('batch_number'),
+    ticketId: text('ticket_id'),
+    denialReasons: text('denial_reasons', { mode: 'json' })
+      .$type<{ code: string; zh: string; en: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+  },
+  (t) => [index('parties_hall_state').on(t.hallId, t.state), index('parties_hall_day').on(t.hallId, t.day)],
+);
+
+export const screenings = sqliteTable(
+  'screenings',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    partyId: text('party_id').notNull().references(() => parties.id),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    at: text('at').notNull(),
+    /** Health readings per person; set to null when the retention period ends. */
+    readings: text('readings', { mode: 'json' }).$type<unknown[] | null>(),
+    admitted: integer('admitted', { mode: 'boolean' }).notNull(),
+    reasons: text('reasons', { mode: 'json' }).$type<{ code: string; zh: string; en: string }[]>().notNull(),
+  },
+  (t) => [index('screenings_hall_at').on(t.hallId, t.at)],
+);
+
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    day: text('day').notNull(),
+    number: integer('number').notNull(),
+    admittedAt: text('admitted_at').notNull(),
+    people: integer('people').notNull(),
+    partyIds: text('party_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+  },
+  (t) => [uniqueIndex('batches_hall_day_number').on(t.hallId, t.day, t.number)],
+);
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    day: text('day').notNull(),
+    categoryId: text('category_id').notNull().references(() => categories.id),
+    prefix: text('prefix').notNull(),
+    counter: integer('counter').notNull(),
+    number: text('number').notNull(),
+    state: text('state', { enum: ['waiting', 'called', 'serving', 'held', 'done', 'no_show'] }).notNull(),
+    priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
+    windowId: text('window_id'),
+    partyId: text('party_id'),
+    partySize: integer('party_size').notNull().default(1),
+    /** Unguessable token for the visitor's phone page (/t/:token). */
+    publicToken: text('public_token').notNull().unique(),
+    queuedAt: text('queued_at').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    calledAt: text('called_at'),
+    callCount: integer('call_count').notNull().default(0),
+    serviceStartedAt: text('service_started_at'),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [
+    // T3: a number is never issued twice in a hall's day, even under concurrency.
+    uniqueIndex('tickets_hall_day_prefix_counter').on(t.hallId, t.day, t.prefix, t.counter),
+    index('tickets_hall_state').on(t.hallId, t.state),
+  ],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hallId, t.seq] })],
+);

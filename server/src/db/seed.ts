@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from './connection.ts';
+import { categories, halls, windows } from './schema.ts';
+
+export const DEMO_HALL_ID = 'demo';
+
+/** Queues of the demo city hall: prefix, Chinese and English names. */
+const DEMO_CATEGORIES = [
+  ['A', '商事登记', 'Business registration'],
+  ['B', '食品经营许可', 'Food business permits'],
+  ['C', '社保医保', 'Social & medical insurance'],
+  ['D', '住房公积金', 'Housing provident fund'],
+  ['E', '不动产登记', 'Real-estate registration'],
+  ['F', '户籍与居住证', 'Household & residence permits'],
+  ['G', '一件事联办', '"One thing" bundles'],
+] as const;
+
+/** Window number → prefixes it serves, most preferred first. */
+const DEMO_WINDOWS: Record<number, string[]> = {
+  1: ['G', 'A'],
+  2: ['A', 'B'],
+  3: ['C', 'D', 'A'],
+  4: ['C', 'D'],
+  5: ['E'],
+  6: ['E', 'F'],
+  7: ['F', 'C'],
+  8: ['B', 'G'],
+};
+
+/** Creates the demo hall once; a no-op when it exists. */
+export function seedDemoHall(db: Db, now: Date): boolean {
+  if (db.select({ id: halls.id }).from(halls).where(eq(halls.id, DEMO_HALL_ID)).get()) return false;
+  db.transaction((tx) => {
+    tx.insert(halls)
+      .values({
+        id: DEMO_HALL_ID,
+        name: '市民服务中心',
+        nameEn: 'City Service Hall',
+        timezone: 'Asia/Shanghai',
+        floorAreaM2: 600,
+        areaPerPersonM2: 10,
+        maxOccupancy: null,
+        staffOnFloor: 6,
+        holdingCapacity: 30,
+        batchSize: 10,
+        createdAt: now.toISOString(),
+      })
+      .run();
+    const idOf = (prefix: string) => `${DEMO_HALL_ID}-${prefix}`;
+    DEMO_CATEGORIES.forEach(([prefix, name, nameEn], index) => {
+      tx.insert(categories).values({ id: idOf(prefix), hallId: DEMO_HALL_ID, prefix, name, nameEn, sortOrder: index }).run();
+    });
+    for (const [number, prefixes] of Object.entries(DEMO_WINDOWS)) {
+      tx.insert(windows)
+        .values({ id: `${DEMO_HALL_ID}-w${number}`, hallId: DEMO_HALL_ID, number: Number(number), categoryIds: prefixes.map(idOf) })
+        .run();
+    }
+  });
+  return true;
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { StaffRole } from '@hallflow/shared';
+import type { StaffView } from '@hallflow/shared/api';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { devices, sessions, staff } from '../../db/schema.ts';
+import { newId, newToken } from '../../core/ids.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function staffView(row: typeof staff.$inferSelect): StaffView {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, hallId: row.hallId };
+}
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  hallId: string | null;
+  password: string;
+}
+
+export function createStaff(db: Db, input: NewStaff, now: Date): StaffView {
+  const row = db
+    .insert(staff)
+    .values({
+      id: newId(),
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      hallId: input.hallId,
+      passwordHash: hashPassword(input.password),
+      createdAt: now.toISOString(),
+    })
+    .returning()
+    .get();
+  return staffView(row);
+}
+
+export function findStaffByUsername(db: Db, username: string) {
+  return db.select().from(staff).where(eq(staff.username, username)).get();
+}
+
+/** Checks a password; returns the staff member, or null for any failure (no hint which part was wrong). */
+export function checkCredentials(db: Db, username: string, password: string) {
+  const row = findStaffByUsername(db, username);
+  if (!row || row.disabledAt) return null;
+  return verifyPassword(password, row.passwordHash) ? row : null;
+}
+
+export function openSession(db: Db, staffId: string, now: Date, hours: number) {
+  const token = newToken() + newToken();
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
+  db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
+  db.insert(sessions).values({ tokenHash: sha256(token), staffId, createdAt: now.toISOString(), expiresAt }).run();
+  return { token, expiresAt };
+}
+
+export function closeSession(db: Db, token: string) {
+  db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
+}
+
+export function staffForToken(db: Db, token: string, now: Date) {
+  const row = db
+    .select({ staff })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now.toISOString()), isNull(staff.disabledAt)))
+    .get();
+  return row?.staff ?? null;
+}
+
+export function createDevice(db: Db, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date) {
+  const token = newToken() + newToken();
+  const id = newId();
+  db.insert(devices).values({ id, hallId, name, kind, tokenHash: sha256(token), createdAt: now.toISOString() }).run();
+  return { id, token };
+}
+
+export function deviceForToken(db: Db, token: string) {
+  return db
+    .select()
+    .from(devices)
+    .where(and(eq(devices.tokenHash, sha256(token)), isNull(devices.revokedAt)))
+    .get();
+}
+
+export function countAdmins(db: Db): number {
+  return db.select({ id: staff.id }).from(staff).where(eq(staff.role, 'admin')).all().length;
+}

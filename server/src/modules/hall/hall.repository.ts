@@ -1,0 +1,80 @@
+import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
+import { hallCapacity } from '@hallflow/shared';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.ts';
+import { batches, categories, halls, parties, tickets, windows } from '../../db/schema.ts';
+import { businessDay } from '../../core/business-day.ts';
+import { notFound } from '../../core/errors.ts';
+import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
+
+type Reader = Db | Tx;
+
+export function getHallRow(db: Reader, hallId: string) {
+  const row = db.select().from(halls).where(eq(halls.id, hallId)).get();
+  if (!row) throw notFound('Hall', hallId);
+  return row;
+}
+
+/** V2: inside = people of admitted parties; holding = people waiting to enter. */
+export function occupancyOf(db: Reader, hallId: string): OccupancyView {
+  const hall = getHallRow(db, hallId);
+  const sums = db
+    .select({
+      inside: sql<number>`coalesce(sum(case when ${parties.state} = 'admitted' then ${parties.size} else 0 end), 0)`,
+      holding: sql<number>`coalesce(sum(case when ${parties.state} = 'holding' then ${parties.size} else 0 end), 0)`,
+    })
+    .from(parties)
+    .where(eq(parties.hallId, hallId))
+    .get();
+  return { inside: sums?.inside ?? 0, holding: sums?.holding ?? 0, capacity: hallCapacity(hall) };
+}
+
+/**
+ * Everything a screen needs for the hall's current business day. Parties
+ * still inside or holding from an earlier day are included: they are people
+ * in the building.
+ */
+export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapshot {
+  const hall = getHallRow(db, hallId);
+  const day = businessDay(now, hall.timezone);
+  const activeParty = or(eq(parties.day, day), inArray(parties.state, ['holding', 'admitted']));
+  return {
+    seq: hall.lastSeq,
+    day,
+    hall: hallView(hall),
+    categories: db
+      .select()
+      .from(categories)
+      .where(eq(categories.hallId, hallId))
+      .orderBy(asc(categories.sortOrder))
+      .all()
+      .map(categoryView),
+    windows: db.select().from(windows).where(eq(windows.hallId, hallId)).orderBy(asc(windows.number)).all().map(windowView),
+    tickets: db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day)))
+      .orderBy(asc(tickets.issuedAt))
+      .all()
+      .map(ticketView),
+    parties: db
+      .select()
+      .from(parties)
+      .where(and(eq(parties.hallId, hallId), activeParty))
+      .orderBy(asc(parties.arrivedAt))
+      .all()
+      .map(partyView),
+    batches: db
+      .select()
+      .from(batches)
+      .where(and(eq(batches.hallId, hallId), eq(batches.day, day)))
+      .orderBy(asc(batches.number))
+      .all()
+      .map(batchView),
+    occupancy: occupancyOf(db, hallId),
+  };
+}
+
+export function listHalls(db: Reader) {
+  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn }).from(halls).orderBy(asc(halls.name)).all();
+}

@@ -1,0 +1,44 @@
+import { HallSnapshotSchema } from '@hallflow/shared';
+import { HallParamsSchema } from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../errors.schemas.ts';
+import { getHallRow, hallSnapshot, listHalls } from './hall.repository.ts';
+
+const HallSummarySchema = Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() });
+
+const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
+  app.get(
+    '/api/halls',
+    {
+      schema: {
+        operationId: 'listHalls',
+        tags: ['halls'],
+        summary: 'The halls of the city (public)',
+        response: { 200: Type.Array(HallSummarySchema), ...errorResponses(429) },
+      },
+      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+    },
+    async () => listHalls(app.store.db),
+  );
+
+  app.get(
+    '/api/halls/:hallId/snapshot',
+    {
+      schema: {
+        operationId: 'getHallSnapshot',
+        tags: ['halls'],
+        summary: "The hall's current state and the seq it is as of",
+        params: HallParamsSchema,
+        response: { 200: HallSnapshotSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireHallReader(),
+    },
+    async (request) => {
+      getHallRow(app.store.db, request.params.hallId);
+      return hallSnapshot(app.store.db, request.params.hallId, app.clock.now());
+    },
+  );
+};
+
+export default hallRoutes;

@@ -1,0 +1,82 @@
+import type { BatchView, CategoryView, HallInfo, PartyView, TicketView, WindowView } from '@hallflow/shared';
+import { hallCapacity } from '@hallflow/shared';
+import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema.ts';
+
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+
+/** Row → public view mappers: the one place that decides what a screen may see. */
+export function hallView(row: Row<typeof halls>): HallInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.nameEn,
+    timezone: row.timezone,
+    capacity: hallCapacity(row),
+    holdingCapacity: row.holdingCapacity,
+    batchSize: row.batchSize,
+  };
+}
+
+export function categoryView(row: Row<typeof categories>): CategoryView {
+  return { id: row.id, hallId: row.hallId, prefix: row.prefix, name: row.name, nameEn: row.nameEn, sortOrder: row.sortOrder };
+}
+
+export function windowView(row: Row<typeof windows>): WindowView {
+  return {
+    id: row.id,
+    hallId: row.hallId,
+    number: row.number,
+    categoryIds: row.categoryIds,
+    state: row.state,
+    currentTicketId: row.currentTicketId,
+    clerkName: row.clerkName,
+  };
+}
+
+export function partyView(row: Row<typeof parties>): PartyView {
+  return {
+    id: row.id,
+    hallId: row.hallId,
+    displayName: row.displayName,
+    size: row.size,
+    state: row.state,
+    categoryId: row.categoryId,
+    appointmentCode: row.appointmentCode,
+    slotStart: row.slotStart,
+    screenedAt: row.screenedAt,
+    batchNumber: row.batchNumber,
+    ticketId: row.ticketId,
+    denialReasons: row.denialReasons,
+  };
+}
+
+export function ticketView(row: Row<typeof tickets>): TicketView {
+  return {
+    id: row.id,
+    hallId: row.hallId,
+    number: row.number,
+    categoryId: row.categoryId,
+    state: row.state,
+    priority: row.priority,
+    windowId: row.windowId,
+    partyId: row.partyId,
+    partySize: row.partySize,
+    queuedAt: row.queuedAt,
+    issuedAt: row.issuedAt,
+    calledAt: row.calledAt,
+    callCount: row.callCount,
+    serviceStartedAt: row.serviceStartedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+export function batchView(row: Row<typeof batches>): BatchView {
+  return {
+    id: row.id,
+    hallId: row.hallId,
+    number: row.number,
+    admittedAt: row.admittedAt,
+    partyIds: row.partyIds,
+    people: row.people,
+  };
+}

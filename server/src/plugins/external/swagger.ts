@@ -1,0 +1,36 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+
+/**
+ * OpenAPI from the route schemas. Only tagged routes are documented: the API
+ * is tagged; static files and the docs UI are not.
+ */
+export default fp(
+  async (app) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'HallFlow API',
+          description: 'Hall queue and crowd control for government service halls. Commands over HTTP; events over Socket.IO.',
+          version: '0.1.0',
+        },
+        components: {
+          securitySchemes: {
+            staffSession: { type: 'http', scheme: 'bearer', description: 'Token from `login`' },
+            deviceToken: { type: 'http', scheme: 'bearer', description: 'Screen device token (read-only)' },
+          },
+        },
+      },
+      hideUntagged: true,
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    app.get(
+      '/api/openapi.json',
+      { schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'The OpenAPI document of this API' } },
+      async () => app.swagger(),
+    );
+  },
+  { name: 'swagger' },
+);

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ensureFirstAdmin } from '../src/modules/auth/bootstrap.ts';
+import { hashPassword, verifyPassword } from '../src/modules/auth/passwords.ts';
+import { ADMIN_PASSWORD, bearer, build, greenPerson, login, staffToken } from './helper.ts';
+
+describe('staff sign-in and roles', () => {
+  it('[A5] passwords are stored as salted scrypt hashes, never in clear', async () => {
+    const { app } = await build();
+    const rows = app.store.sqlite.prepare('select password_hash as hash from staff').all() as { hash: string }[];
+    expect(rows.length).toBe(1);
+    for (const { hash } of rows) {
+      expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(hash).not.toContain(ADMIN_PASSWORD);
+    }
+    expect(hashPassword('same')).not.toBe(hashPassword('same'));
+    expect(verifyPassword('same', hashPassword('same'))).toBe(true);
+    expect(verifyPassword('other', hashPassword('same'))).toBe(false);
+  });
+
+  it('[A5] a wrong password or unknown user gets the same 401', async () => {
+    const { app } = await build();
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+  });
+
+  it('[A6] each staff route checks its role: a clerk cannot screen or admit, a door cannot call', async () => {
+    const { app } = await build();
+    const clerk = await staffToken(app, 'clerk');
+    const door = await staffToken(app, 'door');
+    const screen = await app.inject({
+      method: 'POST',
+      url: '/api/halls/demo/screenings',
+      headers: bearer(clerk),
+      payload: { name: '王五', categoryId: 'demo-A', people: [greenPerson] },
+    });
+    expect(screen.statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(clerk) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/call-next', headers: bearer(door) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/batches' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer('forged') })).statusCode).toBe(401);
+  });
+
+  it('[A6] only an admin creates staff; a door account must belong to a hall', async () => {
+    const { app } = await build();
+    const door = await staffToken(app, 'door');
+    const payload = { username: 'x1', displayName: 'X', role: 'clerk', hallId: 'demo', password: 'password-123' };
+    expect((await app.inject({ method: 'POST', url: '/api/staff', headers: bearer(door), payload })).statusCode).toBe(403);
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const noHall = await app.inject({ method: 'POST', url: '/api/staff', headers: bearer(admin), payload: { ...payload, role: 'door', hallId: null } });
+    expect(noHall.statusCode).toBe(400);
+    expect(noHall.json<{ message: string }>().message).toContain('hallId');
+    const twice = await app.inject({ method: 'POST', url: '/api/staff', headers: bearer(admin), payload: { ...payload, username: 'door' } });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('[A6] a session ends at logout and after its lifetime', async () => {
+    const { app, clock } = await build({ SESSION_HOURS: '1' });
+    const token = await login(app, 'admin', ADMIN_PASSWORD);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    clock.advance(61);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+    const second = await login(app, 'admin', ADMIN_PASSWORD);
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(second) });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(second) })).statusCode).toBe(401);
+  });
+
+  it('[A6] a screen device token reads its own hall only, and cannot act', async () => {
+    const { app } = await build();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const device = (
+      await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: 'Lobby TV', kind: 'lobby' } })
+    ).json<{ token: string }>();
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(device.token) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(device.token) })).statusCode).toBe(401);
+  });
+
+  it('[A7] the first start creates one admin with a random password, and never again', async () => {
+    const { app, clock } = await build({ ADMIN_INITIAL_PASSWORD: '' });
+    // build() with an empty ADMIN_INITIAL_PASSWORD generated one; a second call must not create another.
+    expect(ensureFirstAdmin(app.store.db, clock.now())).toBeNull();
+    const { app: fresh } = await build({ SEED_DEMO: 'false' });
+    fresh.store.sqlite.prepare('delete from sessions').run();
+    fresh.store.sqlite.prepare('delete from staff').run();
+    const first = ensureFirstAdmin(fresh.store.db, clock.now());
+    const other = await build({ SEED_DEMO: 'false' });
+    other.app.store.sqlite.prepare('delete from staff').run();
+    const second = ensureFirstAdmin(other.app.store.db, clock.now());
+    expect(first?.password).toMatch(/^[A-Za-z2-9]{16}$/);
+    expect(second?.password).not.toBe(first?.password);
+    expect(await login(fresh, 'admin', first!.password)).toBeTruthy();
+  });
+});

@@ -1,0 +1,76 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
+import app, { httpOptions } from '../src/app.ts';
+import { loadEnv, type Env } from '../src/config/env.ts';
+import { ManualClock } from '../src/core/clock.ts';
+import type { LoginResponse } from '@hallflow/shared/api';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+/** 10:00 on a Wednesday in Shanghai: inside every hall's opening hours. */
+export const HALL_MORNING = '2026-11-25T02:00:00.000Z';
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: ManualClock;
+  env: Env;
+}
+
+const open: FastifyInstance[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((instance) => instance.close()));
+});
+
+/** A fresh HallFlow on an in-memory database (or the given file), closed after the test. */
+export async function build(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const env = loadEnv({
+    DATABASE_PATH: ':memory:',
+    LOG_LEVEL: 'silent',
+    ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD,
+    APPS_DIR: '/nonexistent',
+    ...overrides,
+  });
+  const clock = new ManualClock(HALL_MORNING);
+  const instance = Fastify({ ...httpOptions, logger: false });
+  await instance.register(app, { env, clock });
+  await instance.ready();
+  open.push(instance);
+  return { app: instance, clock, env };
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+  return (response.json() as LoginResponse).token;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Signs in as admin, creates a staff member of the demo hall, and returns their token. */
+export async function staffToken(app: FastifyInstance, role: 'door' | 'clerk' | 'supervisor', username = role): Promise<string> {
+  const admin = await login(app, 'admin', ADMIN_PASSWORD);
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/staff',
+    headers: bearer(admin),
+    payload: { username, displayName: `${role} ${username}`, role, hallId: 'demo', password: 'password-123' },
+  });
+  if (created.statusCode !== 201) throw new Error(`create ${username} failed: ${created.body}`);
+  return login(app, username, 'password-123');
+}
+
+export const greenPerson = {
+  healthCode: 'green',
+  temperature: 36.5,
+  mask: true,
+  symptoms: { fever: false, cough: false, other: false },
+} as const;
+
+/** Row counts of every table, to prove a rejected request wrote nothing. */
+export function tableCounts(app: FastifyInstance): Record<string, number> {
+  const names = app.store.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    names.map(({ name }) => [name, (app.store.sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
+}
