@@ -7,6 +7,7 @@ export default defineProject({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
     fileParallelism: false,
+    globalSetup: ['./global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

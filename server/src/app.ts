@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.ts';
 import { seedDemoHall } from './db/seed.ts';
 import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import crowdRoutes from './modules/crowd/crowd.routes.ts';
 import doorRoutes from './modules/door/door.routes.ts';
 import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
@@ -67,6 +68,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS });
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(doorRoutes);
+  await fastify.register(crowdRoutes);
   await fastify.register(ticketRoutes);
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
 };

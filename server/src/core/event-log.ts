@@ -1,7 +1,7 @@
 import type { HallEvent, HallEventEnvelope } from '@hallflow/shared';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.ts';
-import { events, halls } from '../db/schema.ts';
+import { events, halls } from '../db/schema/index.ts';
 import { notFound } from './errors.ts';
 
 /**

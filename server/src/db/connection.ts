@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle passed to code running inside a transaction. */

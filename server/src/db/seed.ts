@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
-import { categories, halls, windows } from './schema.ts';
+import { categories, halls, windows } from './schema/index.ts';
 
 export const DEMO_HALL_ID = 'demo';
 

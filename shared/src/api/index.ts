@@ -2,3 +2,4 @@ export * from './common.schemas.ts';
 export * from './auth.schemas.ts';
 export * from './door.schemas.ts';
 export * from './tickets.schemas.ts';
+export * from './client.ts';

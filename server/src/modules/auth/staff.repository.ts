@@ -3,7 +3,7 @@ import type { StaffRole } from '@hallflow/shared';
 import type { StaffView } from '@hallflow/shared/api';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { devices, sessions, staff } from '../../db/schema.ts';
+import { devices, sessions, staff } from '../../db/schema/index.ts';
 import { newId, newToken } from '../../core/ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 

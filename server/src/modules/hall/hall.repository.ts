@@ -2,7 +2,7 @@ import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
 import { hallCapacity } from '@hallflow/shared';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
-import { batches, categories, halls, parties, tickets, windows } from '../../db/schema.ts';
+import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';

@@ -1,6 +1,6 @@
 import type { BatchView, CategoryView, HallInfo, PartyView, TicketView, WindowView } from '@hallflow/shared';
 import { hallCapacity } from '@hallflow/shared';
-import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema.ts';
+import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
 

@@ -3,7 +3,7 @@ import { formatTicketNumber, pickNextTicket, ticketTransition, type TicketAction
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import type { Tx } from '../../db/connection.ts';
-import { categories, tickets, windows } from '../../db/schema.ts';
+import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { conflict, DomainError, notFound } from '../../core/errors.ts';
 import { newId, newToken } from '../../core/ids.ts';

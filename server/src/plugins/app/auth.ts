@@ -2,7 +2,7 @@ import type { StaffRole } from '@hallflow/shared';
 import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../core/errors.ts';
-import type { devices, staff } from '../../db/schema.ts';
+import type { devices, staff } from '../../db/schema/index.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
 
 type StaffRow = typeof staff.$inferSelect;

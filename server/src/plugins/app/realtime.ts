@@ -17,7 +17,7 @@ import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import { eventsSince, headSeq } from '../../core/event-log.ts';
-import { tickets } from '../../db/schema.ts';
+import { tickets } from '../../db/schema/index.ts';
 import { hallSnapshot } from '../../modules/hall/hall.repository.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
 

@@ -1,0 +1,26 @@
+import { ApiError, createApiClient, type ApiClient, type LoginResponse } from '@hallflow/shared/api';
+import { ADMIN_PASSWORD } from './server.ts';
+
+export { ApiError };
+
+/** An API client signed in as `username`. */
+export async function signIn(url: string, username: string, password: string): Promise<{ api: ApiClient; token: string }> {
+  const anonymous = createApiClient({ baseUrl: url });
+  const { token } = await anonymous<LoginResponse>('POST', '/api/auth/login', { username, password });
+  return { api: createApiClient({ baseUrl: url, token: () => token }), token };
+}
+
+export const signInAdmin = (url: string) => signIn(url, 'admin', ADMIN_PASSWORD);
+
+/** Creates a staff member of the demo hall (as admin) and returns their password. */
+export async function createStaff(admin: ApiClient, username: string, role: 'door' | 'clerk' | 'supervisor', displayName = username) {
+  const password = `${username}-password`;
+  await admin('POST', '/api/staff', { username, displayName, role, hallId: 'demo', password });
+  return password;
+}
+
+/** Pairs a screen with the demo hall and returns its device token. */
+export async function createDeviceToken(admin: ApiClient, kind: 'lobby' | 'window' | 'outdoor' | 'rating' = 'lobby'): Promise<string> {
+  const device = await admin<{ token: string }>('POST', '/api/halls/demo/devices', { name: `${kind} screen`, kind });
+  return device.token;
+}

@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './server.ts';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) throw new Error(`Chromium not found (tried ${CANDIDATES.join(', ')}); install it with apt-get install -y chromium`);
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Where a test's screenshots go: e2e/test-output/<suite>/. */
+export function outputDir(suite: string): string {
+  const dir = join(ROOT, 'e2e', 'test-output', suite);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
+  const path = join(outputDir(suite), `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}

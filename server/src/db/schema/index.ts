@@ -1,0 +1,2 @@
+// One file per area; each area appends its export here.
+export * from './core.ts';
