@@ -1,0 +1,78 @@
+/**
+ * `pnpm bench`: throughput of the hot paths, each printed as a ratio against
+ * a baseline measured in the same run on the same machine (absolute numbers
+ * vary between machines; ratios say what a choice costs).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { applyHallEvent } from '@hallflow/shared';
+import app, { httpOptions } from '../server/src/app.ts';
+import { loadEnv } from '../server/src/config/env.ts';
+import { ManualClock } from '../server/src/core/clock.ts';
+import { eventsSince } from '../server/src/core/event-log.ts';
+import { hallSnapshot } from '../server/src/modules/hall/hall.repository.ts';
+import { callNext, completeTicket, issueTicketTx, openWindow } from '../server/src/modules/tickets/tickets.service.ts';
+
+async function hall(databasePath: string) {
+  const env = loadEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ADMIN_INITIAL_PASSWORD: 'bench-password', APPS_DIR: '/nonexistent' });
+  const instance = Fastify({ ...httpOptions, logger: false });
+  await instance.register(app, { env, clock: new ManualClock('2026-11-25T02:00:00Z') });
+  await instance.ready();
+  return instance;
+}
+
+function opsPerSecond(count: number, body: (i: number) => void): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) body(i);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+function report(name: string, value: number, baselineName: string, baseline: number, unit = 'ops/s') {
+  console.log(
+    `${name.padEnd(46)} ${value.toFixed(0).padStart(9)} ${unit}   baseline ${baselineName}: ${baseline.toFixed(0)} ${unit}   ratio ${(value / baseline).toFixed(2)}`,
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hallflow-bench-'));
+try {
+  const memory = await hall(':memory:');
+  const file = await hall(join(dir, 'bench.db'));
+  const issue = (instance: typeof memory) => () =>
+    instance.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId: 'demo-A', priority: false, partyId: null, partySize: 1 }));
+
+  // 1. What durability costs: a ticket issued on a file with synchronous=FULL vs in memory.
+  const inMemory = opsPerSecond(2_000, issue(memory));
+  const onFile = opsPerSecond(300, issue(file));
+  report('issueTicket, file DB, synchronous=FULL', onFile, 'in-memory DB', inMemory);
+
+  // 2. Call next with a long queue vs a short one (both on memory).
+  const shortQueue = await hall(':memory:');
+  const clerk = { id: 'bench', name: 'bench' };
+  for (const instance of [memory, shortQueue]) instance.commands.run('demo', (ctx) => openWindow(ctx, 'demo', 'demo-w2', clerk));
+  for (let i = 0; i < 20; i++) issue(shortQueue)();
+  const cycle = (instance: typeof memory) => () => {
+    const called = instance.commands.run('demo', (ctx) => callNext(ctx, 'demo', 'demo-w2'));
+    if (called.ticket) instance.commands.run('demo', (ctx) => completeTicket(ctx, 'demo', called.ticket!.id));
+    issue(instance)();
+  };
+  const shortRate = opsPerSecond(1_000, cycle(shortQueue));
+  const longRate = opsPerSecond(1_000, cycle(memory));
+  report('call+complete+issue, 2,000 waiting', longRate, '20 waiting', shortRate);
+
+  // 3. Catch-up: replaying the last 500 events vs building a fresh snapshot.
+  const head = memory.store.sqlite.prepare("select last_seq as s from halls where id='demo'").get() as { s: number };
+  const base = hallSnapshot(memory.store.db, 'demo', new Date('2026-11-25T02:00:00Z'));
+  const replay = opsPerSecond(50, () => {
+    const events = eventsSince(memory.store.db, 'demo', head.s - 500, 500);
+    events.reduce((state, envelope) => applyHallEvent(state, { ...envelope, seq: state.seq + 1 }), { ...base, seq: 0 });
+  });
+  const snapshot = opsPerSecond(50, () => hallSnapshot(memory.store.db, 'demo', new Date('2026-11-25T02:00:00Z')));
+  report('catch-up by replaying 500 events', replay, 'fresh snapshot', snapshot, 'runs/s');
+
+  await Promise.all([memory.close(), file.close(), shortQueue.close()]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
