@@ -3,7 +3,8 @@ import type { FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Env } from './config/env.ts';
 import type { Clock } from './core/clock.ts';
-import { seedDemoHall } from './db/seed.ts';
+import { DEMO_HALL_ID, seedDemoHall } from './db/seed.ts';
+import { createDevice } from './modules/auth/staff.repository.ts';
 import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import crowdRoutes from './modules/crowd/crowd.routes.ts';
@@ -29,11 +30,16 @@ export const httpOptions = {
   ajv: { customOptions: { removeAdditional: false, allErrors: false } },
 } satisfies FastifyServerOptions;
 
+export interface FirstStart {
+  admin: { username: string; password: string } | null;
+  screens: { kind: 'lobby' | 'outdoor'; token: string }[];
+}
+
 export interface AppOptions {
   env: Env;
   clock: Clock;
-  /** Receives the first admin's credentials when this start created them. */
-  onFirstAdmin?: (credentials: { username: string; password: string }) => void;
+  /** Receives what this start created and can show only once: the first admin's password, the demo screens' tokens. */
+  onFirstStart?: (created: FirstStart) => void;
 }
 
 /**
@@ -60,9 +66,15 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(realtime, realtimeOptions);
 
   const { db } = fastify.store;
-  if (env.SEED_DEMO) seedDemoHall(db, clock.now());
-  const firstAdmin = ensureFirstAdmin(db, clock.now(), env.ADMIN_INITIAL_PASSWORD);
-  if (firstAdmin) options.onFirstAdmin?.(firstAdmin);
+  const created: FirstStart = { admin: null, screens: [] };
+  if (env.SEED_DEMO && seedDemoHall(db, clock.now())) {
+    for (const kind of ['lobby', 'outdoor'] as const) {
+      const device = createDevice(db, DEMO_HALL_ID, `${kind} screen`, kind, clock.now());
+      created.screens.push({ kind, token: device.token });
+    }
+  }
+  created.admin = ensureFirstAdmin(db, clock.now(), env.ADMIN_INITIAL_PASSWORD);
+  if (created.admin || created.screens.length > 0) options.onFirstStart?.(created);
 
   await fastify.register(healthRoutes);
   await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS });

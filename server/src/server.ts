@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import app, { httpOptions } from './app.ts';
+import app, { httpOptions, type FirstStart } from './app.ts';
 import { EnvError, loadEnv } from './config/env.ts';
 import { offsetClock, systemClock } from './core/clock.ts';
 
@@ -21,8 +21,8 @@ async function main() {
 
   const fastify = Fastify({ ...httpOptions, logger: { level: env.LOG_LEVEL } });
   const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START)) : systemClock;
-  let firstAdmin: { username: string; password: string } | undefined;
-  await fastify.register(app, { env, clock, onFirstAdmin: (credentials) => (firstAdmin = credentials) });
+  let firstStart: FirstStart | undefined;
+  await fastify.register(app, { env, clock, onFirstStart: (created) => (firstStart = created) });
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -54,9 +54,13 @@ async function main() {
     `  Screens          ${base}/display/`,
     `  API docs         ${base}/api/docs`,
   ];
-  if (firstAdmin) {
-    lines.push('', `  First admin account (shown only this once): ${firstAdmin.username} / ${firstAdmin.password}`);
+  for (const screen of firstStart?.screens ?? []) {
+    lines.push(`  Demo ${screen.kind.padEnd(8)} ${base}/display/${screen.kind}?device=${screen.token}`);
   }
+  if (firstStart?.admin) {
+    lines.push('', `  First admin account (shown only this once): ${firstStart.admin.username} / ${firstStart.admin.password}`);
+  }
+  if (firstStart) lines.push('  Keep these: the password and the screen links are not stored in clear and cannot be shown again.');
   console.log(lines.join('\n') + '\n');
 }
 
