@@ -93,3 +93,22 @@ describe('staff sign-in and roles', () => {
     expect(await login(fresh, 'admin', first!.password)).toBeTruthy();
   });
 });
+
+describe('hall scoping', () => {
+  it('[A8] staff of one hall cannot act in another; city-wide admins can', async () => {
+    const { app } = await build();
+    app.store.sqlite
+      .prepare(
+        "insert into halls (id, name, name_en, floor_area_m2, area_per_person_m2, holding_capacity, batch_size, created_at) values ('east', '东区', 'East', 100, 10, 5, 5, 'x')",
+      )
+      .run();
+    app.store.sqlite.prepare("insert into categories (id, hall_id, prefix, name, name_en) values ('east-A', 'east', 'A', '综合', 'General')").run();
+    const clerk = await staffToken(app, 'clerk');
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/halls/east/tickets', headers: bearer(clerk), payload: { categoryId: 'east-A' } });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json<{ message: string }>().message).toContain('demo');
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const anywhere = await app.inject({ method: 'POST', url: '/api/halls/east/tickets', headers: bearer(admin), payload: { categoryId: 'east-A' } });
+    expect(anywhere.statusCode).toBe(201);
+  });
+});
