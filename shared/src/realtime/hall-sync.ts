@@ -43,6 +43,8 @@ export class HallSync {
   #status: ConnectionStatus = 'connecting';
   #joining = false;
   #rejoinWanted = false;
+  /** Identifies the join in flight; an ack from an older attempt (before a disconnect) is ignored. */
+  #joinAttempt = 0;
   #buffer: HallEventEnvelope[] = [];
   #listeners = new Set<HallSyncListener>();
   readonly #socket: SyncSocket;
@@ -53,7 +55,14 @@ export class HallSync {
     this.#hallId = hallId;
     this.#state = initial;
     socket.on('connect', () => this.#join());
-    socket.on('disconnect', () => this.#setStatus('offline'));
+    socket.on('disconnect', () => {
+      // An ack for a join sent before the drop never arrives: forget it, the next connect joins afresh.
+      this.#joining = false;
+      this.#rejoinWanted = false;
+      this.#joinAttempt++;
+      this.#buffer = [];
+      this.#setStatus('offline');
+    });
     socket.on('connect_error', (error) => {
       const data = error.data as { reload?: boolean } | undefined;
       if (data?.reload) this.#outdated();
@@ -95,7 +104,9 @@ export class HallSync {
     this.#joining = true;
     this.#rejoinWanted = false;
     this.#buffer = [];
+    const attempt = ++this.#joinAttempt;
     this.#socket.emit('hall:join', { hallId: this.#hallId, lastSeq: this.lastSeq }, (result) => {
+      if (attempt !== this.#joinAttempt) return;
       this.#joining = false;
       this.#onJoined(result);
       if (this.#rejoinWanted && this.#socket.connected) this.#join();

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, ROOT } from './support/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'hallflow-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `pnpm start`'s script the way a person would, and returns what it printed once it serves. */
+async function start(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('HallFlow is running') && child.exitCode === null) {
+    if (Date.now() > deadline) throw new Error(`start did not finish:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `http://127.0.0.1:${port}`, child, exited, output: () => output };
+}
+
+describe('pnpm start', () => {
+  it('[A7][A9] serves the landing page, the three apps and the API, and prints the first admin password once', async () => {
+    const env = { DATABASE_PATH: join(dir, 'start.db') };
+    const first = await start(env);
+    try {
+      const password = /First admin account \(shown only this once\): admin \/ (\S+)/.exec(first.output())?.[1];
+      expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
+      expect(first.output()).toMatch(/\/display\/lobby\?device=\S+/);
+      const landing = await fetch(`${first.url}/`);
+      expect(await landing.text()).toContain('/clerk/');
+      for (const path of ['/display/lobby', '/clerk/', '/checkin/', '/checkin/book', '/t/some-token']) {
+        const page = await fetch(`${first.url}${path}`);
+        expect(page.status, path).toBe(200);
+        expect(await page.text(), path).toContain('<script');
+      }
+      const login = await fetch(`${first.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      expect(login.status).toBe(200);
+      const openapi = await fetch(`${first.url}/api/openapi.json`);
+      expect(openapi.status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0); // graceful shutdown
+    }
+    const second = await start(env);
+    try {
+      expect(second.output()).not.toContain('First admin account');
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+
+  it('[A10] a bad environment variable stops the server with a message naming it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: join(ROOT, 'server'),
+      env: { ...process.env, PORT: 'not-a-port', DATABASE_PATH: join(dir, 'bad.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('PORT');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { HallEventEnvelope, HallSnapshot } from '../src/domain/index.ts';
+import { HallSync, PROTOCOL_VERSION, type JoinResult, type SyncSocket } from '../src/realtime/index.ts';
+
+type Listener = (...args: never[]) => void;
+
+/** A socket double: the test decides when the server answers a join. */
+class FakeSocket implements SyncSocket {
+  connected = false;
+  readonly joins: { lastSeq: number | null; ack: (result: JoinResult) => void }[] = [];
+  readonly #listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener) {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(_event: 'hall:join', request: { lastSeq: number | null }, ack: (result: JoinResult) => void) {
+    this.joins.push({ lastSeq: request.lastSeq, ack });
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const listener of this.#listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+  }
+  connect() {
+    this.connected = true;
+    this.fire('connect');
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    this.fire('disconnect');
+    return this;
+  }
+}
+
+const snapshot = (seq: number): HallSnapshot => ({
+  seq,
+  day: '2026-11-25',
+  hall: { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 },
+  categories: [],
+  windows: [],
+  tickets: [],
+  parties: [],
+  batches: [],
+  occupancy: { inside: 0, capacity: 10, holding: 0 },
+});
+const event = (seq: number): HallEventEnvelope => ({
+  hallId: 'h',
+  seq,
+  at: '2026-11-25T02:00:00.000Z',
+  event: { type: 'occupancy.corrected', occupancy: { inside: seq, capacity: 10, holding: 0 } },
+});
+
+describe('HallSync against a scripted server', () => {
+  it('[R2] a join whose ack is lost in a disconnect is retried on the next connect', () => {
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h');
+    socket.connect();
+    expect(socket.joins).toHaveLength(1);
+    socket.disconnect(); // the first ack never comes
+    socket.connect();
+    expect(socket.joins).toHaveLength(2);
+    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(99) }); // stale: ignored
+    expect(sync.state).toBeNull();
+    socket.joins[1]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(3) });
+    expect(sync.lastSeq).toBe(3);
+    expect(sync.status).toBe('live');
+  });
+
+  it('[R2] live events that race the join reply are buffered and applied once, in order', () => {
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h', snapshot(2));
+    const applied: number[] = [];
+    sync.subscribe({ event: (envelope) => applied.push(envelope.seq) });
+    socket.connect();
+    expect(socket.joins[0]!.lastSeq).toBe(2);
+    socket.fire('hall:changed', event(4)); // arrives before the join reply
+    socket.fire('hall:changed', event(5));
+    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [event(3), event(4)], headSeq: 4 });
+    expect(applied).toEqual([3, 4, 5]);
+    expect(sync.state?.occupancy.inside).toBe(5);
+  });
+
+  it('[R4] a server speaking another protocol version makes the client reload', () => {
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h');
+    let reloads = 0;
+    sync.subscribe({ reloadRequired: () => reloads++ });
+    socket.connect();
+    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION + 1, mode: 'snapshot', snapshot: snapshot(1) });
+    expect(reloads).toBe(1);
+    expect(sync.status).toBe('outdated');
+    expect(socket.connected).toBe(false);
+  });
+
+  it('[R2] events of another hall are ignored', () => {
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h', snapshot(1));
+    socket.connect();
+    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [], headSeq: 1 });
+    socket.fire('hall:changed', { ...event(2), hallId: 'other' });
+    expect(sync.lastSeq).toBe(1);
+  });
+});
