@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import crowdRoutes from './modules/crowd/crowd.routes.ts';
 import doorRoutes from './modules/door/door.routes.ts';
+import hallAdminRoutes from './modules/hall/hall-admin.routes.ts';
 import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
@@ -79,6 +80,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(healthRoutes);
   await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS });
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
+  await fastify.register(hallAdminRoutes);
   await fastify.register(doorRoutes);
   await fastify.register(crowdRoutes);
   await fastify.register(ticketRoutes);

@@ -1,0 +1,110 @@
+import {
+  CreateCategoryBodySchema,
+  CreateHallBodySchema,
+  CreateWindowBodySchema,
+  HallConfigurationSchema,
+  HallParamsSchema,
+  UpdateWindowCategoriesBodySchema,
+  WindowParamsSchema,
+} from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errorResponses } from '../errors.schemas.ts';
+import { createCategory, createHall, createWindow, hallConfiguration, updateWindowCategories } from './hall-admin.service.ts';
+
+const CONFIGURERS = ['admin', 'supervisor'] as const;
+
+/** Setting up halls, their queues (categories) and their windows. */
+const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/halls',
+    {
+      schema: {
+        operationId: 'createHall',
+        tags: ['admin'],
+        summary: 'Create a hall of the city',
+        body: CreateHallBodySchema,
+        response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+      preHandler: app.requireStaff(['admin']),
+    },
+    async (request, reply) => {
+      // The hall's first event (seq 1) is appended in the same transaction that inserts it.
+      const configuration = app.commands.run(request.body.id, (ctx) => createHall(ctx, request.body));
+      return reply.status(201).send(configuration);
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/configuration',
+    {
+      schema: {
+        operationId: 'getHallConfiguration',
+        tags: ['admin'],
+        summary: "A hall's settings, categories and windows",
+        params: HallParamsSchema,
+        response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['admin', 'supervisor', 'door', 'clerk']),
+    },
+    async (request) => hallConfiguration(app.store.db, request.params.hallId),
+  );
+
+  app.post(
+    '/api/halls/:hallId/categories',
+    {
+      schema: {
+        operationId: 'createCategory',
+        tags: ['admin'],
+        summary: 'Add a service category (a queue with its ticket prefix letter)',
+        params: HallParamsSchema,
+        body: CreateCategoryBodySchema,
+        response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      preHandler: app.requireStaff(CONFIGURERS),
+    },
+    async (request, reply) => {
+      const { hallId } = request.params;
+      return reply.status(201).send(app.commands.run(hallId, (ctx) => createCategory(ctx, hallId, request.body)));
+    },
+  );
+
+  app.post(
+    '/api/halls/:hallId/windows',
+    {
+      schema: {
+        operationId: 'createWindow',
+        tags: ['admin'],
+        summary: 'Add a window (counter) serving an ordered list of categories',
+        params: HallParamsSchema,
+        body: CreateWindowBodySchema,
+        response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      preHandler: app.requireStaff(CONFIGURERS),
+    },
+    async (request, reply) => {
+      const { hallId } = request.params;
+      return reply.status(201).send(app.commands.run(hallId, (ctx) => createWindow(ctx, hallId, request.body)));
+    },
+  );
+
+  app.put(
+    '/api/halls/:hallId/windows/:windowId/categories',
+    {
+      schema: {
+        operationId: 'updateWindowCategories',
+        tags: ['admin'],
+        summary: 'Change which categories a window serves, most preferred first',
+        params: WindowParamsSchema,
+        body: UpdateWindowCategoriesBodySchema,
+        response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(CONFIGURERS),
+    },
+    async (request) => {
+      const { hallId, windowId } = request.params;
+      return app.commands.run(hallId, (ctx) => updateWindowCategories(ctx, hallId, windowId, request.body.categoryIds));
+    },
+  );
+};
+
+export default hallAdminRoutes;

@@ -1,0 +1,109 @@
+import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration } from '@hallflow/shared/api';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { CommandContext } from '../../core/command-runner.ts';
+import { DomainError, conflict } from '../../core/errors.ts';
+import type { Db, Tx } from '../../db/connection.ts';
+import { categories, halls, windows } from '../../db/schema/index.ts';
+import { getHallRow } from './hall.repository.ts';
+import { categoryView, hallView, windowView } from './views.ts';
+
+/** H0: a hall's time zone must be one the runtime knows, or every "today" would be wrong. */
+export function assertTimeZone(zone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new DomainError(400, 'VALIDATION_ERROR', `body/timezone ${zone} is not an IANA time zone (e.g. Asia/Shanghai)`);
+  }
+}
+
+export function hallConfiguration(tx: Tx | Db, hallId: string): HallConfiguration {
+  return {
+    hall: hallView(getHallRow(tx, hallId)),
+    categories: tx.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder)).all().map(categoryView),
+    windows: tx.select().from(windows).where(eq(windows.hallId, hallId)).orderBy(asc(windows.number)).all().map(windowView),
+  };
+}
+
+function announce(ctx: CommandContext, hallId: string): HallConfiguration {
+  const configuration = hallConfiguration(ctx.tx, hallId);
+  ctx.emit({ type: 'hall.configured', ...configuration });
+  return configuration;
+}
+
+export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfiguration {
+  const timezone = body.timezone ?? 'Asia/Shanghai';
+  assertTimeZone(timezone);
+  if (ctx.tx.select({ id: halls.id }).from(halls).where(eq(halls.id, body.id)).get()) {
+    throw conflict('HALL_EXISTS', `A hall with id ${body.id} already exists`);
+  }
+  ctx.tx
+    .insert(halls)
+    .values({
+      id: body.id,
+      name: body.name,
+      nameEn: body.nameEn,
+      timezone,
+      floorAreaM2: body.floorAreaM2,
+      areaPerPersonM2: body.areaPerPersonM2,
+      maxOccupancy: body.maxOccupancy ?? null,
+      staffOnFloor: body.staffOnFloor ?? 0,
+      holdingCapacity: body.holdingCapacity,
+      batchSize: body.batchSize,
+      createdAt: ctx.now.toISOString(),
+    })
+    .run();
+  return announce(ctx, body.id);
+}
+
+export function createCategory(ctx: CommandContext, hallId: string, body: CreateCategoryBody): HallConfiguration {
+  getHallRow(ctx.tx, hallId);
+  const taken = ctx.tx
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.hallId, hallId), eq(categories.prefix, body.prefix)))
+    .get();
+  if (taken) throw conflict('PREFIX_TAKEN', `Prefix ${body.prefix} is already used in hall ${hallId}`);
+  ctx.tx
+    .insert(categories)
+    .values({ id: `${hallId}-${body.prefix}`, hallId, prefix: body.prefix, name: body.name, nameEn: body.nameEn, sortOrder: body.sortOrder ?? 0 })
+    .run();
+  return announce(ctx, hallId);
+}
+
+function assertCategoriesOfHall(tx: Tx, hallId: string, categoryIds: readonly string[]): void {
+  const found = new Set(
+    tx
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.hallId, hallId), inArray(categories.id, [...categoryIds])))
+      .all()
+      .map((row) => row.id),
+  );
+  const unknown = categoryIds.filter((id) => !found.has(id));
+  if (unknown.length > 0) throw new DomainError(400, 'UNKNOWN_CATEGORY', `body/categoryIds: ${unknown.join(', ')} not in hall ${hallId}`);
+}
+
+export function createWindow(ctx: CommandContext, hallId: string, body: CreateWindowBody): HallConfiguration {
+  getHallRow(ctx.tx, hallId);
+  assertCategoriesOfHall(ctx.tx, hallId, body.categoryIds);
+  const taken = ctx.tx
+    .select({ id: windows.id })
+    .from(windows)
+    .where(and(eq(windows.hallId, hallId), eq(windows.number, body.number)))
+    .get();
+  if (taken) throw conflict('WINDOW_NUMBER_TAKEN', `Window ${body.number} already exists in hall ${hallId}`);
+  ctx.tx.insert(windows).values({ id: `${hallId}-w${body.number}`, hallId, number: body.number, categoryIds: body.categoryIds }).run();
+  return announce(ctx, hallId);
+}
+
+export function updateWindowCategories(ctx: CommandContext, hallId: string, windowId: string, categoryIds: string[]): HallConfiguration {
+  const window = ctx.tx
+    .select()
+    .from(windows)
+    .where(and(eq(windows.id, windowId), eq(windows.hallId, hallId)))
+    .get();
+  if (!window) throw new DomainError(404, 'NOT_FOUND', `Window ${windowId} not found`);
+  assertCategoriesOfHall(ctx.tx, hallId, categoryIds);
+  ctx.tx.update(windows).set({ categoryIds }).where(eq(windows.id, windowId)).run();
+  return announce(ctx, hallId);
+}
