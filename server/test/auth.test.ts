@@ -112,3 +112,20 @@ describe('hall scoping', () => {
     expect(anywhere.statusCode).toBe(201);
   });
 });
+
+describe('public routes', () => {
+  it('[A6] visitor routes are public but rate-limited per address; sign-in is limited too', async () => {
+    const { app } = await build({ PUBLIC_RATE_LIMIT: '3' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/halls' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await app.inject({ method: 'GET', url: '/api/halls' });
+    expect(limited.json<{ statusCode: number; message: string }>()).toMatchObject({ statusCode: 429 });
+    const logins: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      logins.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'guess' } })).statusCode);
+    }
+    expect(logins.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(logins[10]).toBe(429);
+  });
+});
