@@ -4,3 +4,4 @@ export * from './door.schemas.ts';
 export * from './tickets.schemas.ts';
 export * from './hall-admin.schemas.ts';
 export * from './client.ts';
+export * from './session.ts';
