@@ -12,6 +12,7 @@ import doorRoutes from './modules/door/door.routes.ts';
 import hallAdminRoutes from './modules/hall/hall-admin.routes.ts';
 import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import screensRoutes from './modules/screens/screens.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -84,6 +85,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(doorRoutes);
   await fastify.register(crowdRoutes);
   await fastify.register(ticketRoutes);
+  await fastify.register(screensRoutes);
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
 };
 

@@ -129,3 +129,16 @@ describe('public routes', () => {
     expect(logins[10]).toBe(429);
   });
 });
+
+describe('screen pairing', () => {
+  it('[A6] a device token finds its hall; an unknown token is refused', async () => {
+    const { app } = await build();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const device = (
+      await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '大厅主屏', kind: 'lobby' } })
+    ).json<{ id: string; token: string }>();
+    const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer(device.token) });
+    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby' });
+    expect((await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer('nope') })).statusCode).toBe(401);
+  });
+});

@@ -20,7 +20,7 @@ export const EnvSchema = Type.Object({
   /** Password for the first admin; when absent a random one is generated and printed once. */
   ADMIN_INITIAL_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   /** Start the server's clock at this instant (it then runs at normal speed). For demos and tests. */
-  CLOCK_START: Type.Optional(Type.String({ format: 'date-time' })),
+  CLOCK_START: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}', description: 'ISO-8601 instant' })),
   /** Staff sessions last this long. */
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */

@@ -63,6 +63,9 @@ export default fp<RealtimeOptions>(
     const io: HallServer = new Server(app.server, {
       transports: ['websocket'],
       perMessageDeflate: false,
+      // A dead link is noticed within 5 s on both sides, so screens show "connection lost" promptly (L4).
+      pingInterval: 2_000,
+      pingTimeout: 2_500,
       serveClient: false,
       cors: { origin: true },
     });
