@@ -8,7 +8,7 @@ interface ErrorBody {
 }
 
 describe('bad input is refused clearly and writes nothing', () => {
-  it('[A10] a wrong field gets 400 naming the field, and nothing is written', async () => {
+  it('[A10][S5] a wrong field gets 400 naming the field, and nothing is written', async () => {
     const { app } = await build();
     const door = await staffToken(app, 'door');
     const before = tableCounts(app);

@@ -89,10 +89,10 @@ export class HallScreen {
   /** After a catch-up, only calls that are still current are announced (L2), each once. */
   #announceMissed(state: HallSnapshot): void {
     if (this.#missedCalls.length === 0) return;
-    const seen = new Set<string>();
+    const seen: string[] = [];
     for (const call of this.#missedCalls.reverse()) {
-      if (seen.has(call.ticketId) || !isStillCurrent(call, state, Date.now())) continue;
-      seen.add(call.ticketId);
+      if (seen.includes(call.ticketId) || !isStillCurrent(call, state, Date.now())) continue;
+      seen.push(call.ticketId);
       const ticket = state.tickets.find((t) => t.id === call.ticketId)!;
       const window = state.windows.find((w) => w.id === call.windowId)!;
       this.#announce(ticket.number, window.number, ticket.id, state.seq);
