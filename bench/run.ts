@@ -13,7 +13,10 @@ import { loadEnv } from '../server/src/config/env.ts';
 import { ManualClock } from '../server/src/core/clock.ts';
 import { eventsSince } from '../server/src/core/event-log.ts';
 import { hallSnapshot } from '../server/src/modules/hall/hall.repository.ts';
-import { callNext, completeTicket, issueTicketTx, openWindow } from '../server/src/modules/tickets/tickets.service.ts';
+import { callNext } from '../server/src/modules/tickets/calling.service.ts';
+import { issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
+import { completeTicket } from '../server/src/modules/tickets/ticket-flow.service.ts';
+import { openWindow } from '../server/src/modules/tickets/window.service.ts';
 
 async function hall(databasePath: string) {
   const env = loadEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ADMIN_INITIAL_PASSWORD: 'bench-password', APPS_DIR: '/nonexistent' });

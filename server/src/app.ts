@@ -14,6 +14,7 @@ import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import screensRoutes from './modules/screens/screens.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
+import windowRoutes from './modules/tickets/windows.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import realtime from './plugins/app/realtime.ts';
@@ -85,6 +86,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(doorRoutes);
   await fastify.register(crowdRoutes);
   await fastify.register(ticketRoutes);
+  await fastify.register(windowRoutes);
   await fastify.register(screensRoutes);
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
 };

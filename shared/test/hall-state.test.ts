@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyHallEvent, isCallEvent, type HallEventEnvelope, type HallSnapshot, type TicketView, type WindowView } from '../src/domain/index.ts';
 
 const hall = { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 };
-const window3: WindowView = { id: 'w3', hallId: 'h', number: 3, categoryIds: ['c'], state: 'open', currentTicketId: null, clerkName: '王' };
+const window3: WindowView = { id: 'w3', hallId: 'h', number: 3, categoryIds: ['c'], state: 'open', currentTicketId: null, normalSincePriority: 0, clerkName: '王' };
 const empty: HallSnapshot = {
   seq: 0,
   day: '2026-11-25',
@@ -25,6 +25,8 @@ const ticket: TicketView = {
   partyId: null,
   partySize: 1,
   queuedAt: '2026-11-25T02:00:00.000Z',
+  slotStart: null,
+  targetWindowId: null,
   issuedAt: '2026-11-25T02:00:00.000Z',
   calledAt: null,
   callCount: 0,

@@ -33,3 +33,21 @@ export type CallResponse = Static<typeof CallResponseSchema>;
 
 export const WindowResponseSchema = Type.Object({ window: WindowViewSchema });
 export type WindowResponse = Static<typeof WindowResponseSchema>;
+
+export const CallTicketBodySchema = Type.Object({ ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+
+export const TransferBodySchema = Type.Object(
+  {
+    categoryId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    windowId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TransferBody = Static<typeof TransferBodySchema>;
+
+/** A ticket after a move, and the window it left or is at (null when none). */
+export const TicketMoveResponseSchema = Type.Object({
+  ticket: TicketViewSchema,
+  window: Type.Union([WindowViewSchema, Type.Null()]),
+});
+export type TicketMoveResponse = Static<typeof TicketMoveResponseSchema>;

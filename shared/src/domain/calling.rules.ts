@@ -1,24 +1,83 @@
 import type { TicketView } from './types.ts';
 
+/** What the calling policy needs to know about a ticket; TicketView satisfies it. */
+export type CallCandidate = Pick<TicketView, 'id' | 'number' | 'categoryId' | 'state' | 'priority' | 'queuedAt' | 'slotStart' | 'targetWindowId'>;
+
 export interface CallingWindow {
+  id?: string;
   /** Categories served, most preferred first. */
   categoryIds: readonly string[];
+  /** Normal tickets called at this window since its last priority call (Q3). */
+  normalSincePriority?: number;
 }
 
-function byQueueTime(a: TicketView, b: TicketView): number {
-  if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt ? -1 : 1;
-  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+export interface CallingPolicy {
+  /** Q3: when both kinds wait, a priority ticket is called after at most this many normal ones. */
+  normalPerPriority: number;
+}
+
+export const DEFAULT_CALLING_POLICY: CallingPolicy = { normalPerPriority: 2 };
+
+/**
+ * Q4: appointments that are due come first, then visitors without an
+ * appointment, then appointments not yet due (early arrivals wait for their
+ * time); within a group, first come first served by queue time (Q2).
+ */
+function urgency(ticket: CallCandidate, nowIso: string): number {
+  if (ticket.slotStart === null) return 1;
+  return ticket.slotStart <= nowIso ? 0 : 2;
+}
+
+function byPolicyOrder(nowIso: string) {
+  return (a: CallCandidate, b: CallCandidate): number => {
+    const group = urgency(a, nowIso) - urgency(b, nowIso);
+    if (group !== 0) return group;
+    if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt ? -1 : 1;
+    return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  };
+}
+
+/** Q6: a ticket transferred to a particular window can be called only there. */
+function callableAt(ticket: CallCandidate, window: CallingWindow): boolean {
+  return ticket.state === 'waiting' && window.categoryIds.includes(ticket.categoryId) && (ticket.targetWindowId === null || ticket.targetWindowId === window.id);
 }
 
 /**
- * Q1: "call next" takes, from the first of the window's categories that has
- * anyone waiting, the ticket with the earliest queue time. Queue time is kept
- * across transfers and returns (Q2), so those keep their place.
+ * Q5: the window's first category with anyone callable is served (its later
+ * categories are overflow). Within it, and across the window's categories for
+ * priority tickets (绿色通道), Q3 decides between priority and normal.
  */
-export function pickNextTicket(waiting: readonly TicketView[], window: CallingWindow): TicketView | null {
+export function pickNextTicket(
+  candidates: readonly CallCandidate[],
+  window: CallingWindow,
+  now: Date = new Date(0),
+  policy: CallingPolicy = DEFAULT_CALLING_POLICY,
+): CallCandidate | null {
+  const order = byPolicyOrder(now.toISOString());
+  const callable = candidates.filter((t) => callableAt(t, window));
+  const priority = callable.filter((t) => t.priority).sort(order);
+  let normal: CallCandidate[] = [];
   for (const categoryId of window.categoryIds) {
-    const candidates = waiting.filter((t) => t.state === 'waiting' && t.categoryId === categoryId);
-    if (candidates.length > 0) return [...candidates].sort(byQueueTime)[0] ?? null;
+    normal = callable.filter((t) => !t.priority && t.categoryId === categoryId);
+    if (normal.length > 0) break;
   }
-  return null;
+  normal.sort(order);
+  const priorityDue = (window.normalSincePriority ?? policy.normalPerPriority) >= policy.normalPerPriority;
+  if (priority[0] && (priorityDue || normal.length === 0)) return priority[0];
+  return normal[0] ?? priority[0] ?? null;
+}
+
+/** Q3: the window's counter after a call. */
+export function normalSincePriorityAfter(called: Pick<CallCandidate, 'priority'>, before: number): number {
+  return called.priority ? 0 : before + 1;
+}
+
+/** Q7: "call this ticket" is allowed for a waiting ticket the window may serve. */
+export function canCallSpecific(ticket: CallCandidate, window: CallingWindow): { ok: true } | { ok: false; message: string } {
+  if (ticket.state !== 'waiting') return { ok: false, message: `Ticket ${ticket.number} is ${ticket.state}, not waiting` };
+  if (!window.categoryIds.includes(ticket.categoryId)) return { ok: false, message: `This window does not serve the category of ticket ${ticket.number}` };
+  if (ticket.targetWindowId !== null && ticket.targetWindowId !== window.id) {
+    return { ok: false, message: `Ticket ${ticket.number} was transferred to another window` };
+  }
+  return { ok: true };
 }

@@ -81,6 +81,8 @@ export const WindowViewSchema = Type.Object({
   categoryIds: Type.Array(Type.String()),
   state: WindowStateSchema,
   currentTicketId: Nullable(Type.String()),
+  /** Normal tickets called here since the last priority one (calling rule Q3). */
+  normalSincePriority: Type.Integer({ minimum: 0 }),
   clerkName: Nullable(Type.String()),
 });
 export type WindowView = Static<typeof WindowViewSchema>;
@@ -120,6 +122,10 @@ export const TicketViewSchema = Type.Object({
   partySize: Type.Integer({ minimum: 1 }),
   /** Time that decides the ticket's place in its queue; kept across transfers and returns. */
   queuedAt: IsoTime,
+  /** Start of the visitor's appointment slot, when the ticket came from an appointment. */
+  slotStart: Nullable(IsoTime),
+  /** Set when transferred to one particular window: only that window may call it. */
+  targetWindowId: Nullable(Type.String()),
   issuedAt: IsoTime,
   calledAt: Nullable(IsoTime),
   callCount: Type.Integer({ minimum: 0 }),

@@ -46,6 +46,8 @@ export const windows = sqliteTable(
     categoryIds: text('category_ids', { mode: 'json' }).$type<string[]>().notNull(),
     state: text('state', { enum: ['open', 'paused', 'closed'] }).notNull().default('closed'),
     currentTicketId: text('current_ticket_id'),
+    /** Calling rule Q3: normal tickets called here since the last priority one. */
+    normalSincePriority: integer('normal_since_priority').notNull().default(0),
     clerkStaffId: text('clerk_staff_id'),
     clerkName: text('clerk_name'),
   },
@@ -160,6 +162,10 @@ export const tickets = sqliteTable(
     /** Unguessable token for the visitor's phone page (/t/:token). */
     publicToken: text('public_token').notNull().unique(),
     queuedAt: text('queued_at').notNull(),
+    /** The appointment slot the visitor booked, when there is one (calling rule Q4). */
+    slotStart: text('slot_start'),
+    /** A transfer to one particular window (calling rule Q6). */
+    targetWindowId: text('target_window_id'),
     issuedAt: text('issued_at').notNull(),
     calledAt: text('called_at'),
     callCount: integer('call_count').notNull().default(0),

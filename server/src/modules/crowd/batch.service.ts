@@ -7,7 +7,7 @@ import { businessDay } from '../../core/business-day.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
-import { issueTicketTx } from '../tickets/tickets.service.ts';
+import { issueTicketTx } from '../tickets/issue.service.ts';
 
 /**
  * B2: admits the next batch from the holding area, whole parties only and
@@ -54,7 +54,7 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string)
     const ticket = issueTicketTx(
       ctx,
       hallId,
-      { categoryId: party.categoryId, priority: false, partyId: party.id, partySize: party.size },
+      { categoryId: party.categoryId, priority: false, partyId: party.id, partySize: party.size, slotStart: party.slotStart },
       true,
     );
     const updated = ctx.tx

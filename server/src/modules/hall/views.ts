@@ -29,6 +29,7 @@ export function windowView(row: Row<typeof windows>): WindowView {
     categoryIds: row.categoryIds,
     state: row.state,
     currentTicketId: row.currentTicketId,
+    normalSincePriority: row.normalSincePriority,
     clerkName: row.clerkName,
   };
 }
@@ -62,6 +63,8 @@ export function ticketView(row: Row<typeof tickets>): TicketView {
     partyId: row.partyId,
     partySize: row.partySize,
     queuedAt: row.queuedAt,
+    slotStart: row.slotStart,
+    targetWindowId: row.targetWindowId,
     issuedAt: row.issuedAt,
     calledAt: row.calledAt,
     callCount: row.callCount,

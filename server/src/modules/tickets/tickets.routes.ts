@@ -1,18 +1,33 @@
 import {
-  CallResponseSchema,
   HallParamsSchema,
   IssueTicketBodySchema,
   TicketParamsSchema,
   TicketResponseSchema,
-  WindowParamsSchema,
-  WindowResponseSchema,
+  TransferBodySchema,
+  TicketMoveResponseSchema,
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
-import { callNext, completeTicket, issueTicketTx, openWindow } from './tickets.service.ts';
+import { recallTicket } from './calling.service.ts';
+import { issueTicketTx } from './issue.service.ts';
+import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 
 const CLERK_ROLES = ['clerk', 'supervisor', 'admin'] as const;
 const DESK_ROLES = ['door', 'clerk', 'supervisor', 'admin'] as const;
+
+type TicketCommand = (ctx: CommandContext, hallId: string, ticketId: string) => unknown;
+
+/** Ticket commands without a body share one shape: POST /tickets/:ticketId/<verb>. */
+const TICKET_COMMANDS: { verb: string; operationId: string; summary: string; run: TicketCommand; roles: readonly ('clerk' | 'supervisor' | 'admin' | 'door')[] }[] = [
+  { verb: 'recall', operationId: 'recallTicket', summary: 'Announce a called ticket again (T4)', run: recallTicket, roles: CLERK_ROLES },
+  { verb: 'start', operationId: 'startService', summary: 'The visitor is at the window: service starts (T1)', run: startService, roles: CLERK_ROLES },
+  { verb: 'complete', operationId: 'completeTicket', summary: 'Finish serving a ticket; its window becomes free (T1)', run: completeTicket, roles: CLERK_ROLES },
+  { verb: 'no-show', operationId: 'markNoShow', summary: 'The visitor did not come; the window becomes free (T5)', run: markNoShow, roles: CLERK_ROLES },
+  { verb: 'requeue', operationId: 'requeueTicket', summary: 'A returning absent visitor goes back to the original place (T5)', run: requeueTicket, roles: DESK_ROLES },
+  { verb: 'hold', operationId: 'holdTicket', summary: 'Put the case aside; the window may call others (T7)', run: holdTicket, roles: CLERK_ROLES },
+  { verb: 'resume', operationId: 'resumeTicket', summary: 'Take a held case up again at its window (T7)', run: resumeTicket, roles: CLERK_ROLES },
+];
 
 const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -32,69 +47,48 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { hallId } = request.params;
       const body = request.body;
       const ticket = app.commands.run(hallId, (ctx) =>
-        issueTicketTx(ctx, hallId, {
-          categoryId: body.categoryId,
-          priority: body.priority ?? false,
-          partyId: null,
-          partySize: body.partySize ?? 1,
-        }),
+        issueTicketTx(ctx, hallId, { categoryId: body.categoryId, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 }),
       );
       return reply.status(201).send({ ticket });
     },
   );
 
-  app.post(
-    '/api/halls/:hallId/windows/:windowId/open',
-    {
-      schema: {
-        operationId: 'openWindow',
-        tags: ['windows'],
-        summary: 'The signed-in clerk takes this window and opens it',
-        params: WindowParamsSchema,
-        response: { 200: WindowResponseSchema, ...errorResponses(400, 401, 403, 404) },
+  for (const command of TICKET_COMMANDS) {
+    app.post(
+      `/api/halls/:hallId/tickets/:ticketId/${command.verb}`,
+      {
+        schema: {
+          operationId: command.operationId,
+          tags: ['tickets'],
+          summary: command.summary,
+          params: TicketParamsSchema,
+          response: { 200: TicketMoveResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+        preHandler: app.requireStaff(command.roles),
       },
-      preHandler: app.requireStaff(CLERK_ROLES),
-    },
-    async (request) => {
-      const { hallId, windowId } = request.params;
-      const clerk = { id: request.staff!.id, name: request.staff!.displayName };
-      return { window: app.commands.run(hallId, (ctx) => openWindow(ctx, hallId, windowId, clerk)) };
-    },
-  );
+      async (request) => {
+        const { hallId, ticketId } = request.params;
+        return app.commands.run(hallId, (ctx) => command.run(ctx, hallId, ticketId)) as never;
+      },
+    );
+  }
 
   app.post(
-    '/api/halls/:hallId/windows/:windowId/call-next',
+    '/api/halls/:hallId/tickets/:ticketId/transfer',
     {
       schema: {
-        operationId: 'callNext',
-        tags: ['windows'],
-        summary: 'Call the next ticket for this window by the calling policy',
-        params: WindowParamsSchema,
-        response: { 200: CallResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
-      },
-      preHandler: app.requireStaff(CLERK_ROLES),
-    },
-    async (request) => {
-      const { hallId, windowId } = request.params;
-      return app.commands.run(hallId, (ctx) => callNext(ctx, hallId, windowId));
-    },
-  );
-
-  app.post(
-    '/api/halls/:hallId/tickets/:ticketId/complete',
-    {
-      schema: {
-        operationId: 'completeTicket',
+        operationId: 'transferTicket',
         tags: ['tickets'],
-        summary: 'Finish serving a ticket; its window becomes free',
+        summary: 'Transfer to another category or to one window, keeping the original queue time (T6)',
         params: TicketParamsSchema,
-        response: { 200: CallResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        body: TransferBodySchema,
+        response: { 200: TicketMoveResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       preHandler: app.requireStaff(CLERK_ROLES),
     },
     async (request) => {
       const { hallId, ticketId } = request.params;
-      return app.commands.run(hallId, (ctx) => completeTicket(ctx, hallId, ticketId));
+      return app.commands.run(hallId, (ctx) => transferTicket(ctx, hallId, ticketId, request.body));
     },
   );
 };

@@ -1,0 +1,51 @@
+import type { TicketView } from '@hallflow/shared';
+import { formatTicketNumber } from '@hallflow/shared';
+import type { CommandContext } from '../../core/command-runner.ts';
+import { businessDay } from '../../core/business-day.ts';
+import { newId, newToken } from '../../core/ids.ts';
+import { tickets } from '../../db/schema/index.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+import { ticketView } from '../hall/views.ts';
+import { categoryRow, nextCounter } from './ticket.repository.ts';
+
+export interface NewTicket {
+  categoryId: string;
+  priority: boolean;
+  partyId: string | null;
+  partySize: number;
+  /** The appointment slot, when the ticket comes from one (Q4). */
+  slotStart?: string | null;
+}
+
+/** Issues a ticket inside the caller's transaction; emits ticket.issued unless `silent` (batch admission emits its own event). */
+export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTicket, silent = false): TicketView {
+  const hall = getHallRow(ctx.tx, hallId);
+  const category = categoryRow(ctx.tx, hallId, input.categoryId);
+  const day = businessDay(ctx.now, hall.timezone);
+  const counter = nextCounter(ctx.tx, hallId, day, category.prefix);
+  const at = ctx.now.toISOString();
+  const row = ctx.tx
+    .insert(tickets)
+    .values({
+      id: newId(),
+      hallId,
+      day,
+      categoryId: category.id,
+      prefix: category.prefix,
+      counter,
+      number: formatTicketNumber(category.prefix, counter),
+      state: 'waiting',
+      priority: input.priority,
+      partyId: input.partyId,
+      partySize: input.partySize,
+      publicToken: newToken(),
+      queuedAt: at,
+      slotStart: input.slotStart ?? null,
+      issuedAt: at,
+    })
+    .returning()
+    .get();
+  const ticket = ticketView(row);
+  if (!silent) ctx.emit({ type: 'ticket.issued', ticket });
+  return ticket;
+}
