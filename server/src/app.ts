@@ -87,7 +87,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(crowdRoutes);
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);
-  await fastify.register(screensRoutes);
+  await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
 };
 

@@ -100,3 +100,24 @@ describe('door to window, through the HTTP API', () => {
     expect(busy.json<{ message: string }>().message).toContain('A001');
   });
 });
+
+describe("the visitor's own ticket page", () => {
+  it('[R5] the unguessable token finds the ticket, its place in the queue and, once called, the window', async () => {
+    const { app } = await build();
+    const clerk = await staffToken(app, 'clerk');
+    const issue = async () =>
+      (await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { categoryId: 'demo-A' } })).json<TicketResponse>().ticket;
+    await issue();
+    const mine = await issue();
+    const token = (app.store.sqlite.prepare('select public_token as t from tickets where id = ?').get(mine.id) as { t: string }).t;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const waiting = (await app.inject({ method: 'GET', url: `/api/public/tickets/${token}` })).json<{ ahead: number; windowNumber: null }>();
+    expect(waiting).toMatchObject({ ahead: 1, windowNumber: null });
+    await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/open', headers: bearer(clerk) });
+    await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/call', headers: bearer(clerk), payload: { ticketId: mine.id } });
+    const called = (await app.inject({ method: 'GET', url: `/api/public/tickets/${token}` })).json<{ ahead: null; windowNumber: number; ticket: { state: string } }>();
+    expect(called).toMatchObject({ ahead: null, windowNumber: 2, ticket: { state: 'called' } });
+    expect((await app.inject({ method: 'GET', url: `/api/public/tickets/${'x'.repeat(22)}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/public/tickets/short' })).statusCode).toBe(400);
+  });
+});

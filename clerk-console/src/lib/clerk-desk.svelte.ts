@@ -1,5 +1,12 @@
 import type { HallSnapshot, WindowView } from '@hallflow/shared';
-import { StaffSession, type CallResponse, type StaffView, type WindowResponse } from '@hallflow/shared/api';
+import {
+  StaffSession,
+  type CallResponse,
+  type StaffView,
+  type TicketMoveResponse,
+  type TransferBody,
+  type WindowResponse,
+} from '@hallflow/shared/api';
 import { initialLang, type Lang } from '@hallflow/shared/i18n';
 import { connectHall, HallSync, type ConnectionStatus } from '@hallflow/shared/realtime';
 
@@ -67,8 +74,18 @@ export class ClerkDesk {
     return this.#session.api<CallResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/call-next`);
   }
 
-  complete(ticketId: string): Promise<CallResponse> {
-    return this.#session.api<CallResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/complete`);
+  /** A ticket command without a body: recall, start, complete, no-show, hold, resume. */
+  ticketCommand(ticketId: string, verb: 'recall' | 'start' | 'complete' | 'no-show' | 'hold' | 'resume'): Promise<TicketMoveResponse> {
+    return this.#session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/${verb}`);
+  }
+
+  transfer(ticketId: string, target: TransferBody): Promise<TicketMoveResponse> {
+    return this.#session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/transfer`, target);
+  }
+
+  /** Pause for a break, or resume. */
+  setPaused(paused: boolean): Promise<WindowResponse> {
+    return this.#session.api<WindowResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/${paused ? 'pause' : 'resume'}`);
   }
 
   #connect(): void {

@@ -14,10 +14,17 @@ declare global {
   }
 }
 
-interface Device {
-  hallId: string;
-  kind: string;
-  name: string;
+export type ScreenCredential = { kind: 'device'; token: string } | { kind: 'ticket'; token: string };
+
+/** Which hall a credential reads: a screen's device record, or a visitor's ticket. */
+async function hallOf(credential: ScreenCredential): Promise<{ hallId: string; ticketId: string | null }> {
+  if (credential.kind === 'device') {
+    const api = createApiClient({ token: () => credential.token });
+    return { hallId: (await api<{ hallId: string }>('GET', '/api/devices/me')).hallId, ticketId: null };
+  }
+  const api = createApiClient();
+  const status = await api<{ hallId: string; ticket: { id: string } }>('GET', `/api/public/tickets/${encodeURIComponent(credential.token)}`);
+  return { hallId: status.hallId, ticketId: status.ticket.id };
 }
 
 /**
@@ -28,12 +35,15 @@ export class HallScreen {
   #hall = $state.raw<HallSnapshot | null>(null);
   #status = $state<ConnectionStatus>('connecting');
   #error = $state('');
+  #ticketId = $state<string | null>(null);
   readonly announcer: Announcer;
   #missedCalls: { ticketId: string; windowId: string }[] = [];
+  /** Server time of the newest event applied: freshness is judged on the server's clock, not the TV's. */
+  #serverNow = 0;
   #sync: HallSync | null = null;
 
   constructor(
-    private readonly deviceToken: string,
+    private readonly credential: ScreenCredential,
     voice: { enabled: boolean; volume: number },
   ) {
     this.announcer = new Announcer(new BrowserSpeaker(), voice);
@@ -49,28 +59,35 @@ export class HallScreen {
   get error() {
     return this.#error;
   }
+  /** The visitor's ticket, on the phone page. */
+  get ticketId() {
+    return this.#ticketId;
+  }
 
   async start(): Promise<void> {
-    if (!this.deviceToken) {
+    if (!this.credential.token) {
       this.#error = '未配对：请在地址中加入 ?device=设备令牌 (not paired: add ?device=TOKEN to the URL)';
       return;
     }
-    const api = createApiClient({ token: () => this.deviceToken });
-    let device: Device;
+    let hallId: string;
     try {
-      device = await api<Device>('GET', '/api/devices/me');
+      const found = await hallOf(this.credential);
+      hallId = found.hallId;
+      this.#ticketId = found.ticketId;
+      this.#error = '';
     } catch (e) {
       this.#error = e instanceof Error ? e.message : String(e);
       setTimeout(() => void this.start(), 10_000);
       return;
     }
-    const socket = connectHall({ credential: 'device', token: this.deviceToken });
-    this.#sync = new HallSync(socket, device.hallId);
+    const socket = connectHall({ credential: this.credential.kind, token: this.credential.token });
+    this.#sync = new HallSync(socket, hallId);
     this.#sync.subscribe({
       status: (status) => (this.#status = status),
       reloadRequired: () => location.reload(),
       event: (envelope, { live }) => {
         const { event } = envelope;
+        this.#serverNow = Math.max(this.#serverNow, new Date(envelope.at).getTime());
         if (!isCallEvent(event)) return;
         if (live) this.#announce(event.ticket.number, event.window.number, event.ticket.id, envelope.seq);
         else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
@@ -91,7 +108,7 @@ export class HallScreen {
     if (this.#missedCalls.length === 0) return;
     const seen: string[] = [];
     for (const call of this.#missedCalls.reverse()) {
-      if (seen.includes(call.ticketId) || !isStillCurrent(call, state, Date.now())) continue;
+      if (seen.includes(call.ticketId) || !isStillCurrent(call, state, this.#serverNow)) continue;
       seen.push(call.ticketId);
       const ticket = state.tickets.find((t) => t.id === call.ticketId)!;
       const window = state.windows.find((w) => w.id === call.windowId)!;

@@ -48,6 +48,8 @@ export const AdmitBatchResponseSchema = Type.Object({
   batch: Type.Union([BatchViewSchema, Type.Null()]),
   parties: Type.Array(PartyViewSchema),
   tickets: Type.Array(TicketViewSchema),
+  /** Ticket id → the visitor's phone-page token (/t/<token>), to print as QR codes. Never broadcast. */
+  phoneTokens: Type.Record(Type.String(), Type.String()),
   /** Why nobody was admitted, when batch is null. */
   reason: Type.Union([Type.String(), Type.Null()]),
 });

@@ -12,7 +12,11 @@ export const IssueTicketBodySchema = Type.Object(
 );
 export type IssueTicketBody = Static<typeof IssueTicketBodySchema>;
 
-export const TicketResponseSchema = Type.Object({ ticket: TicketViewSchema });
+export const TicketResponseSchema = Type.Object({
+  ticket: TicketViewSchema,
+  /** For the visitor only (printed as a QR code): their live page is /t/<phoneToken>. Never broadcast. */
+  phoneToken: Type.String(),
+});
 export type TicketResponse = Static<typeof TicketResponseSchema>;
 
 export const WindowParamsSchema = Type.Object({

@@ -7,7 +7,7 @@ import { businessDay } from '../../core/business-day.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
-import { issueTicketTx } from '../tickets/issue.service.ts';
+import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
 
 /**
  * B2: admits the next batch from the holding area, whole parties only and
@@ -22,14 +22,14 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string)
     .from(parties)
     .where(and(eq(parties.hallId, hallId), eq(parties.state, 'holding')))
     .all();
-  if (holding.length === 0) return { batch: null, parties: [], tickets: [], reason: 'Nobody is waiting in the holding area' };
+  if (holding.length === 0) return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: 'Nobody is waiting in the holding area' };
   const chosen = chooseBatch(
     holding.map((p) => ({ id: p.id, size: p.size, slotStart: p.slotStart, screenedAt: p.screenedAt ?? p.arrivedAt })),
     free,
     hall.batchSize,
   );
   if (chosen.length === 0) {
-    return { batch: null, parties: [], tickets: [], reason: `The hall is full (${occupancy.inside}/${occupancy.capacity}); wait for people to leave` };
+    return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: `The hall is full (${occupancy.inside}/${occupancy.capacity}); wait for people to leave` };
   }
   const day = businessDay(ctx.now, hall.timezone);
   const last = ctx.tx
@@ -69,5 +69,6 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string)
   const batch = batchView(batchRow);
   const result = { batch, parties: admitted, tickets: issued, occupancy: occupancyOf(ctx.tx, hallId) };
   ctx.emit({ type: 'batch.admitted', ...result });
-  return { batch, parties: admitted, tickets: issued, reason: null };
+  const phoneTokens = Object.fromEntries(issued.map((ticket) => [ticket.id, phoneTokenOf(ctx.tx, ticket.id)]));
+  return { batch, parties: admitted, tickets: issued, phoneTokens, reason: null };
 }

@@ -1,5 +1,6 @@
 import type { TicketView } from '@hallflow/shared';
 import { formatTicketNumber } from '@hallflow/shared';
+import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { newId, newToken } from '../../core/ids.ts';
@@ -48,4 +49,9 @@ export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTic
   const ticket = ticketView(row);
   if (!silent) ctx.emit({ type: 'ticket.issued', ticket });
   return ticket;
+}
+
+/** The visitor's phone-page token of a ticket; handed only to the staff member who issued it. */
+export function phoneTokenOf(tx: CommandContext['tx'], ticketId: string): string {
+  return tx.select({ token: tickets.publicToken }).from(tickets).where(eq(tickets.id, ticketId)).get()!.token;
 }

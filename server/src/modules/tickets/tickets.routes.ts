@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
-import { issueTicketTx } from './issue.service.ts';
+import { issueTicketTx, phoneTokenOf } from './issue.service.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 
 const CLERK_ROLES = ['clerk', 'supervisor', 'admin'] as const;
@@ -46,10 +46,11 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { hallId } = request.params;
       const body = request.body;
-      const ticket = app.commands.run(hallId, (ctx) =>
-        issueTicketTx(ctx, hallId, { categoryId: body.categoryId, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 }),
-      );
-      return reply.status(201).send({ ticket });
+      const issued = app.commands.run(hallId, (ctx) => {
+        const ticket = issueTicketTx(ctx, hallId, { categoryId: body.categoryId, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
+        return { ticket, phoneToken: phoneTokenOf(ctx.tx, ticket.id) };
+      });
+      return reply.status(201).send(issued);
     },
   );
 

@@ -1,0 +1,138 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CallResponse, TicketResponse } from '@hallflow/shared/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeviceToken, createStaff, signIn, signInAdmin } from './support/api.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { ROOT, startServer, type RunningServer } from './support/server.ts';
+
+const SUITE = 'screens';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Keeps the good screenshots for the README. */
+async function publish(page: Page, name: string) {
+  const path = await screenshot(page, SUITE, name);
+  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+  copyFileSync(path, join(ROOT, 'docs', 'screenshots', `${name}.png`));
+}
+
+async function announcements(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    ((window as unknown as { __hallflowAnnouncements?: { display: string }[] }).__hallflowAnnouncements ?? []).map((a) => a.display),
+  );
+}
+
+describe('screens', () => {
+  it('[L1][L5] lobby (landscape and portrait), window, outdoor and phone screens follow the hall live', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const clerkPassword = await createStaff(admin, 'screens-clerk', 'clerk', '陈静');
+    const doorPassword = await createStaff(admin, 'screens-door', 'door', '门岗');
+    const { api: clerk } = await signIn(server.url, 'screens-clerk', clerkPassword);
+    const { api: door } = await signIn(server.url, 'screens-door', doorPassword);
+    const lobbyToken = await createDeviceToken(admin, 'lobby');
+    const outdoorToken = await createDeviceToken(admin, 'outdoor');
+    const windowToken = await createDeviceToken(admin, 'window');
+
+    // A batch at the door, for the outdoor screen.
+    const green = { healthCode: 'green', temperature: 36.4, mask: true, symptoms: { fever: false, cough: false, other: false } };
+    for (const name of ['王小明', '刘芳芳', '赵四']) await door('POST', '/api/halls/demo/screenings', { name, categoryId: 'demo-E', people: [green] });
+    await door('POST', '/api/halls/demo/batches');
+    // Desk tickets: the visitor's phone follows the second one.
+    const issued: TicketResponse[] = [];
+    for (let i = 0; i < 4; i++) issued.push(await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: i === 3 }));
+    const mine = issued[1]!;
+
+    const lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
+    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await portrait.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
+    const windowScreen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await windowScreen.goto(`${server.url}/display/window/3?device=${windowToken}`);
+    const outdoor = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await outdoor.goto(`${server.url}/display/outdoor?device=${outdoorToken}`);
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${server.url}/t/${mine.phoneToken}`);
+
+    await phone.getByTestId('phone-position').getByText('1', { exact: true }).waitFor();
+    expect(await phone.getByTestId('phone-state').innerText()).toContain('等候叫号');
+    await publish(phone, 'phone-waiting');
+    await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
+    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('王*明');
+    await publish(outdoor, 'outdoor');
+    expect(await windowScreen.getByTestId('window-state').innerText()).toContain('暂停办理');
+
+    await clerk('POST', '/api/halls/demo/windows/demo-w3/open');
+    const calls: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const call = await clerk<CallResponse>('POST', '/api/halls/demo/windows/demo-w3/call-next');
+      calls.push(call.ticket!.number);
+      if (i < 2) await clerk('POST', `/api/halls/demo/tickets/${call.ticket!.id}/complete`);
+    }
+    expect(calls).toEqual(['C004', 'C001', 'C002']); // the priority ticket first (Q3)
+
+    await lobby.getByTestId('current-call-number').getByText('C002').waitFor();
+    expect(await lobby.getByTestId('recent-calls').innerText()).toMatch(/C001[\s\S]*C004/);
+    await windowScreen.getByTestId('window-ticket').getByText('C002').waitFor();
+    await phone.getByTestId('phone-window').getByText('3', { exact: false }).waitFor();
+    expect(await phone.getByTestId('phone-state').innerText()).toContain('请到窗口办理');
+    await publish(lobby, 'lobby');
+    await publish(portrait, 'lobby-portrait');
+    await publish(windowScreen, 'window');
+    await publish(phone, 'phone-called');
+
+    // L3: three calls were queued in order; none cut another off.
+    await lobby.waitForFunction(() =>
+      ((window as unknown as { __hallflowAnnouncements?: { status: string }[] }).__hallflowAnnouncements ?? []).length === 3,
+    );
+    expect(await announcements(lobby)).toEqual(['请 C004 号 到 3 号窗口办理', '请 C001 号 到 3 号窗口办理', '请 C002 号 到 3 号窗口办理']);
+    // The outdoor screen never speaks calls.
+    expect(await announcements(outdoor)).toEqual([]);
+  });
+
+  it('[L4][L2][R2] the lobby shows "connection lost" within 5 s of a crash, catches up after restart, and announces only the call still current', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const clerkPassword = await createStaff(admin, 'crash-clerk', 'clerk');
+    const lobbyToken = await createDeviceToken(admin, 'lobby');
+    const lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
+    await lobby.getByText('市民服务中心').waitFor();
+    const before = (await announcements(lobby)).length;
+
+    await server.stop('SIGKILL');
+    const lostAt = Date.now();
+    await lobby.getByTestId('connection-lost').waitFor({ timeout: 5_000 });
+    expect(Date.now() - lostAt).toBeLessThan(5_000);
+    await screenshot(lobby, SUITE, 'connection-lost');
+
+    // The restarted server's clock continues later in the day, as a real clock would.
+    server = await startServer({ port: server.port, databasePath: server.databasePath, env: { CLOCK_START: '2026-11-25T10:30:00+08:00' } });
+    const { api: clerk } = await signIn(server.url, 'crash-clerk', clerkPassword);
+    // While the lobby is still reconnecting: one call that is finished again at once, and one that stays current.
+    await clerk('POST', '/api/halls/demo/windows/demo-w5/open');
+    const gone = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-E' });
+    const stays = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-E' });
+    await clerk('POST', '/api/halls/demo/windows/demo-w5/call', { ticketId: gone.ticket.id });
+    await clerk('POST', `/api/halls/demo/tickets/${gone.ticket.id}/no-show`);
+    await clerk('POST', '/api/halls/demo/windows/demo-w5/call', { ticketId: stays.ticket.id });
+
+    await lobby.getByTestId('current-call-number').getByText(stays.ticket.number).waitFor({ timeout: 15_000 });
+    await lobby.getByTestId('connection-lost').waitFor({ state: 'detached' });
+    await lobby.waitForFunction(
+      (count) => ((window as unknown as { __hallflowAnnouncements?: unknown[] }).__hallflowAnnouncements ?? []).length > count,
+      before,
+    );
+    const spoken = (await announcements(lobby)).slice(before);
+    expect(spoken).toEqual([`请 ${stays.ticket.number} 号 到 5 号窗口办理`]);
+  });
+});
