@@ -87,7 +87,7 @@ export class HallScreen {
       reloadRequired: () => location.reload(),
       event: (envelope, { live }) => {
         const { event } = envelope;
-        this.#serverNow = Math.max(this.#serverNow, new Date(envelope.at).getTime());
+        this.#serverNow = Math.max(this.#serverNow, Date.parse(envelope.at));
         if (!isCallEvent(event)) return;
         if (live) this.#announce(event.ticket.number, event.window.number, event.ticket.id, envelope.seq);
         else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
