@@ -17,6 +17,7 @@ import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import jobs from './plugins/app/jobs.ts';
 import realtime from './plugins/app/realtime.ts';
 import database from './plugins/external/database.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
@@ -84,11 +85,12 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hallAdminRoutes);
   await fastify.register(doorRoutes);
-  await fastify.register(crowdRoutes);
+  await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
+  await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS });
 };
 
 export default fp(app, { name: 'hallflow' });

@@ -30,7 +30,7 @@ describe('event log', () => {
     app.commands.setPublisher({ publish: (envelopes) => published.push(...envelopes) });
     expect(() =>
       app.commands.run('demo', (ctx) => {
-        ctx.emit({ type: 'occupancy.corrected', occupancy: { inside: 1, capacity: 1, holding: 0 } });
+        ctx.emit({ type: 'occupancy.corrected', occupancy: { inside: 1, capacity: 1, holding: 0, level: 'full' } });
         throw new Error('rule said no');
       }),
     ).toThrow();
@@ -47,7 +47,7 @@ describe('event log', () => {
         "insert into halls (id, name, name_en, floor_area_m2, area_per_person_m2, holding_capacity, batch_size, created_at) values ('east', '东区', 'East', 100, 10, 5, 5, 'x')",
       )
       .run();
-    const occupancy = { inside: 0, capacity: 10, holding: 0 };
+    const occupancy = { inside: 0, capacity: 10, holding: 0, level: 'normal' as const };
     app.commands.run('demo', (ctx) => ctx.emit({ type: 'occupancy.corrected', occupancy }));
     app.commands.run('east', (ctx) => ctx.emit({ type: 'occupancy.corrected', occupancy }));
     app.commands.run('demo', (ctx) => ctx.emit({ type: 'occupancy.corrected', occupancy }));

@@ -27,6 +27,7 @@ export async function build(overrides: Record<string, string> = {}): Promise<Tes
     LOG_LEVEL: 'silent',
     ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD,
     APPS_DIR: '/nonexistent',
+    HOUSEKEEPING_INTERVAL_MS: '0',
     ...overrides,
   });
   const clock = new ManualClock(HALL_MORNING);

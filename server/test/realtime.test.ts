@@ -64,7 +64,7 @@ describe('realtime protocol with real Socket.IO clients', () => {
 
   it('[R2] a client too far behind, or ahead of a reset server, gets a snapshot', async () => {
     const test = await listening();
-    const occupancy = { inside: 0, capacity: 54, holding: 0 };
+    const occupancy = { inside: 0, capacity: 54, holding: 0, level: 'normal' as const };
     for (let i = 0; i < 502; i++) test.app.commands.run('demo', (ctx) => ctx.emit({ type: 'occupancy.corrected', occupancy }));
     const socket = client(test.url, test.admin);
     const far = await join(socket, 1);
@@ -108,7 +108,7 @@ describe('realtime protocol with real Socket.IO clients', () => {
     await until(() => sync.lastSeq === 2, 'two events');
     // Replay a stale copy and fake a gap, as a second node could deliver them.
     const listeners = (socket as unknown as { listeners(e: string): ((env: HallEventEnvelope) => void)[] }).listeners('hall:changed');
-    const stale = { hallId: 'demo', seq: 2, at: new Date().toISOString(), event: { type: 'occupancy.corrected', occupancy: { inside: 9, capacity: 9, holding: 9 } } } as HallEventEnvelope;
+    const stale = { hallId: 'demo', seq: 2, at: new Date().toISOString(), event: { type: 'occupancy.corrected', occupancy: { inside: 9, capacity: 9, holding: 9, level: 'full' } } } as HallEventEnvelope;
     for (const listener of listeners) listener(stale);
     await issue(test, test.admin, 1); // seq 3, delivered normally
     await until(() => sync.lastSeq === 3, 'seq 3');

@@ -12,7 +12,7 @@ const empty: HallSnapshot = {
   tickets: [],
   parties: [],
   batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0 },
+  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
 };
 const ticket: TicketView = {
   id: 't1',
@@ -49,7 +49,7 @@ describe('applying events to a snapshot', () => {
   });
 
   it('[R3] occupancy and batches follow the events that carry them', () => {
-    const occupancy = { inside: 2, capacity: 10, holding: 0 };
+    const occupancy = { inside: 2, capacity: 10, holding: 0, level: 'normal' as const };
     const batch = { id: 'b1', hallId: 'h', number: 1, admittedAt: '2026-11-25T02:00:00.000Z', partyIds: ['p1'], people: 2 };
     const next = applyHallEvent(empty, envelope(1, { type: 'batch.admitted', batch, parties: [], tickets: [ticket], occupancy }));
     expect(next.occupancy).toEqual(occupancy);

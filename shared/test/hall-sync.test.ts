@@ -41,13 +41,13 @@ const snapshot = (seq: number): HallSnapshot => ({
   tickets: [],
   parties: [],
   batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0 },
+  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
 });
 const event = (seq: number): HallEventEnvelope => ({
   hallId: 'h',
   seq,
   at: '2026-11-25T02:00:00.000Z',
-  event: { type: 'occupancy.corrected', occupancy: { inside: seq, capacity: 10, holding: 0 } },
+  event: { type: 'occupancy.corrected', occupancy: { inside: seq, capacity: 10, holding: 0, level: 'normal' } },
 });
 
 describe('HallSync against a scripted server', () => {

@@ -25,6 +25,8 @@ export const EnvSchema = Type.Object({
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 60 }),
+  /** How often count-out and retention purges run; 0 turns them off. */
+  HOUSEKEEPING_INTERVAL_MS: Type.Integer({ minimum: 0, default: 60_000 }),
   /** Folder holding the built apps (display, clerk-console, checkin). */
   APPS_DIR: Type.String({ default: '..' }),
 });

@@ -18,6 +18,7 @@ export type HallEvent =
   | { type: 'party.exited'; party: PartyView | null; occupancy: OccupancyView }
   | { type: 'batch.admitted'; batch: BatchView; parties: PartyView[]; tickets: TicketView[]; occupancy: OccupancyView }
   | { type: 'occupancy.corrected'; occupancy: OccupancyView }
+  | { type: 'batch.proposed'; occupancy: OccupancyView }
   | { type: 'ticket.issued'; ticket: TicketView }
   | { type: 'ticket.called'; ticket: TicketView; window: WindowView }
   | { type: 'ticket.recalled'; ticket: TicketView; window: WindowView }

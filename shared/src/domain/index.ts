@@ -6,3 +6,4 @@ export * from './party.rules.ts';
 export * from './ticket.rules.ts';
 export * from './batch.rules.ts';
 export * from './calling.rules.ts';
+export * from './occupancy.rules.ts';

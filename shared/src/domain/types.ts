@@ -148,6 +148,8 @@ export const OccupancyViewSchema = Type.Object({
   inside: Type.Integer({ minimum: 0 }),
   capacity: Type.Integer({ minimum: 0 }),
   holding: Type.Integer({ minimum: 0 }),
+  /** Alert level (rule C2): 'high' from 80 %, 'very_high' from 90 %, 'full' at capacity. */
+  level: Type.Union([Type.Literal('normal'), Type.Literal('high'), Type.Literal('very_high'), Type.Literal('full')]),
 });
 export type OccupancyView = Static<typeof OccupancyViewSchema>;
 

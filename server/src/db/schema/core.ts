@@ -19,6 +19,11 @@ export const halls = sqliteTable('halls', {
   batchSize: integer('batch_size').notNull(),
   /** Policies that evolve often (hours, screening, calling) as JSON, validated on write. */
   settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /**
+   * People counted out (or in) without a party: the "one person left" tap and
+   * supervisor corrections. Inside = admitted parties' people + this, never below 0.
+   */
+  occupancyAdjustment: integer('occupancy_adjustment').notNull().default(0),
   /** Last event seq handed out for this hall; bumped in the transaction of each change. */
   lastSeq: integer('last_seq').notNull().default(0),
   createdAt: text('created_at').notNull(),

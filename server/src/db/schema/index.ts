@@ -1,2 +1,3 @@
 // One file per area; each area appends its export here.
 export * from './core.ts';
+export * from './crowd.ts';

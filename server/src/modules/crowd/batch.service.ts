@@ -8,15 +8,17 @@ import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
 import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
+import { logEntry } from './entry-log.repository.ts';
 
 /**
  * B2: admits the next batch from the holding area, whole parties only and
  * never beyond free capacity; each admitted party gets its ticket (T3).
  */
-export function admitBatch(ctx: CommandContext, hallId: string, staffId: string) {
+export function admitBatch(ctx: CommandContext, hallId: string, staffId: string, override: { reason: string } | null = null) {
   const hall = getHallRow(ctx.tx, hallId);
   const occupancy = occupancyOf(ctx.tx, hallId);
-  const free = occupancy.capacity - occupancy.inside;
+  // C4: at capacity nobody more is admitted, unless a supervisor overrides with a reason (one batch, audited).
+  const free = override ? hall.batchSize : occupancy.capacity - occupancy.inside;
   const holding = ctx.tx
     .select()
     .from(parties)
@@ -65,6 +67,10 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string)
       .get();
     admitted.push(partyView(updated!));
     issued.push(ticket);
+    logEntry(ctx.tx, hallId, ctx.now, { kind: 'admitted', people: party.size, partyId: party.id, batchNumber: number, displayName: party.displayName, ticketNumber: ticket.number, staffId });
+  }
+  if (override) {
+    logEntry(ctx.tx, hallId, ctx.now, { kind: 'override', people, batchNumber: number, staffId, reason: `${occupancy.inside}/${occupancy.capacity} inside: ${override.reason}` });
   }
   const batch = batchView(batchRow);
   const result = { batch, parties: admitted, tickets: issued, occupancy: occupancyOf(ctx.tx, hallId) };

@@ -1,11 +1,36 @@
-import { AdmitBatchResponseSchema, HallParamsSchema } from '@hallflow/shared/api';
+import {
+  AdmitBatchBodySchema,
+  AdmitBatchResponseSchema,
+  CorrectOccupancyBodySchema,
+  DiversionResponseSchema,
+  ExitResponseSchema,
+  HallConfigurationSchema,
+  HallParamsSchema,
+  OccupancyResponseSchema,
+  RecordExitBodySchema,
+  UpdateCrowdConfigBodySchema,
+} from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { DomainError } from '../../core/errors.ts';
 import { errorResponses } from '../errors.schemas.ts';
+import { getHallRow, listHalls, occupancyOf } from '../hall/hall.repository.ts';
 import { admitBatch } from './batch.service.ts';
+import { updateCrowdConfig } from './crowd-config.service.ts';
+import { suggestDiversion } from './diversion.service.ts';
+import { entriesBetween, entriesCsv } from './entry-log.repository.ts';
+import { correctOccupancy, recordAnonymousExit, recordExit } from './exits.service.ts';
 
 const DOOR_ROLES = ['door', 'supervisor', 'admin'] as const;
+const SUPERVISORS = ['supervisor', 'admin'] as const;
 
-const crowdRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
+  const occupancyResponse = (hallId: string) => {
+    const hall = getHallRow(app.store.db, hallId);
+    const occupancy = occupancyOf(app.store.db, hallId);
+    return { hallId, name: hall.name, occupancy, free: Math.max(0, occupancy.capacity - occupancy.inside) };
+  };
+
   app.post(
     '/api/halls/:hallId/batches',
     {
@@ -14,13 +39,156 @@ const crowdRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['door'],
         summary: 'Admit the next batch from the holding area, within free capacity; each party gets a ticket',
         params: HallParamsSchema,
+        // No body at all is the everyday case (Fastify then validates null).
+        body: Type.Union([AdmitBatchBodySchema, Type.Null()]),
         response: { 200: AdmitBatchResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       preHandler: app.requireStaff(DOOR_ROLES),
     },
     async (request) => {
       const { hallId } = request.params;
-      return app.commands.run(hallId, (ctx) => admitBatch(ctx, hallId, request.staff!.id));
+      const override = request.body?.override ?? null;
+      if (override && request.staff!.role === 'door') {
+        throw new DomainError(403, 'FORBIDDEN', 'Only a supervisor may admit beyond capacity');
+      }
+      return app.commands.run(hallId, (ctx) => admitBatch(ctx, hallId, request.staff!.id, override));
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/occupancy',
+    {
+      schema: {
+        operationId: 'getOccupancy',
+        tags: ['crowd'],
+        summary: 'People inside against capacity, the holding count and the alert level',
+        params: HallParamsSchema,
+        response: { 200: OccupancyResponseSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireHallReader(),
+    },
+    async (request) => occupancyResponse(request.params.hallId),
+  );
+
+  app.get(
+    '/api/city/occupancy',
+    {
+      schema: {
+        operationId: 'getCityOccupancy',
+        tags: ['crowd'],
+        summary: 'Every hall of the city, for supervisors',
+        response: { 200: Type.Array(OccupancyResponseSchema), ...errorResponses(401, 403) },
+      },
+      preHandler: app.requireStaff(SUPERVISORS),
+    },
+    async () => listHalls(app.store.db).map((hall) => occupancyResponse(hall.id)),
+  );
+
+  app.post(
+    '/api/halls/:hallId/exits',
+    {
+      schema: {
+        operationId: 'recordExit',
+        tags: ['crowd'],
+        summary: 'A visitor left: scan their ticket or appointment code, or tap "one person left"',
+        params: HallParamsSchema,
+        body: RecordExitBodySchema,
+        response: { 200: ExitResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      preHandler: app.requireStaff(DOOR_ROLES),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      const body = request.body;
+      const staffId = request.staff!.id;
+      return app.commands.run(hallId, (ctx) => ('code' in body ? recordExit(ctx, hallId, body.code, staffId) : recordAnonymousExit(ctx, hallId, staffId)));
+    },
+  );
+
+  app.post(
+    '/api/halls/:hallId/occupancy/correction',
+    {
+      schema: {
+        operationId: 'correctOccupancy',
+        tags: ['crowd'],
+        summary: 'A supervisor sets the count to what they see, with a reason (audited)',
+        params: HallParamsSchema,
+        body: CorrectOccupancyBodySchema,
+        response: { 200: Type.Object({ occupancy: ExitResponseSchema.properties.occupancy }), ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(SUPERVISORS),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      const { occupancy } = app.commands.run(hallId, (ctx) => correctOccupancy(ctx, hallId, request.body.inside, request.body.reason, request.staff!.id));
+      return { occupancy };
+    },
+  );
+
+  app.put(
+    '/api/halls/:hallId/crowd-config',
+    {
+      schema: {
+        operationId: 'updateCrowdConfig',
+        tags: ['admin'],
+        summary: 'Capacity (area, area per person, maximum, staff on floor), holding area, batch size, alerts, automatic batches',
+        params: HallParamsSchema,
+        body: UpdateCrowdConfigBodySchema,
+        response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(SUPERVISORS),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      return app.commands.run(hallId, (ctx) => updateCrowdConfig(ctx, hallId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/diversion',
+    {
+      schema: {
+        operationId: 'suggestDiversion',
+        tags: ['crowd'],
+        summary: 'Other halls offering the same service, with room and their wait (public)',
+        params: HallParamsSchema,
+        querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: DiversionResponseSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      getHallRow(app.store.db, request.params.hallId);
+      return suggestDiversion(app.store.db, request.params.hallId, request.query.categoryId, app.clock.now());
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/entry-log.csv',
+    {
+      schema: {
+        operationId: 'exportEntryLog',
+        tags: ['crowd'],
+        summary: 'Admissions and exits in a time window, as CSV (contact tracing)',
+        params: HallParamsSchema,
+        querystring: Type.Object(
+          { from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.String({ description: 'text/csv; UTF-8 with BOM' }), ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(SUPERVISORS),
+    },
+    async (request, reply) => {
+      const { hallId } = request.params;
+      getHallRow(app.store.db, hallId);
+      const from = new Date(request.query.from).toISOString();
+      const to = new Date(request.query.to).toISOString();
+      if (from >= to) throw new DomainError(400, 'VALIDATION_ERROR', 'querystring/to must be after querystring/from');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="entry-log-${hallId}.csv"`)
+        .send(entriesCsv(entriesBetween(app.store.db, hallId, from, to)));
     },
   );
 };

@@ -12,6 +12,19 @@ import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
 
 /**
+ * B4: when the holding area cannot take the whole party, the visitor is told
+ * to come back (about ten minutes per batch ahead) and nothing is recorded.
+ */
+function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallRow>, size: number): void {
+  const { holding } = occupancyOf(ctx.tx, hall.id);
+  if (holding + size <= hall.holdingCapacity) return;
+  const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
+  const comeBack = new Date(ctx.now.getTime() + batchesAhead * 10 * 60_000);
+  const at = new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(comeBack);
+  throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`);
+}
+
+/**
  * Screens a party at the door (S1, S2): it passes to the holding area or is
  * denied with every reason. The decision, readings and staff member are
  * stored with it.
@@ -24,6 +37,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId)))
     .get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
+  assertHoldingRoom(ctx, hall, body.people.length);
   const decision = screenParty(body.people, { feverThresholdC: 37.3 });
   const at = ctx.now.toISOString();
   const partyId = newId();

@@ -1,5 +1,6 @@
 import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
-import { hallCapacity } from '@hallflow/shared';
+import { CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS, hallCapacity, insideCount, occupancyLevel, type CrowdSettings } from '@hallflow/shared';
+import { Value } from '@sinclair/typebox/value';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
@@ -15,7 +16,13 @@ export function getHallRow(db: Reader, hallId: string) {
   return row;
 }
 
-/** V2: inside = people of admitted parties; holding = people waiting to enter. */
+/** The hall's crowd settings, defaults filled in. */
+export function crowdSettings(settings: Record<string, unknown>): CrowdSettings {
+  const stored = { ...DEFAULT_CROWD_SETTINGS, ...(settings.crowd as object | undefined) };
+  return Value.Check(CrowdSettingsSchema, stored) ? stored : DEFAULT_CROWD_SETTINGS;
+}
+
+/** V2, X1: inside = people of admitted parties plus the hall's adjustment; holding = people waiting to enter. */
 export function occupancyOf(db: Reader, hallId: string): OccupancyView {
   const hall = getHallRow(db, hallId);
   const sums = db
@@ -26,7 +33,10 @@ export function occupancyOf(db: Reader, hallId: string): OccupancyView {
     .from(parties)
     .where(eq(parties.hallId, hallId))
     .get();
-  return { inside: sums?.inside ?? 0, holding: sums?.holding ?? 0, capacity: hallCapacity(hall) };
+  const capacity = hallCapacity(hall);
+  const inside = insideCount(sums?.inside ?? 0, hall.occupancyAdjustment);
+  const { alertLevels } = crowdSettings(hall.settings);
+  return { inside, holding: sums?.holding ?? 0, capacity, level: occupancyLevel(inside, capacity, alertLevels) };
 }
 
 /**

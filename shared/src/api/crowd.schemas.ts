@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CrowdSettingsSchema } from '../domain/occupancy.rules.ts';
+import { OccupancyViewSchema, PartyViewSchema } from '../domain/types.ts';
+
+export const AdmitBatchBodySchema = Type.Object(
+  {
+    /** C4: a supervisor's override at full capacity; the reason is audited. */
+    override: Type.Optional(Type.Object({ reason: Type.String({ minLength: 4, maxLength: 200 }) }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export type AdmitBatchBody = Static<typeof AdmitBatchBodySchema>;
+
+export const RecordExitBodySchema = Type.Union([
+  Type.Object({ code: Type.String({ minLength: 3, maxLength: 64, description: 'ticket QR token, ticket number or appointment code' }) }, { additionalProperties: false }),
+  Type.Object({ onePersonLeft: Type.Literal(true) }, { additionalProperties: false }),
+]);
+export type RecordExitBody = Static<typeof RecordExitBodySchema>;
+
+export const ExitResponseSchema = Type.Object({ party: Type.Union([PartyViewSchema, Type.Null()]), occupancy: OccupancyViewSchema });
+
+export const CorrectOccupancyBodySchema = Type.Object(
+  { inside: Type.Integer({ minimum: 0, maximum: 100_000 }), reason: Type.String({ minLength: 4, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type CorrectOccupancyBody = Static<typeof CorrectOccupancyBodySchema>;
+
+export const OccupancyResponseSchema = Type.Object({
+  hallId: Type.String(),
+  name: Type.String(),
+  occupancy: OccupancyViewSchema,
+  free: Type.Integer(),
+});
+export type OccupancyResponse = Static<typeof OccupancyResponseSchema>;
+
+export const UpdateCrowdConfigBodySchema = Type.Object(
+  {
+    floorAreaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000 })),
+    areaPerPersonM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000 })),
+    maxOccupancy: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()])),
+    staffOnFloor: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    holdingCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
+    crowd: Type.Optional(Type.Partial(CrowdSettingsSchema)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateCrowdConfigBody = Static<typeof UpdateCrowdConfigBodySchema>;
+
+export const DiversionResponseSchema = Type.Object({
+  full: Type.Boolean(),
+  alternatives: Type.Array(
+    Type.Object({
+      hallId: Type.String(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      free: Type.Integer(),
+      waiting: Type.Integer(),
+      estimatedWaitMinutes: Type.Integer(),
+    }),
+  ),
+});
+export type DiversionResponse = Static<typeof DiversionResponseSchema>;
