@@ -46,7 +46,8 @@ export function insideCount(admittedPeople: number, adjustment: number): number 
  * below zero and nobody is counted out twice.
  */
 export function adjustmentAfterExit(admittedPeopleAfter: number, adjustment: number): number {
-  return Math.max(adjustment, -admittedPeopleAfter);
+  const floor = admittedPeopleAfter > 0 ? -admittedPeopleAfter : 0;
+  return Math.max(adjustment, floor);
 }
 
 /** X2: whether a visitor whose service ended at `finishedAt` is now counted out. */

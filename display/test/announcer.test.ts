@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { callText, spokenTicketNumber } from '../src/lib/announcement-text';
+import { Announcer, type Speaker } from '../src/lib/announcer';
+import { isStillCurrent, recentCalls } from '../src/lib/call-selection';
+import type { HallSnapshot, TicketView } from '@hallflow/shared';
+
+/** A speaker whose utterances finish only when the test says so. */
+class ManualSpeaker implements Speaker {
+  readonly said: string[] = [];
+  #finish: (() => void)[] = [];
+  chime() {
+    return Promise.resolve();
+  }
+  say(text: string) {
+    this.said.push(text);
+    return new Promise<void>((resolve) => this.#finish.push(resolve));
+  }
+  async finishOne() {
+    this.#finish.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+describe('voice announcements', () => {
+  it('[L5] the call text, and digits spoken one by one', () => {
+    expect(spokenTicketNumber('A023')).toBe('A 零 二 三');
+    expect(callText('A023', 5)).toEqual({ display: '请 A023 号 到 5 号窗口办理', speech: '请 A 零 二 三 号，到 5 号窗口办理', lang: 'zh-CN' });
+    expect(callText('A023', 5, 'en').display).toBe('Ticket A023, please go to window 5');
+  });
+
+  it('[L3] a new call waits for the one being spoken, each is said twice, and a recall is queued again', async () => {
+    const speaker = new ManualSpeaker();
+    const announcer = new Announcer(speaker, { repeat: 2 });
+    announcer.announce('t1@1', callText('A001', 1));
+    await new Promise((r) => setTimeout(r, 0));
+    announcer.announce('t2@2', callText('B001', 2));
+    announcer.announce('t1@3', callText('A001', 1)); // recall
+    expect(speaker.said).toEqual(['请 A 零 零 一 号，到 1 号窗口办理']);
+    expect(announcer.records.map((r) => r.status)).toEqual(['speaking', 'queued', 'queued']);
+    for (let i = 0; i < 6; i++) await speaker.finishOne();
+    const a = '请 A 零 零 一 号，到 1 号窗口办理';
+    const b = '请 B 零 零 一 号，到 2 号窗口办理';
+    expect(speaker.said).toEqual([a, a, b, b, a, a]);
+    expect(announcer.records.every((r) => r.status === 'done')).toBe(true);
+    expect(announcer.pending).toBe(0);
+  });
+
+  it('[L3] the record of announcements stays bounded on a screen that runs for weeks', async () => {
+    const speaker: Speaker = { chime: () => Promise.resolve(), say: () => Promise.resolve() };
+    const announcer = new Announcer(speaker, { keep: 50 });
+    for (let i = 0; i < 500; i++) {
+      announcer.announce(`t${i}`, callText('A001', 1));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    expect(announcer.records.length).toBeLessThanOrEqual(51);
+  });
+
+  it('[L3] turned off, nothing is queued', () => {
+    const announcer = new Announcer({ chime: () => Promise.resolve(), say: () => Promise.resolve() }, { enabled: false });
+    expect(announcer.announce('t', callText('A001', 1))).toBeNull();
+    expect(announcer.records).toEqual([]);
+  });
+});
+
+const ticket = (over: Partial<TicketView>): TicketView => ({
+  id: 't1',
+  hallId: 'h',
+  number: 'A001',
+  categoryId: 'c',
+  state: 'called',
+  priority: false,
+  windowId: 'w1',
+  partyId: null,
+  partySize: 1,
+  queuedAt: '2026-11-25T02:00:00.000Z',
+  slotStart: null,
+  targetWindowId: null,
+  issuedAt: '2026-11-25T02:00:00.000Z',
+  calledAt: '2026-11-25T02:10:00.000Z',
+  callCount: 1,
+  serviceStartedAt: null,
+  finishedAt: null,
+  ...over,
+});
+const hall = (tickets: TicketView[], currentTicketId: string | null): HallSnapshot => ({
+  seq: 1,
+  day: '2026-11-25',
+  hall: { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 },
+  categories: [],
+  windows: [{ id: 'w1', hallId: 'h', number: 1, categoryIds: ['c'], state: 'open', currentTicketId, normalSincePriority: 0, clerkName: null }],
+  tickets,
+  parties: [],
+  batches: [],
+  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
+});
+
+describe('what a screen shows and says after an outage', () => {
+  const now = Date.parse('2026-11-25T02:11:00.000Z');
+  it('[L2] a missed call is announced only while it is still current and recent', () => {
+    const call = { ticketId: 't1', windowId: 'w1' };
+    expect(isStillCurrent(call, hall([ticket({})], 't1'), now)).toBe(true);
+    expect(isStillCurrent(call, hall([ticket({ state: 'serving' })], 't1'), now)).toBe(false);
+    expect(isStillCurrent(call, hall([ticket({ state: 'no_show' })], null), now)).toBe(false);
+    expect(isStillCurrent(call, hall([ticket({})], 't1'), now + 5 * 60_000)).toBe(false);
+  });
+
+  it('[L1] the lobby lists calls newest first', () => {
+    const calls = recentCalls(
+      hall(
+        [
+          ticket({ id: 'a', number: 'A001', calledAt: '2026-11-25T02:01:00.000Z' }),
+          ticket({ id: 'b', number: 'A002', calledAt: '2026-11-25T02:03:00.000Z' }),
+          ticket({ id: 'c', number: 'A003', calledAt: null, state: 'waiting', windowId: null }),
+        ],
+        'b',
+      ),
+    );
+    expect(calls.map((c) => c.number)).toEqual(['A002', 'A001']);
+  });
+});
