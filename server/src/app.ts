@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import crowdRoutes from './modules/crowd/crowd.routes.ts';
 import doorRoutes from './modules/door/door.routes.ts';
+import hoursRoutes from './modules/door/hours.routes.ts';
 import hallAdminRoutes from './modules/hall/hall-admin.routes.ts';
 import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
@@ -85,6 +86,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hallAdminRoutes);
   await fastify.register(doorRoutes);
+  await fastify.register(hoursRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);

@@ -1,5 +1,6 @@
 import type { AdmitBatchResponse, CallResponse, ScreenVisitorResponse, TicketResponse } from '@hallflow/shared/api';
 import type { HallSnapshot } from '@hallflow/shared';
+import { DEFAULT_HOURS } from '@hallflow/shared';
 import { describe, expect, it } from 'vitest';
 import { bearer, build, greenPerson, staffToken } from './helper.ts';
 
@@ -74,11 +75,16 @@ describe('door to window, through the HTTP API', () => {
   it('[T3] numbering restarts on the next business day in the hall time zone', async () => {
     const { app, clock } = await build({ SESSION_HOURS: '24' });
     const clerk = await staffToken(app, 'clerk');
+    // A hall open around the clock, so the test can issue at midnight.
+    const allDay = [{ open: '00:00', close: '23:59' }];
+    app.store.sqlite
+      .prepare("update halls set settings = json_set(settings, '$.hours', json(?)) where id = 'demo'")
+      .run(JSON.stringify({ ...DEFAULT_HOURS, extendedMinutes: 0, lastTicketMinutes: 0, weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, allDay])) }));
     const issue = async () =>
       (await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { categoryId: 'demo-A' } })).json<TicketResponse>()
         .ticket.number;
     expect(await issue()).toBe('A001');
-    clock.set('2026-11-25T15:59:00.000Z'); // 23:59 in Shanghai
+    clock.set('2026-11-25T15:58:00.000Z'); // 23:58 in Shanghai
     expect(await issue()).toBe('A002');
     clock.set('2026-11-25T16:01:00.000Z'); // 00:01 the next day in Shanghai
     expect(await issue()).toBe('A001');

@@ -61,3 +61,4 @@ export const DiversionResponseSchema = Type.Object({
   ),
 });
 export type DiversionResponse = Static<typeof DiversionResponseSchema>;
+export type ExitResponse = Static<typeof ExitResponseSchema>;

@@ -7,3 +7,4 @@ export * from './ticket.rules.ts';
 export * from './batch.rules.ts';
 export * from './calling.rules.ts';
 export * from './occupancy.rules.ts';
+export * from './hours.rules.ts';

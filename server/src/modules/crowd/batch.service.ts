@@ -9,6 +9,7 @@ import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
 import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
 import { logEntry } from './entry-log.repository.ts';
+import { assertServiceOpen } from '../door/hours.guard.ts';
 
 /**
  * B2: admits the next batch from the holding area, whole parties only and
@@ -16,6 +17,7 @@ import { logEntry } from './entry-log.repository.ts';
  */
 export function admitBatch(ctx: CommandContext, hallId: string, staffId: string, override: { reason: string } | null = null) {
   const hall = getHallRow(ctx.tx, hallId);
+  assertServiceOpen(ctx, hallId, 'admission');
   const occupancy = occupancyOf(ctx.tx, hallId);
   // C4: at capacity nobody more is admitted, unless a supervisor overrides with a reason (one batch, audited).
   const free = override ? hall.batchSize : occupancy.capacity - occupancy.inside;

@@ -10,6 +10,7 @@ import { DomainError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
+import { assertServiceOpen } from './hours.guard.ts';
 
 /**
  * B4: when the holding area cannot take the whole party, the visitor is told
@@ -37,6 +38,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId)))
     .get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
+  assertServiceOpen(ctx, hallId, 'ticket');
   assertHoldingRoom(ctx, hall, body.people.length);
   const decision = screenParty(body.people, { feverThresholdC: 37.3 });
   const at = ctx.now.toISOString();

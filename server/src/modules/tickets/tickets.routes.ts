@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
+import { assertServiceOpen } from '../door/hours.guard.ts';
 import { issueTicketTx, phoneTokenOf } from './issue.service.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 
@@ -47,6 +48,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { hallId } = request.params;
       const body = request.body;
       const issued = app.commands.run(hallId, (ctx) => {
+        assertServiceOpen(ctx, hallId, 'ticket');
         const ticket = issueTicketTx(ctx, hallId, { categoryId: body.categoryId, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
         return { ticket, phoneToken: phoneTokenOf(ctx.tx, ticket.id) };
       });

@@ -1,0 +1,87 @@
+import { HoursConfigSchema, weekHours, describeDay } from '@hallflow/shared';
+import { HallParamsSchema } from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import { halls } from '../../db/schema/index.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+import { hoursConfig } from './hours.guard.ts';
+import { DomainError } from '../../core/errors.ts';
+import { hallConfiguration } from '../hall/hall-admin.service.ts';
+
+const IntervalView = Type.Object({ open: Type.String(), close: Type.String() });
+const OpeningHoursSchema = Type.Object({
+  hallId: Type.String(),
+  timezone: Type.String(),
+  days: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      weekday: Type.String(),
+      closed: Type.Boolean(),
+      basis: Type.String(),
+      published: Type.Array(IntervalView),
+      extended: Type.Union([IntervalView, Type.Null()]),
+      textZh: Type.String(),
+      textEn: Type.String(),
+    }),
+  ),
+});
+
+const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
+  app.get(
+    '/api/halls/:hallId/hours',
+    {
+      schema: {
+        operationId: 'getOpeningHours',
+        tags: ['halls'],
+        summary: "Today's and the coming week's hours, with the extended service hours shown apart (public)",
+        params: HallParamsSchema,
+        response: { 200: OpeningHoursSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const hall = getHallRow(app.store.db, request.params.hallId);
+      const days = weekHours(hoursConfig(hall.settings), hall.timezone, app.clock.now()).map((day) => ({
+        ...day,
+        textZh: describeDay(day, 'zh'),
+        textEn: describeDay(day, 'en'),
+      }));
+      return { hallId: hall.id, timezone: hall.timezone, days };
+    },
+  );
+
+  app.put(
+    '/api/halls/:hallId/hours',
+    {
+      schema: {
+        operationId: 'updateOpeningHours',
+        tags: ['admin'],
+        summary: 'Set the weekly hours, extension, lunch break, weekends, holidays, make-up days and one-off changes',
+        params: HallParamsSchema,
+        body: HoursConfigSchema,
+        response: { 200: HoursConfigSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['admin', 'supervisor']),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      for (const [day, intervals] of Object.entries(request.body.weekly)) {
+        for (const interval of intervals) {
+          if (interval.close <= interval.open) {
+            throw new DomainError(400, 'VALIDATION_ERROR', `body/weekly/${day}: closing ${interval.close} must be after opening ${interval.open}`);
+          }
+        }
+      }
+      app.commands.run(hallId, (ctx) => {
+        const hall = getHallRow(ctx.tx, hallId);
+        ctx.tx.update(halls).set({ settings: { ...hall.settings, hours: request.body } }).where(eq(halls.id, hallId)).run();
+        ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
+      });
+      return request.body;
+    },
+  );
+};
+
+export default hoursRoutes;

@@ -1,0 +1,169 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour, local to the hall' });
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, local to the hall' });
+export const IntervalSchema = Type.Object({ open: Time, close: Time }, { additionalProperties: false });
+export type Interval = Static<typeof IntervalSchema>;
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A hall's opening hours, kept under `settings.hours`. */
+export const HoursConfigSchema = Type.Object(
+  {
+    /** Published hours per weekday; an empty list is a closed day. */
+    weekly: Type.Object(Object.fromEntries(WEEKDAYS.map((day) => [day, Type.Array(IntervalSchema, { maxItems: 4 })])) as Record<Weekday, ReturnType<typeof Type.Array<typeof IntervalSchema>>>, {
+      additionalProperties: false,
+    }),
+    /** H2: staff start this many minutes before the first opening and finish this many after the last closing. */
+    extendedMinutes: Type.Integer({ minimum: 0, maximum: 180 }),
+    /** H3: null means continuous lunchtime service; otherwise the hall closes for this interval. */
+    lunchBreak: Type.Union([IntervalSchema, Type.Null()]),
+    /** H4: when false, Saturdays and Sundays are closed unless they are make-up working days. */
+    weekendsOpen: Type.Boolean(),
+    /** H5: public holidays: closed. */
+    holidays: Type.Array(LocalDate, { maxItems: 400 }),
+    /** H5: make-up working days (调休): open with the Monday schedule, even on a weekend. */
+    makeupWorkdays: Type.Array(LocalDate, { maxItems: 100 }),
+    /** H6: one-off changes; they win over everything else. */
+    exceptions: Type.Array(
+      Type.Object({ date: LocalDate, intervals: Type.Array(IntervalSchema, { maxItems: 4 }), note: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }),
+      { maxItems: 400 },
+    ),
+    /** H7: no new ticket (screening or desk) within this many minutes of the extended closing. */
+    lastTicketMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+  },
+  { additionalProperties: false },
+);
+export type HoursConfig = Static<typeof HoursConfigSchema>;
+
+const weekday = (open: string, close: string) => [{ open, close }];
+export const DEFAULT_HOURS: HoursConfig = {
+  weekly: {
+    mon: weekday('08:30', '17:30'),
+    tue: weekday('08:30', '17:30'),
+    wed: weekday('08:30', '17:30'),
+    thu: weekday('08:30', '17:30'),
+    fri: weekday('08:30', '17:30'),
+    sat: weekday('09:00', '17:00'),
+    sun: weekday('09:00', '17:00'),
+  },
+  extendedMinutes: 30,
+  lunchBreak: null,
+  weekendsOpen: true,
+  holidays: [],
+  makeupWorkdays: [],
+  exceptions: [],
+  lastTicketMinutes: 30,
+};
+
+const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The hall's local date, weekday and minute of the day at an instant. */
+export function localClock(instant: Date, timezone: string): { date: string; weekday: Weekday; minute: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: String(parts.weekday).toLowerCase().slice(0, 3) as Weekday,
+    minute: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!;
+}
+
+export interface DayHours {
+  date: string;
+  weekday: Weekday;
+  closed: boolean;
+  /** Why the day is as it is: the weekly schedule, a holiday, a make-up working day, or a one-off change. */
+  basis: 'weekly' | 'holiday' | 'makeup' | 'exception' | 'weekend';
+  /** Published hours, split by the lunch break when there is one. */
+  published: Interval[];
+  /** Staff hours: the first opening and the last closing moved by the extension (null when closed). */
+  extended: Interval | null;
+}
+
+function splitByLunch(intervals: readonly Interval[], lunch: Interval | null): Interval[] {
+  if (!lunch) return [...intervals];
+  const [ls, le] = [toMinutes(lunch.open), toMinutes(lunch.close)];
+  return intervals.flatMap((interval) => {
+    const [s, e] = [toMinutes(interval.open), toMinutes(interval.close)];
+    if (le <= s || ls >= e) return [interval];
+    return [s < ls ? { open: interval.open, close: lunch.open } : null, le < e ? { open: lunch.close, close: interval.close } : null].filter((x): x is Interval => x !== null);
+  });
+}
+
+/** H1–H6: the hours of one local date. */
+export function hoursForDate(config: HoursConfig, date: string): DayHours {
+  const day = weekdayOf(date);
+  const exception = config.exceptions.find((e) => e.date === date);
+  let basis: DayHours['basis'] = 'weekly';
+  let intervals: readonly Interval[] = config.weekly[day];
+  if (exception) {
+    basis = 'exception';
+    intervals = exception.intervals;
+  } else if (config.holidays.includes(date)) {
+    basis = 'holiday';
+    intervals = [];
+  } else if (config.makeupWorkdays.includes(date)) {
+    basis = 'makeup';
+    intervals = config.weekly.mon;
+  } else if (!config.weekendsOpen && (day === 'sat' || day === 'sun')) {
+    basis = 'weekend';
+    intervals = [];
+  }
+  const published = splitByLunch([...intervals].sort((a, b) => a.open.localeCompare(b.open)), basis === 'exception' ? null : config.lunchBreak);
+  if (published.length === 0) return { date, weekday: day, closed: true, basis, published: [], extended: null };
+  const first = toMinutes(published[0]!.open);
+  const last = toMinutes(published.at(-1)!.close);
+  const extended = { open: toTime(Math.max(0, first - config.extendedMinutes)), close: toTime(Math.min(24 * 60 - 1, last + config.extendedMinutes)) };
+  return { date, weekday: day, closed: false, basis, published, extended };
+}
+
+export type ServiceStatus = { open: true; ticketsAllowed: boolean; reason: null } | { open: false; ticketsAllowed: false; reason: string };
+
+/**
+ * H2, H3, H7: whether the hall serves at an instant (within the extended
+ * hours and not in the lunch break), and whether a new ticket may still be
+ * issued (not within `lastTicketMinutes` of the extended closing).
+ */
+export function serviceStatus(config: HoursConfig, timezone: string, instant: Date): ServiceStatus {
+  const clock = localClock(instant, timezone);
+  const day = hoursForDate(config, clock.date);
+  if (day.closed || !day.extended) return { open: false, ticketsAllowed: false, reason: `今日不办公 · closed today (${day.basis})` };
+  const [start, end] = [toMinutes(day.extended.open), toMinutes(day.extended.close)];
+  if (clock.minute < start || clock.minute >= end) {
+    return { open: false, ticketsAllowed: false, reason: `不在服务时间（${day.extended.open}–${day.extended.close}）· outside service hours` };
+  }
+  if (config.lunchBreak) {
+    const [ls, le] = [toMinutes(config.lunchBreak.open), toMinutes(config.lunchBreak.close)];
+    if (clock.minute >= ls && clock.minute < le) {
+      return { open: false, ticketsAllowed: false, reason: `午休（${config.lunchBreak.open}–${config.lunchBreak.close}）· lunch break` };
+    }
+  }
+  return { open: true, ticketsAllowed: clock.minute < end - config.lastTicketMinutes, reason: null };
+}
+
+/** H8: today and the coming days, for screens and the booking page. */
+export function weekHours(config: HoursConfig, timezone: string, from: Date, days = 7): DayHours[] {
+  const start = localClock(from, timezone).date;
+  return Array.from({ length: days }, (_, i) => {
+    const date = new Date(Date.parse(`${start}T12:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    return hoursForDate(config, date);
+  });
+}
+
+/** "08:30–17:30, extended service 08:00–18:00" */
+export function describeDay(day: DayHours, lang: 'zh' | 'en' = 'zh'): string {
+  if (day.closed || !day.extended) return lang === 'zh' ? '休息' : 'Closed';
+  const published = day.published.map((i) => `${i.open}–${i.close}`).join(lang === 'zh' ? '，' : ', ');
+  const extended = `${day.extended.open}–${day.extended.close}`;
+  return lang === 'zh' ? `${published}（延时服务 ${extended}）` : `${published}, extended service ${extended}`;
+}
