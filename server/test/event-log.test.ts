@@ -1,5 +1,6 @@
 import type { HallEventEnvelope } from '@hallflow/shared';
 import { describe, expect, it } from 'vitest';
+import { CommandRunner, nullPublisher } from '../src/core/command-runner.ts';
 import { eventsSince } from '../src/core/event-log.ts';
 import { bearer, build, greenPerson, staffToken } from './helper.ts';
 
@@ -53,5 +54,32 @@ describe('event log', () => {
     app.commands.run('demo', (ctx) => ctx.emit({ type: 'occupancy.corrected', occupancy }));
     expect(eventsSince(app.store.db, 'demo', 0, 10).map((e) => e.seq)).toEqual([1, 2]);
     expect(eventsSince(app.store.db, 'east', 0, 10).map((e) => e.seq)).toEqual([1]);
+  });
+});
+
+describe('command runner under lock contention', () => {
+  it('[Q8] a command refused with SQLITE_BUSY before it started is retried; other errors are not', () => {
+    let calls = 0;
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const fakeDb = {
+      transaction: (fn: (tx: unknown) => unknown) => {
+        calls++;
+        if (calls < 3) throw busy;
+        return fn({});
+      },
+    } as unknown as ConstructorParameters<typeof CommandRunner>[0];
+    const runner = new CommandRunner(fakeDb, { now: () => new Date() }, nullPublisher);
+    expect(runner.run('demo', () => 'done')).toBe('done');
+    expect(calls).toBe(3);
+    calls = -10; // always busy from now on
+    expect(() => runner.run('demo', () => 'never')).toThrow('database is locked');
+    let other = 0;
+    const failing = new CommandRunner(
+      { transaction: () => (other++, (() => { throw new Error('rule said no'); })()) } as unknown as ConstructorParameters<typeof CommandRunner>[0],
+      { now: () => new Date() },
+      nullPublisher,
+    );
+    expect(() => failing.run('demo', () => null)).toThrow('rule said no');
+    expect(other).toBe(1);
   });
 });

@@ -33,6 +33,18 @@ export class CommandRunner {
   }
 
   run<T>(hallId: string, command: (ctx: CommandContext) => T): T {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.#runOnce(hallId, command);
+      } catch (error) {
+        // Another process held the write lock for longer than busy_timeout. Nothing was
+        // written (BEGIN IMMEDIATE failed before the command ran), so it is safe to try again.
+        if (!isBusy(error) || attempt >= MAX_BUSY_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  #runOnce<T>(hallId: string, command: (ctx: CommandContext) => T): T {
     const now = this.clock.now();
     let envelopes: HallEventEnvelope[] = [];
     const result = this.db.transaction(
@@ -46,6 +58,13 @@ export class CommandRunner {
     if (envelopes.length > 0) this.publisher.publish(envelopes);
     return result;
   }
+}
+
+const MAX_BUSY_ATTEMPTS = 5;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 export const nullPublisher: EventPublisher = { publish: () => undefined };

@@ -32,7 +32,7 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // Several nodes may share the file (multi-node mode): wait for the write lock instead of failing.
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('busy_timeout = 10000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { db, sqlite };

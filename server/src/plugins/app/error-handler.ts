@@ -44,6 +44,10 @@ export default fp(
           .status(error.statusCode)
           .send({ statusCode: error.statusCode, code: error.code, error: REASON[error.statusCode] ?? 'Error', message: error.message });
       }
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        request.log.warn({ err: error }, 'database busy');
+        return reply.status(503).send({ statusCode: 503, code: 'BUSY', error: 'Service Unavailable', message: 'The hall is very busy right now; nothing was changed. Please try again.' });
+      }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
