@@ -1,0 +1,139 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { HallSnapshot } from '@hallflow/shared';
+import type { CallResponse } from '@hallflow/shared/api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDeviceToken, createStaff, signIn, signInAdmin, ApiError } from './support/api.ts';
+import { ROOT, startServer, type RunningServer } from './support/server.ts';
+
+let server: RunningServer;
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await server?.stop();
+});
+
+interface Report {
+  clients: { seqs: number[]; calls: string[]; state: HallSnapshot | null }[];
+}
+
+function clientsProcess(url: string, token: string, count: number) {
+  const child = fork(join(ROOT, 'e2e', 'support', 'sync-clients.ts'), [url, token, String(count)], {
+    execArgv: ['--import', 'tsx'],
+    cwd: join(ROOT, 'e2e'),
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.once('exit', (code) => {
+    if (code) console.error(`screens process exited with ${code}: ${errors}`);
+  });
+  children.push(child);
+  const ask = <T>(message: object): Promise<T> =>
+    new Promise((resolve) => {
+      child.once('message', (reply) => resolve(reply as T));
+      child.send(message);
+    });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`screens process exited with ${code}`)));
+  });
+  return { child, ask, ready };
+}
+
+async function until(condition: () => Promise<boolean>, what: string, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('screens never miss or repeat a call', () => {
+  it('[R2][R3] 50 screens in another process; the server is SIGKILLed mid-stream and restarted: every screen ends equal to the server and saw each call once', async () => {
+    server = await startServer();
+    const { api: admin } = await signInAdmin(server.url);
+    const password = await createStaff(admin, 'r-clerk', 'clerk');
+    const device = await createDeviceToken(admin, 'lobby');
+    let { api: clerk } = await signIn(server.url, 'r-clerk', password);
+    const windows = ['demo-w1', 'demo-w2', 'demo-w3', 'demo-w4'];
+    for (const w of windows) await clerk('POST', `/api/halls/demo/windows/${w}/open`);
+    for (let i = 0; i < 40; i++) await clerk('POST', '/api/halls/demo/tickets', { categoryId: ['demo-A', 'demo-C', 'demo-D'][i % 3] });
+
+    const screens = clientsProcess(server.url, device, 50);
+    await screens.ready;
+    await until(async () => (await screens.ask<{ live: number }>({ type: 'status' })).live === 50, '50 live screens');
+
+    const acknowledged: string[] = [];
+    const callRound = async () => {
+      for (const w of windows) {
+        const call = await clerk<CallResponse>('POST', `/api/halls/demo/windows/${w}/call-next`);
+        if (!call.ticket) continue;
+        acknowledged.push(call.ticket.id);
+        await clerk('POST', `/api/halls/demo/tickets/${call.ticket.id}/complete`);
+      }
+    };
+    await callRound();
+    await callRound();
+    // Crash while calls are being made: the in-flight request may or may not have committed.
+    const inFlight = callRound().catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    await server.stop('SIGKILL');
+    await inFlight;
+    server = await startServer({ port: server.port, databasePath: server.databasePath, env: { CLOCK_START: '2026-11-25T10:40:00+08:00' } });
+    clerk = (await signIn(server.url, 'r-clerk', password)).api;
+    // A window may still hold a ticket called just before the crash: finish it.
+    const before = await clerk<HallSnapshot>('GET', '/api/halls/demo/snapshot');
+    for (const w of before.windows.filter((x) => x.currentTicketId)) await clerk('POST', `/api/halls/demo/tickets/${w.currentTicketId}/complete`);
+    await callRound();
+    await callRound();
+
+    const final = await clerk<HallSnapshot>('GET', '/api/halls/demo/snapshot');
+    await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'every screen at the head seq');
+    const report = await screens.ask<Report>({ type: 'report' });
+    const calledOnServer = final.tickets.filter((t) => t.calledAt !== null).map((t) => t.id);
+    expect(calledOnServer.length).toBeGreaterThanOrEqual(acknowledged.length);
+    for (const client of report.clients) {
+      expect(client.state).toEqual(final); // R3: exactly the server's state
+      expect(client.seqs).toEqual([...new Set(client.seqs)]); // nothing applied twice
+      expect(client.seqs).toEqual(client.seqs.toSorted((a, b) => a - b));
+      expect(client.calls.toSorted()).toEqual(calledOnServer.toSorted()); // every call once, none missing
+      expect(new Set(client.calls).size).toBe(client.calls.length);
+      for (const id of acknowledged) expect(client.calls).toContain(id);
+    }
+    screens.child.send({ type: 'exit' });
+  });
+
+  it('[R2] a screen offline for 30 seconds while calls go on catches up with every call', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const device = await createDeviceToken(admin, 'window');
+    const password = await createStaff(admin, 'o-clerk', 'clerk');
+    const { api: clerk } = await signIn(server.url, 'o-clerk', password);
+    await clerk('POST', '/api/halls/demo/windows/demo-w6/open');
+    for (let i = 0; i < 12; i++) await clerk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-F' });
+    const screens = clientsProcess(server.url, device, 2);
+    await screens.ready;
+    await until(async () => (await screens.ask<{ live: number }>({ type: 'status' })).live === 2, 'two live screens');
+    await screens.ask({ type: 'offline', index: 0, ms: 30_000 });
+    const startedAt = Date.now();
+    const called: string[] = [];
+    while (Date.now() - startedAt < 28_000) {
+      const call = await clerk<CallResponse>('POST', '/api/halls/demo/windows/demo-w6/call-next');
+      if (!call.ticket) break;
+      called.push(call.ticket.id);
+      await clerk('POST', `/api/halls/demo/tickets/${call.ticket.id}/complete`);
+      await new Promise((r) => setTimeout(r, 2_500));
+    }
+    expect(called.length).toBeGreaterThan(5);
+    const final = await clerk<HallSnapshot>('GET', '/api/halls/demo/snapshot');
+    await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'catch-up', 20_000);
+    const report = await screens.ask<Report>({ type: 'report' });
+    const [offline, online] = report.clients;
+    expect(offline!.state).toEqual(final);
+    for (const id of called) expect(offline!.calls).toContain(id);
+    expect(offline!.calls).toEqual(online!.calls);
+    screens.child.send({ type: 'exit' });
+  });
+});
