@@ -34,7 +34,7 @@ async function announcements(page: Page): Promise<string[]> {
 }
 
 describe('screens', () => {
-  it('[L1][L5] lobby (landscape and portrait), window, outdoor and phone screens follow the hall live', async () => {
+  it('[L1][L5][F2] lobby (landscape and portrait), window, outdoor and phone screens follow the hall live', async () => {
     const { api: admin } = await signInAdmin(server.url);
     const clerkPassword = await createStaff(admin, 'screens-clerk', 'clerk', '陈静');
     const doorPassword = await createStaff(admin, 'screens-door', 'door', '门岗');
@@ -98,6 +98,19 @@ describe('screens', () => {
     expect(await announcements(lobby)).toEqual(['请 C004 号 到 3 号窗口办理', '请 C001 号 到 3 号窗口办理', '请 C002 号 到 3 号窗口办理']);
     // The outdoor screen never speaks calls.
     expect(await announcements(outdoor)).toEqual([]);
+
+    // F2: after completion the window's tablet asks for a rating; a low one needs a reason.
+    const current = (await clerk<{ tickets: { id: string; number: string }[] }>('GET', '/api/halls/demo/snapshot')).tickets.find((t) => t.number === 'C002')!;
+    await clerk('POST', `/api/halls/demo/tickets/${current.id}/complete`);
+    await windowScreen.getByTestId('rating-pad').waitFor();
+    await publish(windowScreen, 'rating-pad');
+    await windowScreen.getByTestId('rate-2').click();
+    await windowScreen.getByRole('button', { name: '办理时间长' }).click();
+    await windowScreen.getByTestId('rate-send').click();
+    await windowScreen.getByTestId('rating-pad').waitFor({ state: 'detached' });
+    const report = await admin<{ ratings: { level: number; count: number }[]; lowRatingReasons: string[] }>('GET', '/api/halls/demo/reports/daily');
+    expect(report.ratings.find((r) => r.level === 2)?.count).toBe(1);
+    expect(report.lowRatingReasons).toEqual(['slow']);
   });
 
   it('[L4][L2][R2] the lobby shows "connection lost" within 5 s of a crash, catches up after restart, and announces only the call still current', async () => {

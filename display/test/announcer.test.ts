@@ -81,6 +81,7 @@ const ticket = (over: Partial<TicketView>): TicketView => ({
   callCount: 1,
   serviceStartedAt: null,
   finishedAt: null,
+  rating: null,
   ...over,
 });
 const hall = (tickets: TicketView[], currentTicketId: string | null): HallSnapshot => ({

@@ -16,6 +16,7 @@ import healthRoutes from './modules/health/health.routes.ts';
 import screensRoutes from './modules/screens/screens.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
+import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import jobs from './plugins/app/jobs.ts';
@@ -90,6 +91,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);
+  await fastify.register(ratingsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
   await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS });

@@ -32,6 +32,7 @@ const ticket: TicketView = {
   callCount: 0,
   serviceStartedAt: null,
   finishedAt: null,
+  rating: null,
 };
 const envelope = (seq: number, event: HallEventEnvelope['event']): HallEventEnvelope => ({ hallId: 'h', seq, at: '2026-11-25T02:00:00.000Z', event });
 

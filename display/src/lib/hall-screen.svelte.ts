@@ -36,6 +36,7 @@ export class HallScreen {
   #status = $state<ConnectionStatus>('connecting');
   #error = $state('');
   #ticketId = $state<string | null>(null);
+  #hallId: string | null = null;
   readonly announcer: Announcer;
   #missedCalls: { ticketId: string; windowId: string }[] = [];
   /** Server time of the newest event applied: freshness is judged on the server's clock, not the TV's. */
@@ -73,6 +74,7 @@ export class HallScreen {
     try {
       const found = await hallOf(this.credential);
       hallId = found.hallId;
+      this.#hallId = hallId;
       this.#ticketId = found.ticketId;
       this.#error = '';
     } catch (e) {
@@ -101,6 +103,13 @@ export class HallScreen {
 
   #announce(ticketNumber: string, windowNumber: number, ticketId: string, seq: number): void {
     this.announcer.announce(`${ticketId}@${seq}`, callText(ticketNumber, windowNumber));
+  }
+
+  /** The window's rating pad sends the visitor's rating with the screen's device token. */
+  async rate(windowId: string, ticketId: string, level: number, reasons: string[]): Promise<void> {
+    if (this.credential.kind !== 'device' || !this.#hallId) return;
+    const token = this.credential.token;
+    await createApiClient({ token: () => token })('POST', `/api/halls/${this.#hallId}/windows/${windowId}/rating`, { ticketId, level, reasons });
   }
 
   /** After a catch-up, only calls that are still current are announced (L2), each once. */

@@ -28,6 +28,7 @@ export type HallEvent =
   | { type: 'ticket.requeued'; ticket: TicketView }
   | { type: 'ticket.transferred'; ticket: TicketView; window: WindowView | null }
   | { type: 'ticket.held'; ticket: TicketView; window: WindowView }
+  | { type: 'ticket.rated'; ticket: TicketView }
   | { type: 'window.updated'; window: WindowView }
   | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] };
 

@@ -8,3 +8,4 @@ export * from './batch.rules.ts';
 export * from './calling.rules.ts';
 export * from './occupancy.rules.ts';
 export * from './hours.rules.ts';
+export * from './rating.rules.ts';

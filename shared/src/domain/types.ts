@@ -131,6 +131,8 @@ export const TicketViewSchema = Type.Object({
   callCount: Type.Integer({ minimum: 0 }),
   serviceStartedAt: Nullable(IsoTime),
   finishedAt: Nullable(IsoTime),
+  /** The visitor's satisfaction rating (1–5), once given. */
+  rating: Nullable(Type.Integer({ minimum: 1, maximum: 5 })),
 });
 export type TicketView = Static<typeof TicketViewSchema>;
 

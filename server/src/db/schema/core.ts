@@ -176,6 +176,10 @@ export const tickets = sqliteTable(
     callCount: integer('call_count').notNull().default(0),
     serviceStartedAt: text('service_started_at'),
     finishedAt: text('finished_at'),
+    /** Satisfaction level 1–5 once rated (the rating row holds the details). */
+    rating: integer('rating'),
+    /** The clerk who served it, for ratings and reports. */
+    clerkStaffId: text('clerk_staff_id'),
   },
   (t) => [
     // T3: a number is never issued twice in a hall's day, even under concurrency.

@@ -1,3 +1,4 @@
 // One file per area; each area appends its export here.
 export * from './core.ts';
 export * from './crowd.ts';
+export * from './ratings.ts';

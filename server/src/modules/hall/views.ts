@@ -70,6 +70,7 @@ export function ticketView(row: Row<typeof tickets>): TicketView {
     callCount: row.callCount,
     serviceStartedAt: row.serviceStartedAt,
     finishedAt: row.finishedAt,
+    rating: row.rating,
   };
 }
 

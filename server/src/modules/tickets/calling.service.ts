@@ -27,6 +27,7 @@ function call(ctx: CommandContext, hallId: string, window: ReturnType<typeof win
     targetWindowId: null,
     calledAt: ctx.now.toISOString(),
     callCount: 1,
+    clerkStaffId: window.clerkStaffId,
   });
   const updated = updateWindow(ctx.tx, window.id, {
     currentTicketId: ticketId,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/connection.ts';
+import type { Db, Tx } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 
@@ -13,7 +13,7 @@ export function categoryRow(tx: Tx, hallId: string, categoryId: string) {
   return row;
 }
 
-export function windowRow(tx: Tx, hallId: string, windowId: string) {
+export function windowRow(tx: Tx | Db, hallId: string, windowId: string) {
   const row = tx
     .select()
     .from(windows)

@@ -1,0 +1,117 @@
+import { RateServiceBodySchema, TicketViewSchema } from '@hallflow/shared';
+import { HallParamsSchema, WindowParamsSchema } from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import { businessDay } from '../../core/business-day.ts';
+import { DomainError } from '../../core/errors.ts';
+import { tickets } from '../../db/schema/index.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+import { rateService, ticketForPad } from './rating.service.ts';
+import { dailyReport, windowStats } from './stats.repository.ts';
+import { windowRow } from './ticket.repository.ts';
+
+const Average = Type.Union([Type.Number(), Type.Null()]);
+const RatedSchema = Type.Object({ ticket: TicketViewSchema });
+const WindowStatsSchema = Type.Object({ day: Type.String(), served: Type.Integer(), averageHandlingMinutes: Average, averageRating: Average, rated: Type.Integer() });
+const DailyReportSchema = Type.Object({
+  day: Type.String(),
+  categories: Type.Array(
+    Type.Object({
+      categoryId: Type.String(),
+      prefix: Type.String(),
+      name: Type.String(),
+      issued: Type.Integer(),
+      served: Type.Integer(),
+      noShows: Type.Integer(),
+      averageHandlingMinutes: Average,
+      averageWaitMinutes: Average,
+    }),
+  ),
+  ratings: Type.Array(Type.Object({ level: Type.Integer(), count: Type.Integer() })),
+  lowRatingReasons: Type.Array(Type.String()),
+});
+
+const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
+  app.post(
+    '/api/public/tickets/:token/rating',
+    {
+      schema: {
+        operationId: 'rateService',
+        tags: ['visitors'],
+        summary: '好差评: the visitor rates a finished service from their phone (public, by ticket token)',
+        params: Type.Object({ token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        body: RateServiceBodySchema,
+        response: { 200: RatedSchema, ...errorResponses(400, 404, 409, 429) },
+      },
+      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const ticket = app.store.db.select().from(tickets).where(eq(tickets.publicToken, request.params.token)).get();
+      if (!ticket) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link');
+      return app.commands.run(ticket.hallId, (ctx) => rateService(ctx, ticket, request.body, 'phone'));
+    },
+  );
+
+  app.post(
+    '/api/halls/:hallId/windows/:windowId/rating',
+    {
+      schema: {
+        operationId: 'rateAtWindow',
+        tags: ['screens'],
+        summary: "好差评 from the window's rating pad (device token), for a ticket that window just finished",
+        params: WindowParamsSchema,
+        body: Type.Object({ ...RateServiceBodySchema.properties, ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 200: RatedSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      preHandler: app.requireHallReader(),
+    },
+    async (request) => {
+      const { hallId, windowId } = request.params;
+      const { ticketId, ...rating } = request.body;
+      return app.commands.run(hallId, (ctx) => rateService(ctx, ticketForPad(ctx, hallId, ticketId, windowId), rating, 'pad'));
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/windows/:windowId/stats',
+    {
+      schema: {
+        operationId: 'getWindowStats',
+        tags: ['windows'],
+        summary: "Today's figures at a window: served, average handling time, average rating",
+        params: WindowParamsSchema,
+        response: { 200: WindowStatsSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['clerk', 'supervisor', 'admin']),
+    },
+    async (request) => {
+      const { hallId, windowId } = request.params;
+      const hall = getHallRow(app.store.db, hallId);
+      windowRow(app.store.db, hallId, windowId);
+      return windowStats(app.store.db, hallId, windowId, businessDay(app.clock.now(), hall.timezone));
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/reports/daily',
+    {
+      schema: {
+        operationId: 'getDailyReport',
+        tags: ['reports'],
+        summary: 'A day per category (issued, served, no-shows, handling and wait times) and the ratings distribution',
+        params: HallParamsSchema,
+        querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false }),
+        response: { 200: DailyReportSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['supervisor', 'admin']),
+    },
+    async (request) => {
+      const hall = getHallRow(app.store.db, request.params.hallId);
+      return dailyReport(app.store.db, hall.id, request.query.date ?? businessDay(app.clock.now(), hall.timezone));
+    },
+  );
+};
+
+export default ratingsRoutes;
