@@ -30,17 +30,3 @@ export function isStillCurrent(call: { ticketId: string; windowId: string }, sta
   if (window.currentTicketId !== ticket.id || !ticket.calledAt) return false;
   return now - new Date(ticket.calledAt).getTime() <= freshMs;
 }
-
-/** Estimated wait in minutes per category: people ahead × typical handling time ÷ open windows serving it. */
-export function estimatedWaitMinutes(state: HallSnapshot, categoryId: string, fallbackMinutes = 10): number | null {
-  const waiting = state.tickets.filter((t) => t.categoryId === categoryId && t.state === 'waiting').length;
-  const serving = state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId)).length;
-  if (waiting === 0) return 0;
-  if (serving === 0) return null;
-  const durations = state.tickets
-    .filter((t) => t.categoryId === categoryId && t.state === 'done' && t.serviceStartedAt && t.finishedAt)
-    .slice(-20)
-    .map((t) => (new Date(t.finishedAt!).getTime() - new Date(t.serviceStartedAt!).getTime()) / 60_000);
-  const average = durations.length > 0 ? durations.reduce((a, b) => a + b, 0) / durations.length : fallbackMinutes;
-  return Math.ceil((waiting * Math.max(1, average)) / serving);
-}

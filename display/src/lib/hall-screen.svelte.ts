@@ -37,6 +37,7 @@ export class HallScreen {
   #error = $state('');
   #ticketId = $state<string | null>(null);
   #hallId: string | null = null;
+  #hoursToday = $state('');
   readonly announcer: Announcer;
   #missedCalls: { ticketId: string; windowId: string }[] = [];
   /** Server time of the newest event applied: freshness is judged on the server's clock, not the TV's. */
@@ -60,6 +61,20 @@ export class HallScreen {
   get error() {
     return this.#error;
   }
+  /** Today's opening hours as printed, fetched at start and every hour. */
+  get hoursToday() {
+    return this.#hoursToday;
+  }
+
+  async #loadHours(hallId: string): Promise<void> {
+    try {
+      const hours = await createApiClient()<{ days: { textZh: string; textEn: string }[] }>('GET', `/api/halls/${hallId}/hours`);
+      this.#hoursToday = hours.days[0] ? `${hours.days[0].textZh}` : '';
+    } catch {
+      // Keep what we had; the next hourly try may work.
+    }
+  }
+
   /** The visitor's ticket, on the phone page. */
   get ticketId() {
     return this.#ticketId;
@@ -82,6 +97,8 @@ export class HallScreen {
       setTimeout(() => void this.start(), 10_000);
       return;
     }
+    void this.#loadHours(hallId);
+    setInterval(() => void this.#loadHours(hallId), 3_600_000);
     const socket = connectHall({ credential: this.credential.kind, token: this.credential.token });
     this.#sync = new HallSync(socket, hallId);
     this.#sync.subscribe({

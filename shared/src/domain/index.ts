@@ -9,3 +9,4 @@ export * from './calling.rules.ts';
 export * from './occupancy.rules.ts';
 export * from './hours.rules.ts';
 export * from './rating.rules.ts';
+export * from './wait-estimate.rules.ts';

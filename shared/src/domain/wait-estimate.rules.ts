@@ -1,0 +1,46 @@
+import type { HallSnapshot } from './types.ts';
+
+/** E1: until a category has finished tickets today, a handling time of 10 minutes is assumed. */
+export const PRIOR_HANDLING_MINUTES = 10;
+
+/**
+ * E1: handling time, smoothed: an exponentially weighted mean of the most
+ * recent handling times (newest weighs most), starting from the prior, so one
+ * long case moves the estimate but does not take it over.
+ */
+export function smoothedHandlingMinutes(recentOldestFirst: readonly number[], prior = PRIOR_HANDLING_MINUTES, alpha = 0.2): number {
+  return recentOldestFirst.reduce((estimate, minutes) => estimate + alpha * (minutes - estimate), prior);
+}
+
+/**
+ * E2: the wait of someone joining now behind `ahead` people, when `servers`
+ * busy windows serve the queue: some window frees on average every
+ * handling ÷ servers minutes, and the newcomer is called at the (ahead + 1)-th.
+ */
+export function estimateWaitMinutes(ahead: number, handlingMinutes: number, servers: number): number | null {
+  if (servers <= 0) return null;
+  return ((ahead + 1) * handlingMinutes) / servers;
+}
+
+/**
+ * E3: windows serving a category: a window whose first category it is counts
+ * fully, a window serving it as overflow counts half (it calls its first
+ * category before it).
+ */
+export function servingWindows(state: Pick<HallSnapshot, 'windows'>, categoryId: string): number {
+  return state.windows
+    .filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId))
+    .reduce((sum, w) => sum + (w.categoryIds[0] === categoryId ? 1 : 0.5), 0);
+}
+
+/** The estimated wait in whole minutes for a newcomer in a category, from a hall snapshot; null when no window serves it. */
+export function categoryWaitMinutes(state: Pick<HallSnapshot, 'windows' | 'tickets'>, categoryId: string): number | null {
+  const waiting = state.tickets.filter((t) => t.categoryId === categoryId && t.state === 'waiting').length;
+  const recent = state.tickets
+    .filter((t) => t.categoryId === categoryId && t.state === 'done' && t.serviceStartedAt && t.finishedAt)
+    .toSorted((a, b) => a.finishedAt!.localeCompare(b.finishedAt!))
+    .slice(-20)
+    .map((t) => (Date.parse(t.finishedAt!) - Date.parse(t.serviceStartedAt!)) / 60_000);
+  const wait = estimateWaitMinutes(waiting, smoothedHandlingMinutes(recent), servingWindows(state, categoryId));
+  return wait === null ? null : waiting === 0 ? 0 : Math.max(1, Math.round(wait));
+}
