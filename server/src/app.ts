@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.ts';
 import { DEMO_HALL_ID, seedDemoHall } from './db/seed.ts';
 import { createDevice } from './modules/auth/staff.repository.ts';
 import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
+import appointmentsRoutes from './modules/appointments/appointments.routes.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import crowdRoutes from './modules/crowd/crowd.routes.ts';
 import doorRoutes from './modules/door/door.routes.ts';
@@ -87,6 +88,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hallAdminRoutes);
   await fastify.register(doorRoutes);
+  await fastify.register(appointmentsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hoursRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);

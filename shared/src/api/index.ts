@@ -4,5 +4,6 @@ export * from './door.schemas.ts';
 export * from './tickets.schemas.ts';
 export * from './hall-admin.schemas.ts';
 export * from './crowd.schemas.ts';
+export * from './appointments.schemas.ts';
 export * from './client.ts';
 export * from './session.ts';

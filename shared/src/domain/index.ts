@@ -10,3 +10,5 @@ export * from './occupancy.rules.ts';
 export * from './hours.rules.ts';
 export * from './rating.rules.ts';
 export * from './wait-estimate.rules.ts';
+export * from './identity.rules.ts';
+export * from './appointment.rules.ts';

@@ -2,3 +2,4 @@
 export * from './core.ts';
 export * from './crowd.ts';
 export * from './ratings.ts';
+export * from './appointments.ts';

@@ -1,7 +1,5 @@
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
-import { screenParty } from '@hallflow/shared';
-// TEMP until identity.rules lands
-const maskName = (name: string) => (name.length <= 1 ? name : name[0] + '*'.repeat(Math.max(1, name.length - 2)) + (name.length > 2 ? name.at(-1) : ''));
+import { maskName, screenParty } from '@hallflow/shared';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { categories, parties, screenings } from '../../db/schema/index.ts';
@@ -11,6 +9,7 @@ import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
 import { assertServiceOpen } from './hours.guard.ts';
+import { findForCheckIn, markArrived } from '../appointments/appointments.service.ts';
 
 /**
  * B4: when the holding area cannot take the whole party, the visitor is told
@@ -40,6 +39,15 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
   assertServiceOpen(ctx, hallId, 'ticket');
   assertHoldingRoom(ctx, hall, body.people.length);
+  // A3: an appointment checks in within its arrival window; the party takes its slot (holding order, calling order).
+  const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now) : null;
+  if (appointment && appointment.arrival !== 'ok') {
+    const when = appointment.comeBackAt
+      ? new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(appointment.comeBackAt))
+      : null;
+    throw new DomainError(409, appointment.arrival === 'too_early' ? 'TOO_EARLY' : 'TOO_LATE', when ? `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}` : '已过预约时段，请重新预约 · The appointment time has passed; please book again');
+  }
+  if (appointment && appointment.appointment.status !== 'booked') throw new DomainError(409, 'ALREADY_CHECKED_IN', 'This appointment has already checked in');
   const decision = screenParty(body.people, { feverThresholdC: 37.3 });
   const at = ctx.now.toISOString();
   const partyId = newId();
@@ -53,8 +61,9 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
       displayName: maskName(body.name),
       size: body.people.length,
       state: decision.admitted ? 'holding' : 'denied',
-      categoryId: category.id,
-      appointmentCode: body.appointmentCode ?? null,
+      categoryId: appointment?.appointment.categoryId ?? category.id,
+      appointmentCode: appointment?.appointment.code ?? null,
+      slotStart: appointment?.appointment.slotStart ?? null,
       arrivedAt: at,
       screenedAt: at,
       denialReasons: decision.reasons,
@@ -65,6 +74,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .insert(screenings)
     .values({ id: newId(), hallId, partyId, staffId, at, readings: body.people, admitted: decision.admitted, reasons: decision.reasons })
     .run();
+  if (appointment) markArrived(ctx.tx, appointment.appointment.code);
   const party = partyView(row);
   ctx.emit({ type: 'party.screened', party, occupancy: occupancyOf(ctx.tx, hallId) });
   return { party, admitted: decision.admitted, reasons: decision.reasons };

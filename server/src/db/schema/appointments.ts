@@ -1,0 +1,37 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { categories, halls } from './core.ts';
+
+/**
+ * Appointments. Personal data is kept to what the door needs: the name (shown
+ * masked everywhere public), the ID number only as a keyed hash (for the
+ * per-day limit and look-up) and a masked form, the mobile as its last four
+ * digits (door look-up) and a masked form.
+ */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    hallId: text('hall_id').notNull().references(() => halls.id),
+    code: text('code').notNull().unique(),
+    categoryId: text('category_id').notNull().references(() => categories.id),
+    day: text('day').notNull(),
+    slotStart: text('slot_start').notNull(),
+    slotLocal: text('slot_local').notNull(),
+    name: text('name').notNull(),
+    idHash: text('id_hash').notNull(),
+    idMasked: text('id_masked').notNull(),
+    mobileLast4: text('mobile_last4').notNull(),
+    mobileMasked: text('mobile_masked').notNull(),
+    partySize: integer('party_size').notNull(),
+    status: text('status', { enum: ['booked', 'cancelled', 'arrived'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('appointments_slot').on(t.hallId, t.categoryId, t.slotStart), index('appointments_id_day').on(t.idHash, t.day)],
+);
+
+/** Per-installation secrets, created on first use (the keyed hash of ID numbers). */
+export const installationSecrets = sqliteTable('installation_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
+

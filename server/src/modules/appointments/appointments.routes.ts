@@ -1,0 +1,109 @@
+import { AppointmentViewSchema, BookAppointmentBodySchema, CheckInResponseSchema, HallParamsSchema, SlotSchema } from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { DomainError } from '../../core/errors.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots } from './appointments.service.ts';
+
+const Code = Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
+
+const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
+  const publicLimit = { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } };
+
+  app.get(
+    '/api/halls/:hallId/slots',
+    {
+      schema: {
+        operationId: 'listSlots',
+        tags: ['visitors'],
+        summary: 'Appointment slots of a service on a date, with free places (public)',
+        params: HallParamsSchema,
+        querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }), date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
+        response: { 200: Type.Array(SlotSchema), ...errorResponses(400, 404, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request) => {
+      getHallRow(app.store.db, request.params.hallId);
+      return listSlots(app.store.db, request.params.hallId, request.query.categoryId, request.query.date, app.clock.now());
+    },
+  );
+
+  app.post(
+    '/api/halls/:hallId/appointments',
+    {
+      schema: {
+        operationId: 'bookAppointment',
+        tags: ['visitors'],
+        summary: 'Book an appointment (public): the ID number is validated and never stored in clear',
+        params: HallParamsSchema,
+        body: BookAppointmentBodySchema,
+        response: { 201: AppointmentViewSchema, ...errorResponses(400, 404, 409, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request, reply) => {
+      const { hallId } = request.params;
+      return reply.status(201).send(app.commands.run(hallId, (ctx) => bookAppointment(ctx, hallId, request.body)));
+    },
+  );
+
+  app.get(
+    '/api/appointments/:code',
+    {
+      schema: {
+        operationId: 'getAppointment',
+        tags: ['visitors'],
+        summary: 'An appointment by its code (public; personal data masked)',
+        params: Type.Object({ code: Code }),
+        response: { 200: AppointmentViewSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request) => appointmentView(appointmentByCode(app.store.db, request.params.code)),
+  );
+
+  app.post(
+    '/api/appointments/:code/cancel',
+    {
+      schema: {
+        operationId: 'cancelAppointment',
+        tags: ['visitors'],
+        summary: 'Cancel an appointment: the code and the last four digits of the mobile number (public)',
+        params: Type.Object({ code: Code }),
+        body: Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false }),
+        response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request) => {
+      const row = appointmentByCode(app.store.db, request.params.code);
+      return app.commands.run(row.hallId, (ctx) => cancelAppointment(ctx, request.params.code, request.body.mobileLast4));
+    },
+  );
+
+  app.post(
+    '/api/halls/:hallId/check-ins',
+    {
+      schema: {
+        operationId: 'checkInAppointment',
+        tags: ['door'],
+        summary: 'Find an appointment at the door (QR code, typed code, or mobile last four + name) and whether it may enter now',
+        params: HallParamsSchema,
+        body: Type.Union([
+          Type.Object({ code: Code }, { additionalProperties: false }),
+          Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }), name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+        ]),
+        response: { 200: CheckInResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      preHandler: app.requireStaff(['door', 'supervisor', 'admin']),
+    },
+    async (request) => {
+      if (!request.body) throw new DomainError(400, 'VALIDATION_ERROR', 'body is required');
+      return findForCheckIn(app.store.db, request.params.hallId, request.body, app.clock.now());
+    },
+  );
+};
+
+export default appointmentsRoutes;

@@ -1,0 +1,124 @@
+import type { AppointmentView, CheckInResponse, ScreenVisitorResponse, SlotView } from '@hallflow/shared/api';
+import { describe, expect, it } from 'vitest';
+import { bearer, build, greenPerson, staffToken, tableCounts } from './helper.ts';
+
+function residentId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, w, i) => total + w * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const idFor = (n: number) => residentId(`41010219900307${String(n).padStart(3, '0')}`);
+const booking = (over: Record<string, unknown> = {}) => ({
+  categoryId: 'demo-C',
+  date: '2026-11-25',
+  slot: '14:00',
+  name: '张小三',
+  mobile: '13800138000',
+  idNumber: idFor(1),
+  partySize: 1,
+  ...over,
+});
+
+describe('appointments', () => {
+  it('[A1] slots of 30 minutes inside the published hours, with free places; past slots have none', async () => {
+    const { app } = await build();
+    const slots = (await app.inject({ method: 'GET', url: '/api/halls/demo/slots?categoryId=demo-C&date=2026-11-25' })).json<SlotView[]>();
+    expect(slots[0]).toMatchObject({ start: '08:30', end: '09:00', free: 0 }); // it is 10:00 now
+    expect(slots.at(-1)).toMatchObject({ start: '17:00', end: '17:30', free: 10 });
+    expect(slots).toHaveLength(18);
+  });
+
+  it('[P3][I3] a booking stores the ID only as a keyed hash and a masked form, and shows the name masked', async () => {
+    const { app } = await build();
+    const id = idFor(1);
+    const response = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ idNumber: id }) });
+    expect(response.statusCode).toBe(201);
+    const appointment = response.json<AppointmentView>();
+    expect(appointment).toMatchObject({ name: '张*三', idMasked: `410***********${id.slice(-4)}`, mobileMasked: '138****8000', status: 'booked' });
+    expect(appointment.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    const everything = JSON.stringify(app.store.sqlite.prepare('select * from appointments').all());
+    expect(everything).not.toContain(id);
+    expect(everything).not.toContain('13800138000');
+    const fetched = await app.inject({ method: 'GET', url: `/api/appointments/${appointment.code}` });
+    expect(fetched.body).not.toContain(id);
+  });
+
+  it('[I1][I2][A1] invalid ID, phone, slot in the past or off the grid: a 400 naming the field, and nothing is written', async () => {
+    const { app } = await build();
+    const before = tableCounts(app);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ idNumber: '110105194912310021' }, 'body/idNumber'],
+      [{ mobile: '12345' }, 'body/mobile'],
+      [{ slot: '09:00' }, 'body/slot'],
+      [{ slot: '14:10' }, 'body/slot'],
+      [{ date: '2026-11-24' }, 'body/slot'],
+      [{ partySize: 4 }, 'partySize'],
+      [{ categoryId: 'demo-Z' }, 'body/categoryId'],
+    ];
+    for (const [change, field] of cases) {
+      const response = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking(change) });
+      expect(response.statusCode, JSON.stringify(change)).toBe(400);
+      expect(response.json<{ message: string }>().message).toContain(field);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/appointments/ZZZZZZZZ' })).statusCode).toBe(404);
+    expect(tableCounts(app)).toEqual(before);
+  });
+
+  it('[A2] 200 simultaneous bookings for one slot of 10 places: exactly 10 succeed; one ID books once a day', async () => {
+    const { app } = await build({ PUBLIC_RATE_LIMIT: '1000' });
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ idNumber: idFor(i + 10) }) })),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(190);
+    expect((app.store.sqlite.prepare("select count(*) as n from appointments where slot_local = '14:00'").get() as { n: number }).n).toBe(10);
+    const again = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ idNumber: idFor(10), slot: '15:00' }) });
+    expect(again.json<{ code: string }>().code).toBe('DAILY_LIMIT');
+  });
+
+  it('[A3] the door checks in by code within the window: too early is told when to come back; the party takes the slot', async () => {
+    const { app, clock } = await build();
+    const door = await staffToken(app, 'door');
+    const appointment = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ slot: '11:00', partySize: 2 }) })).json<AppointmentView>();
+    const early = (await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: appointment.code } })).json<CheckInResponse>();
+    expect(early).toMatchObject({ arrival: 'too_early', comeBackAt: '2026-11-25T02:30:00.000Z' });
+    const screenEarly = await app.inject({
+      method: 'POST',
+      url: '/api/halls/demo/screenings',
+      headers: bearer(door),
+      payload: { name: '张小三', categoryId: 'demo-C', appointmentCode: appointment.code, people: [greenPerson, greenPerson] },
+    });
+    expect(screenEarly.json<{ code: string; message: string }>()).toMatchObject({ code: 'TOO_EARLY', message: expect.stringContaining('10:30') });
+    clock.set('2026-11-25T02:50:00.000Z'); // 10:50
+    const byPhone = (await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { mobileLast4: '8000', name: '张小三' } })).json<CheckInResponse>();
+    expect(byPhone).toMatchObject({ arrival: 'ok', appointment: { code: appointment.code, partySize: 2 } });
+    const screened = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/halls/demo/screenings',
+        headers: bearer(door),
+        payload: { name: '张小三', categoryId: 'demo-C', appointmentCode: appointment.code, people: [greenPerson, greenPerson] },
+      })
+    ).json<ScreenVisitorResponse>();
+    expect(screened.party).toMatchObject({ state: 'holding', slotStart: '2026-11-25T03:00:00.000Z', appointmentCode: appointment.code, size: 2 });
+    const twice = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: appointment.code } });
+    expect(twice.json<{ appointment: { status: string } }>().appointment.status).toBe('arrived');
+    clock.set('2026-11-25T03:16:00.000Z'); // 11:16: past the grace for anyone else
+    const late = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ slot: '11:30', idNumber: idFor(2) }) })).json<AppointmentView>();
+    clock.set('2026-11-25T03:46:00.000Z'); // 11:46
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: late.code } })).json<CheckInResponse>().arrival).toBe('too_late');
+  });
+
+  it('[A4] a visitor cancels with the code and the last four digits of the mobile; the place is free again', async () => {
+    const { app } = await build();
+    const appointment = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking() })).json<AppointmentView>();
+    expect((await app.inject({ method: 'POST', url: `/api/appointments/${appointment.code}/cancel`, payload: { mobileLast4: '1111' } })).statusCode).toBe(403);
+    const cancelled = await app.inject({ method: 'POST', url: `/api/appointments/${appointment.code}/cancel`, payload: { mobileLast4: '8000' } });
+    expect(cancelled.json<AppointmentView>().status).toBe('cancelled');
+    const slots = (await app.inject({ method: 'GET', url: '/api/halls/demo/slots?categoryId=demo-C&date=2026-11-25' })).json<SlotView[]>();
+    expect(slots.find((s) => s.start === '14:00')?.free).toBe(10);
+    // and the same ID may book again that day
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ slot: '15:00' }) })).statusCode).toBe(201);
+  });
+});

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { MAX_PARTY_SIZE, MIN_PARTY_SIZE } from '../domain/party.rules.ts';
+
+export const BookAppointmentBodySchema = Type.Object(
+  {
+    categoryId: Type.String({ minLength: 1, maxLength: 64 }),
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    mobile: Type.String({ minLength: 1, maxLength: 20 }),
+    idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+    partySize: Type.Integer({ minimum: MIN_PARTY_SIZE, maximum: MAX_PARTY_SIZE }),
+  },
+  { additionalProperties: false },
+);
+export type BookAppointmentBody = Static<typeof BookAppointmentBodySchema>;
+
+export const AppointmentViewSchema = Type.Object({
+  code: Type.String(),
+  hallId: Type.String(),
+  categoryId: Type.String(),
+  date: Type.String(),
+  slot: Type.String(),
+  slotStart: Type.String(),
+  name: Type.String(),
+  idMasked: Type.String(),
+  mobileMasked: Type.String(),
+  partySize: Type.Integer(),
+  status: Type.Union([Type.Literal('booked'), Type.Literal('cancelled'), Type.Literal('arrived')]),
+});
+export type AppointmentView = Static<typeof AppointmentViewSchema>;
+
+export const SlotSchema = Type.Object({ start: Type.String(), end: Type.String(), startsAt: Type.String(), free: Type.Integer() });
+export type SlotView = Static<typeof SlotSchema>;
+
+export const CheckInResponseSchema = Type.Object({
+  appointment: AppointmentViewSchema,
+  arrival: Type.Union([Type.Literal('ok'), Type.Literal('too_early'), Type.Literal('too_late')]),
+  comeBackAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type CheckInResponse = Static<typeof CheckInResponseSchema>;

@@ -1,0 +1,63 @@
+import { hoursForDate, type HoursConfig } from './hours.rules.ts';
+
+export interface Slot {
+  /** Local start and end, HH:MM. */
+  start: string;
+  end: string;
+}
+
+const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** A1: slots of `minutes` (30) inside the published hours of a date; none cross a closing or a lunch break. */
+export function slotsForDate(config: HoursConfig, date: string, minutes = 30): Slot[] {
+  return hoursForDate(config, date).published.flatMap((interval) => {
+    const slots: Slot[] = [];
+    for (let start = toMinutes(interval.open); start + minutes <= toMinutes(interval.close); start += minutes) {
+      slots.push({ start: toTime(start), end: toTime(start + minutes) });
+    }
+    return slots;
+  });
+}
+
+export interface ArrivalPolicy {
+  /** A3: check-in opens this many minutes before the slot. */
+  opensMinutesBefore: number;
+  /** A3: and closes this many minutes after its start. */
+  graceMinutes: number;
+}
+
+export const DEFAULT_ARRIVAL: ArrivalPolicy = { opensMinutesBefore: 30, graceMinutes: 15 };
+
+export type ArrivalStatus = { status: 'ok' } | { status: 'too_early'; comeBackAt: Date } | { status: 'too_late' };
+
+/** A3: whether a visitor arriving `now` for a slot starting at `slotStart` may check in. */
+export function arrivalStatus(slotStart: Date, now: Date, policy: ArrivalPolicy = DEFAULT_ARRIVAL): ArrivalStatus {
+  const opens = slotStart.getTime() - policy.opensMinutesBefore * 60_000;
+  if (now.getTime() < opens) return { status: 'too_early', comeBackAt: new Date(opens) };
+  if (now.getTime() > slotStart.getTime() + policy.graceMinutes * 60_000) return { status: 'too_late' };
+  return { status: 'ok' };
+}
+
+/** A4: codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
+export const APPOINTMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function isAppointmentCode(code: string): boolean {
+  return new RegExp(`^[${APPOINTMENT_CODE_ALPHABET}]{8}$`).test(code);
+}
+
+/** The instant of a local date and time in a time zone (two passes, so DST zones come out right too). */
+export function zonedInstant(date: string, time: string, timezone: string): Date {
+  const wanted = Date.parse(`${date}T${time}:00Z`);
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(guess))
+        .map((p) => [p.type, p.value]),
+    );
+    const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+}
