@@ -2,6 +2,7 @@ import type { HallSnapshot } from '@hallflow/shared';
 import {
   StaffSession,
   type AdmitBatchResponse,
+  type CheckInResponse,
   type ScreenVisitorBody,
   type ScreenVisitorResponse,
   type StaffView,
@@ -63,6 +64,10 @@ export class DoorDesk {
 
   screen(body: ScreenVisitorBody): Promise<ScreenVisitorResponse> {
     return this.#session.api<ScreenVisitorResponse>('POST', `/api/halls/${this.hallId}/screenings`, body);
+  }
+
+  lookUp(code: string): Promise<CheckInResponse> {
+    return this.#session.api<CheckInResponse>('POST', `/api/halls/${this.hallId}/check-ins`, { code });
   }
 
   admitBatch(): Promise<AdmitBatchResponse> {

@@ -1,4 +1,4 @@
-import { HallSnapshotSchema } from '@hallflow/shared';
+import { CategoryViewSchema, HallSnapshotSchema } from '@hallflow/shared';
 import { HallParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -20,6 +20,25 @@ const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async
       config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async () => listHalls(app.store.db),
+  );
+
+  app.get(
+    '/api/halls/:hallId/catalogue',
+    {
+      schema: {
+        operationId: 'getCatalogue',
+        tags: ['halls'],
+        summary: "The hall's services (categories with their ticket letter), for booking (public)",
+        params: HallParamsSchema,
+        response: { 200: Type.Object({ hall: HallSummarySchema, categories: Type.Array(CategoryViewSchema) }), ...errorResponses(400, 404, 429) },
+      },
+      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const hall = getHallRow(app.store.db, request.params.hallId);
+      const { categories } = hallSnapshot(app.store.db, hall.id, app.clock.now());
+      return { hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn }, categories };
+    },
   );
 
   app.get(

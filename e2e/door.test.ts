@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff, signInAdmin } from './support/api.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const SUITE = 'door';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function residentId(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, w, i) => total + w * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+async function bookOnPhone(name: string, idNumber: string, partySize: number): Promise<string> {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(`${server.url}/checkin/book`);
+  await phone.getByTestId('book-category').selectOption({ label: '社保医保 Social & medical insurance' });
+  await phone.getByText('10:30').waitFor();
+  await phone.getByTestId('book-name').fill(name);
+  await phone.getByTestId('book-mobile').fill('13912345678');
+  await phone.getByTestId('book-id').fill(idNumber);
+  await phone.getByTestId('book-party').selectOption(String(partySize));
+  await screenshot(phone, SUITE, `book-form-${partySize}`);
+  await phone.getByTestId('book-submit').click();
+  await phone.getByTestId('booking-confirmation').waitFor();
+  await screenshot(phone, SUITE, `book-confirmed-${partySize}`);
+  const code = await phone.getByTestId('booking-code').innerText();
+  expect(await phone.getByTestId('booking-confirmation').innerText()).toContain('10:20'); // arrive 10 minutes early
+  await phone.close();
+  return code;
+}
+
+describe('the door, from booking to verdict', () => {
+  it('[A1][A3][S1][S2] book on a phone → the door scans the code → screening → ADMIT; a red-code party → DENY with the reason', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const password = await createStaff(admin, 'door-e2e', 'door', '门岗');
+    const greenCode = await bookOnPhone('陈大文', residentId('44030419850612003'), 2);
+    const redCode = await bookOnPhone('林小红', residentId('44030419920101004'), 1);
+
+    const door = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await door.goto(`${server.url}/checkin/`);
+    await door.getByTestId('login-username').fill('door-e2e');
+    await door.getByTestId('login-password').fill(password);
+    await door.getByTestId('login-submit').click();
+
+    // Interaction 1: the USB scanner types the code and Enter.
+    await door.getByTestId('scan-code').pressSequentially(greenCode);
+    await door.getByTestId('scan-code').press('Enter');
+    await door.getByTestId('scan-notice').getByText('陈*文').waitFor();
+    expect(await door.getByTestId('walkin-name').inputValue()).toBe('陈*文');
+    // Interaction 2: temperatures (the form defaults to green code and mask).
+    await door.getByTestId('temperature').fill('36.5');
+    await door.getByTestId('temperature-1').fill('36.7');
+    await screenshot(door, SUITE, 'door-scanned');
+    // Interaction 3: submit.
+    await door.getByTestId('temperature-1').press('Enter');
+    await door.getByTestId('verdict').waitFor();
+    expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('admit');
+    await screenshot(door, SUITE, 'door-admit');
+    await door.getByTestId('verdict-dismiss').click();
+    await door.getByTestId('holding-queue').getByText('陈*文').waitFor();
+
+    await door.getByTestId('scan-code').pressSequentially(redCode);
+    await door.getByTestId('scan-code').press('Enter');
+    await door.getByTestId('scan-notice').getByText('林*红').waitFor();
+    await door.getByTestId('code-red-0').check({ force: true });
+    await door.getByTestId('temperature').fill('36.4');
+    await door.getByTestId('screen-submit').click();
+    await door.getByTestId('verdict').waitFor();
+    expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('deny');
+    expect(await door.getByTestId('verdict-reasons').innerText()).toContain('健康码为红码');
+    await screenshot(door, SUITE, 'door-deny');
+  });
+});
