@@ -8,6 +8,7 @@ import { createDevice } from './modules/auth/staff.repository.ts';
 import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
 import appointmentsRoutes from './modules/appointments/appointments.routes.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import catalogueRoutes from './modules/catalogue/catalogue.routes.ts';
 import crowdRoutes from './modules/crowd/crowd.routes.ts';
 import doorRoutes from './modules/door/door.routes.ts';
 import hoursRoutes from './modules/door/hours.routes.ts';
@@ -93,6 +94,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);
+  await fastify.register(catalogueRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ratingsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { categories, halls, windows } from './schema/index.ts';
+import { seedCatalogue } from './seed-catalogue.ts';
 
 export const DEMO_HALL_ID = 'demo';
 
@@ -55,6 +56,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
         .values({ id: `${DEMO_HALL_ID}-w${number}`, hallId: DEMO_HALL_ID, number: Number(number), categoryIds: prefixes.map(idOf) })
         .run();
     }
+    seedCatalogue(tx, DEMO_HALL_ID);
   });
   return true;
 }

@@ -4,7 +4,12 @@ import { MAX_PARTY_SIZE } from '../domain/party.rules.ts';
 
 export const IssueTicketBodySchema = Type.Object(
   {
-    categoryId: Type.String({ minLength: 1 }),
+    /** The queue; may be left out for a bundle (its window's category, or its first item's). */
+    categoryId: Type.Optional(Type.String({ minLength: 1 })),
+    /** 一件事: the bundle this case handles. */
+    bundleId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Single items (事项) of this visit, in the category given. */
+    itemIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 10, uniqueItems: true })),
     priority: Type.Optional(Type.Boolean()),
     partySize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PARTY_SIZE })),
   },

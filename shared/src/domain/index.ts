@@ -12,3 +12,4 @@ export * from './rating.rules.ts';
 export * from './wait-estimate.rules.ts';
 export * from './identity.rules.ts';
 export * from './appointment.rules.ts';
+export * from './bundle.rules.ts';

@@ -180,6 +180,8 @@ export const tickets = sqliteTable(
     rating: integer('rating'),
     /** The clerk who served it, for ratings and reports. */
     clerkStaffId: text('clerk_staff_id'),
+    /** When the ticket is a 一件事 case: its bundle (items and their progress are in ticket_items). */
+    bundleId: text('bundle_id'),
   },
   (t) => [
     // T3: a number is never issued twice in a hall's day, even under concurrency.

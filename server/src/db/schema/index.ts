@@ -3,3 +3,4 @@ export * from './core.ts';
 export * from './crowd.ts';
 export * from './ratings.ts';
 export * from './appointments.ts';
+export * from './catalogue.ts';

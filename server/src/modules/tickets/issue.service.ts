@@ -4,7 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { newId, newToken } from '../../core/ids.ts';
-import { tickets } from '../../db/schema/index.ts';
+import { ticketItems, tickets } from '../../db/schema/index.ts';
+import { DomainError } from '../../core/errors.ts';
+import { bundleRow, itemRows } from '../catalogue/catalogue.repository.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView } from '../hall/views.ts';
 import { categoryRow, nextCounter } from './ticket.repository.ts';
@@ -16,6 +18,23 @@ export interface NewTicket {
   partySize: number;
   /** The appointment slot, when the ticket comes from one (Q4). */
   slotStart?: string | null;
+  bundleId?: string | null;
+  itemIds?: readonly string[];
+}
+
+/** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
+export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { categoryId?: string; bundleId?: string; itemIds?: readonly string[] }) {
+  if (input.bundleId) {
+    const bundle = bundleRow(tx, hallId, input.bundleId);
+    const items = itemRows(tx, hallId, bundle.itemIds);
+    const categoryId = bundle.mode === 'one_window' && bundle.categoryId ? bundle.categoryId : items[0]!.categoryId;
+    return { categoryId, bundleId: bundle.id, itemIds: bundle.itemIds };
+  }
+  if (!input.categoryId) throw new DomainError(400, 'VALIDATION_ERROR', 'body/categoryId is required (or body/bundleId)');
+  const items = input.itemIds ? itemRows(tx, hallId, input.itemIds) : [];
+  const elsewhere = items.filter((item) => item.categoryId !== input.categoryId).map((item) => item.id);
+  if (elsewhere.length > 0) throw new DomainError(400, 'VALIDATION_ERROR', `body/itemIds: ${elsewhere.join(', ')} belong to another category`);
+  return { categoryId: input.categoryId, bundleId: null, itemIds: items.map((item) => item.id) };
 }
 
 /** Issues a ticket inside the caller's transaction; emits ticket.issued unless `silent` (batch admission emits its own event). */
@@ -42,10 +61,14 @@ export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTic
       publicToken: newToken(),
       queuedAt: at,
       slotStart: input.slotStart ?? null,
+      bundleId: input.bundleId ?? null,
       issuedAt: at,
     })
     .returning()
     .get();
+  (input.itemIds ?? []).forEach((itemId, position) => {
+    ctx.tx.insert(ticketItems).values({ ticketId: row.id, itemId, position, hallId, state: 'pending' }).run();
+  });
   const ticket = ticketView(row);
   if (!silent) ctx.emit({ type: 'ticket.issued', ticket });
   return ticket;

@@ -1,8 +1,9 @@
-import { ticketTransition, type TicketAction } from '@hallflow/shared';
-import { and, eq } from 'drizzle-orm';
+import { afterCompletion, ticketTransition, type TicketAction } from '@hallflow/shared';
+import { and, asc, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { conflict } from '../../core/errors.ts';
-import { windows } from '../../db/schema/index.ts';
+import { serviceItems, ticketItems, windows } from '../../db/schema/index.ts';
+import { bundleRow } from '../catalogue/catalogue.repository.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView, windowView } from '../hall/views.ts';
 import { callingSettings } from './calling-settings.ts';
@@ -36,10 +37,44 @@ export function startService(ctx: CommandContext, hallId: string, ticketId: stri
   return { ticket, window };
 }
 
+/**
+ * K2/K3: completing a bundle ticket finishes its items — all at a
+ * comprehensive window, or the current one when routed, after which the
+ * ticket moves on to the next item's category keeping its queue time.
+ */
+function completeBundleStep(ctx: CommandContext, hallId: string, before: ReturnType<typeof ticketRow>) {
+  const bundle = bundleRow(ctx.tx, hallId, before.bundleId!);
+  const items = ctx.tx
+    .select({ itemId: ticketItems.itemId, state: ticketItems.state, categoryId: serviceItems.categoryId })
+    .from(ticketItems)
+    .innerJoin(serviceItems, eq(serviceItems.id, ticketItems.itemId))
+    .where(eq(ticketItems.ticketId, before.id))
+    .orderBy(asc(ticketItems.position))
+    .all();
+  const step = afterCompletion(bundle.mode, items);
+  for (const itemId of step.finished) {
+    ctx.tx
+      .update(ticketItems)
+      .set({ state: 'done', doneAt: ctx.now.toISOString(), windowId: before.windowId })
+      .where(and(eq(ticketItems.ticketId, before.id), eq(ticketItems.itemId, itemId)))
+      .run();
+  }
+  return step.nextCategoryId;
+}
+
 /** T1: complete a called or serving ticket; the window becomes free. */
 export function completeTicket(ctx: CommandContext, hallId: string, ticketId: string) {
   const before = moving(ctx, hallId, ticketId, 'complete');
   if (!before.windowId) throw conflict('TICKET_STATE', `Ticket ${before.number} is not at a window`);
+  const nextCategoryId = before.bundleId ? completeBundleStep(ctx, hallId, before) : null;
+  if (nextCategoryId) {
+    const moved = ticketView(
+      updateTicket(ctx.tx, ticketId, { state: 'waiting', categoryId: nextCategoryId, windowId: null, calledAt: null, callCount: 0, targetWindowId: null }),
+    );
+    const left = releaseWindow(ctx, hallId, before.windowId, ticketId);
+    ctx.emit({ type: 'ticket.transferred', ticket: moved, window: left });
+    return { ticket: moved, window: left };
+  }
   const ticket = ticketView(
     updateTicket(ctx.tx, ticketId, {
       state: 'done',

@@ -23,7 +23,7 @@ export function windowRow(tx: Tx | Db, hallId: string, windowId: string) {
   return row;
 }
 
-export function ticketRow(tx: Tx, hallId: string, ticketId: string) {
+export function ticketRow(tx: Tx | Db, hallId: string, ticketId: string) {
   const row = tx
     .select()
     .from(tickets)

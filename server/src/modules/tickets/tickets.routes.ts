@@ -11,7 +11,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
-import { issueTicketTx, phoneTokenOf } from './issue.service.ts';
+import { issueTicketTx, phoneTokenOf, ticketPlan } from './issue.service.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 
 const CLERK_ROLES = ['clerk', 'supervisor', 'admin'] as const;
@@ -49,7 +49,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const issued = app.commands.run(hallId, (ctx) => {
         assertServiceOpen(ctx, hallId, 'ticket');
-        const ticket = issueTicketTx(ctx, hallId, { categoryId: body.categoryId, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
+        const plan = ticketPlan(ctx.tx, hallId, body);
+        const ticket = issueTicketTx(ctx, hallId, { ...plan, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
         return { ticket, phoneToken: phoneTokenOf(ctx.tx, ticket.id) };
       });
       return reply.status(201).send(issued);
