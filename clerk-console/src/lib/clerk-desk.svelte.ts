@@ -83,6 +83,20 @@ export class ClerkDesk {
     return this.#session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/transfer`, target);
   }
 
+  ticketItems(ticketId: string) {
+    return this.#session.api<{ items: { itemId: string; name: string; state: string }[]; materials: string[] }>(
+      'GET',
+      `/api/halls/${this.hallId}/tickets/${ticketId}/items`,
+    );
+  }
+
+  windowStats() {
+    return this.#session.api<{ served: number; averageHandlingMinutes: number | null; averageRating: number | null }>(
+      'GET',
+      `/api/halls/${this.hallId}/windows/${this.#windowId}/stats`,
+    );
+  }
+
   /** Pause for a break, or resume. */
   setPaused(paused: boolean): Promise<WindowResponse> {
     return this.#session.api<WindowResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/${paused ? 'pause' : 'resume'}`);

@@ -1,0 +1,94 @@
+import type { TicketResponse } from '@hallflow/shared/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff, signIn, signInAdmin } from './support/api.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const SUITE = 'clerk';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function clerkAt(username: string, password: string, windowLabel: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${server.url}/clerk/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('window-select').selectOption({ label: windowLabel });
+  await page.getByTestId('window-open').click();
+  await page.getByTestId('call-next').waitFor();
+  return page;
+}
+
+const current = (page: Page) => page.getByTestId('current-ticket-number');
+
+describe('two clerks at their windows', () => {
+  it('[Q3][T6][K3][F2] priority first, a transfer, a bundle routed across two windows, and a rating', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const firstPassword = await createStaff(admin, 'clerk-f', 'clerk', '周敏');
+    const secondPassword = await createStaff(admin, 'clerk-c', 'clerk', '吴刚');
+    const { api: desk } = await signIn(server.url, 'clerk-f', firstPassword);
+    await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-D' }); // D001
+    await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C' }); // C001
+    await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: true }); // C002, 绿色通道
+    const bundle = await desk<TicketResponse>('POST', '/api/halls/demo/tickets', { bundleId: 'demo-newborn' }); // F001
+    expect(bundle.ticket.number).toBe('F001');
+
+    const first = await clerkAt('clerk-f', firstPassword, '7号窗口'); // serves F, C
+    const second = await clerkAt('clerk-c', secondPassword, '4号窗口'); // serves C, D
+
+    // Window 7: the priority visitor comes first (F1 works as the button does).
+    await first.keyboard.press('F1');
+    await current(first).getByText('C002').waitFor();
+    await first.getByTestId('complete').click();
+    await current(first).getByText('—').waitFor();
+    // Then the bundle, its first item (household registration) at window 7.
+    await first.getByTestId('call-next').click();
+    await current(first).getByText('F001').waitFor();
+    await first.getByTestId('ticket-items').getByText('新生儿户口登记').waitFor();
+    await screenshot(first, SUITE, 'window7-bundle');
+    await first.getByTestId('complete').click();
+    await current(first).getByText('—').waitFor();
+
+    // Window 4: C001 is transferred to housing fund (D), keeping its place.
+    await second.getByTestId('call-next').click();
+    await current(second).getByText('C001').waitFor();
+    await second.getByTestId('transfer-category').selectOption({ label: 'D · 住房公积金' });
+    await second.getByTestId('transfer').click();
+    await current(second).getByText('—').waitFor();
+    // The bundle arrives at window 4 for its insurance items.
+    await second.getByTestId('call-next').click();
+    await current(second).getByText('F001').waitFor();
+    await second.getByTestId('ticket-items').getByText('✓ 已办结').waitFor();
+    await screenshot(second, SUITE, 'window4-bundle-second-step');
+    await second.keyboard.press('F4');
+    await current(second).getByText('—').waitFor();
+    // The transferred ticket keeps its original time: it comes before nobody later, after D001 which was earlier.
+    await second.getByTestId('call-next').click();
+    await current(second).getByText('D001').waitFor();
+    await second.getByTestId('complete').click();
+    await second.getByTestId('call-next').click();
+    await current(second).getByText('C001').waitFor();
+    await second.getByTestId('complete').click();
+
+    // The visitor rates the bundle from the phone; window 4's figures show it.
+    await fetch(`${server.url}/api/public/tickets/${bundle.phoneToken}/rating`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 5 }),
+    });
+    await second.getByTestId('average-rating').getByText('5').waitFor();
+    expect(await second.getByTestId('served-today').innerText()).toBe('3');
+    await screenshot(second, SUITE, 'window4-figures');
+  });
+});
