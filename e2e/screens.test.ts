@@ -96,8 +96,12 @@ describe('screens', () => {
       ((window as unknown as { __hallflowAnnouncements?: { status: string }[] }).__hallflowAnnouncements ?? []).length === 3,
     );
     expect(await announcements(lobby)).toEqual(['请 C004 号 到 3 号窗口办理', '请 C001 号 到 3 号窗口办理', '请 C002 号 到 3 号窗口办理']);
-    // The outdoor screen never speaks calls.
+    // The outdoor screen never speaks calls; it speaks batches (L6).
     expect(await announcements(outdoor)).toEqual([]);
+    await door('POST', '/api/halls/demo/screenings', { name: '钱多多', categoryId: 'demo-E', people: [green] });
+    await door('POST', '/api/halls/demo/batches');
+    await outdoor.waitForFunction(() => ((window as unknown as { __hallflowAnnouncements?: unknown[] }).__hallflowAnnouncements ?? []).length === 1);
+    expect(await announcements(outdoor)).toEqual(['第2批 请以下人员入场：钱*多 E004']);
 
     // F2: after completion the window's tablet asks for a rating; a low one needs a reason.
     const current = (await clerk<{ tickets: { id: string; number: string }[] }>('GET', '/api/halls/demo/snapshot')).tickets.find((t) => t.number === 'C002')!;

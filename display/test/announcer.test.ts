@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callText, spokenTicketNumber } from '../src/lib/announcement-text';
+import { batchText, callText, spokenTicketNumber } from '../src/lib/announcement-text';
 import { Announcer, type Speaker } from '../src/lib/announcer';
 import { isStillCurrent, recentCalls } from '../src/lib/call-selection';
 import type { HallSnapshot, TicketView } from '@hallflow/shared';
@@ -26,6 +26,22 @@ describe('voice announcements', () => {
     expect(spokenTicketNumber('A023')).toBe('A 零 二 三');
     expect(callText('A023', 5)).toEqual({ display: '请 A023 号 到 5 号窗口办理', speech: '请 A 零 二 三 号，到 5 号窗口办理', lang: 'zh-CN' });
     expect(callText('A023', 5, 'en').display).toBe('Ticket A023, please go to window 5');
+  });
+
+  it('[L6] a batch is announced with masked names and ticket numbers', () => {
+    const text = batchText({
+      batch: { number: 12 },
+      parties: [
+        { displayName: '张*三', ticketId: 't1' },
+        { displayName: '李*', ticketId: 't2' },
+      ],
+      tickets: [
+        { id: 't1', number: 'A001' },
+        { id: 't2', number: 'A002' },
+      ],
+    });
+    expect(text.display).toBe('第12批 请以下人员入场：张*三 A001、李* A002');
+    expect(text.speech).toBe('第12批，请以下人员入场：张某三 A 零 零 一，李某 A 零 零 二');
   });
 
   it('[L3] a new call waits for the one being spoken, each is said twice, and a recall is queued again', async () => {

@@ -3,7 +3,7 @@ import { isCallEvent } from '@hallflow/shared';
 import { createApiClient } from '@hallflow/shared/api';
 import { connectHall, HallSync, type ConnectionStatus } from '@hallflow/shared/realtime';
 import { Announcer } from './announcer';
-import { callText } from './announcement-text';
+import { batchText, callText } from './announcement-text';
 import { BrowserSpeaker } from './browser-speaker';
 import { isStillCurrent } from './call-selection';
 
@@ -47,6 +47,8 @@ export class HallScreen {
   constructor(
     private readonly credential: ScreenCredential,
     voice: { enabled: boolean; volume: number },
+    /** What this screen speaks: calls (lobby, window) or batch admissions (outdoor). */
+    private readonly speaks: 'calls' | 'batches' = 'calls',
   ) {
     this.announcer = new Announcer(new BrowserSpeaker(), voice);
     window.__hallflowAnnouncements = this.announcer.records;
@@ -107,6 +109,10 @@ export class HallScreen {
       event: (envelope, { live }) => {
         const { event } = envelope;
         this.#serverNow = Math.max(this.#serverNow, Date.parse(envelope.at));
+        if (this.speaks === 'batches') {
+          if (live && event.type === 'batch.admitted') this.announcer.announce(`batch@${envelope.seq}`, batchText(event));
+          return;
+        }
         if (!isCallEvent(event)) return;
         if (live) this.#announce(event.ticket.number, event.window.number, event.ticket.id, envelope.seq);
         else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
