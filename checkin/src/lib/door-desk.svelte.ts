@@ -3,6 +3,7 @@ import {
   StaffSession,
   type AdmitBatchResponse,
   type CheckInResponse,
+  type DiversionResponse,
   type ScreenVisitorBody,
   type ScreenVisitorResponse,
   type StaffView,
@@ -70,8 +71,16 @@ export class DoorDesk {
     return this.#session.api<CheckInResponse>('POST', `/api/halls/${this.hallId}/check-ins`, { code });
   }
 
-  admitBatch(): Promise<AdmitBatchResponse> {
-    return this.#session.api<AdmitBatchResponse>('POST', `/api/halls/${this.hallId}/batches`);
+  admitBatch(override?: { reason: string }): Promise<AdmitBatchResponse> {
+    return this.#session.api<AdmitBatchResponse>('POST', `/api/halls/${this.hallId}/batches`, override ? { override } : undefined);
+  }
+
+  recordExit(body: { code: string } | { onePersonLeft: true }) {
+    return this.#session.api('POST', `/api/halls/${this.hallId}/exits`, body);
+  }
+
+  diversion(categoryId: string): Promise<DiversionResponse> {
+    return this.#session.api<DiversionResponse>('GET', `/api/halls/${this.hallId}/diversion?categoryId=${encodeURIComponent(categoryId)}`);
   }
 
   #connect(): void {

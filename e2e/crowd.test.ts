@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeviceToken, createStaff, signIn, signInAdmin } from './support/api.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const SUITE = 'crowd';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('batches through the door app, with the outdoor screen beside it', () => {
+  it('[B2][C4][X1][L6] two batches under a small limit, an exit that makes room, and the outdoor screen following', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const supervisorPassword = await createStaff(admin, 'crowd-sup', 'supervisor', '值班主管');
+    const outdoorToken = await createDeviceToken(admin, 'outdoor');
+    const { api: supervisor } = await signIn(server.url, 'crowd-sup', supervisorPassword);
+    await supervisor('PUT', '/api/halls/demo/crowd-config', { maxOccupancy: 4, staffOnFloor: 0, batchSize: 3, holdingCapacity: 10 });
+    const green = { healthCode: 'green', temperature: 36.4, mask: true, symptoms: { fever: false, cough: false, other: false } };
+    for (const [name, size] of [['周一', 2], ['吴二', 1], ['郑三', 2]] as const) {
+      await supervisor('POST', '/api/halls/demo/screenings', { name, categoryId: 'demo-A', people: Array.from({ length: size }, () => green) });
+    }
+
+    const outdoor = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await outdoor.goto(`${server.url}/display/outdoor?device=${outdoorToken}`);
+    await outdoor.getByTestId('holding-count').getByText('5').waitFor();
+    const door = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await door.goto(`${server.url}/checkin/`);
+    await door.getByTestId('login-username').fill('crowd-sup');
+    await door.getByTestId('login-password').fill(supervisorPassword);
+    await door.getByTestId('login-submit').click();
+
+    // Batch 1: 周一 (2) and 吴二 (1) fit the batch of 3; 郑三's party of 2 waits, whole.
+    await door.getByTestId('admit-batch').click();
+    await door.getByTestId('batch-result').getByText('第1批已放行').waitFor();
+    await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
+    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('吴*');
+    await screenshot(door, SUITE, 'door-batch-1');
+    const firstBatch = await door.getByTestId('batch-result').innerText();
+    const ticket = firstBatch.match(/周\*\s*→\s*(A\d{3})/)![1]!;
+    await screenshot(outdoor, SUITE, 'outdoor-batch-1');
+
+    // 3 of 4 inside: the party of 2 does not fit; nobody is split.
+    await door.getByTestId('admit-batch').click();
+    await door.getByTestId('batch-result').getByText('full', { exact: false }).waitFor();
+
+    // 周一's party leaves through the exit scanner: room for the next batch.
+    await door.getByTestId('exit-scan').fill(ticket);
+    await door.getByTestId('exit-scan').press('Enter');
+    await door.getByTestId('exit-message').getByText('已离场').waitFor();
+    await door.getByTestId('admit-batch').click();
+    await door.getByTestId('batch-result').getByText('第2批已放行').waitFor();
+    await outdoor.getByTestId('batch-announcement').getByText('第 2 批 请以下人员入场').waitFor();
+    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('郑*');
+    await door.getByTestId('occupancy').getByText('3').waitFor();
+    await screenshot(door, SUITE, 'door-batch-2');
+    await screenshot(outdoor, SUITE, 'outdoor-batch-2');
+    const spoken = await outdoor.evaluate(() =>
+      ((window as unknown as { __hallflowAnnouncements?: { display: string }[] }).__hallflowAnnouncements ?? []).map((a) => a.display),
+    );
+    expect(spoken).toHaveLength(2);
+    expect(spoken[1]).toContain('第2批 请以下人员入场：郑*');
+  });
+});
