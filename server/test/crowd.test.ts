@@ -178,3 +178,46 @@ describe('diversion', () => {
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=nope' })).statusCode).toBe(400);
   });
 });
+
+describe('automatic batches', () => {
+  it('[B3] in auto mode an exit that frees enough places admits the next batch by itself; in propose mode it is proposed', async () => {
+    const { app } = await build();
+    const { arrive, admit, call, door, occupancy } = await crowd(app, {
+      maxOccupancy: 3,
+      staffOnFloor: 0,
+      holdingCapacity: 10,
+      batchSize: 3,
+      crowd: { autoMode: 'auto', autoThreshold: 2 },
+    });
+    await arrive('甲', 3);
+    const first = await admit();
+    await arrive('乙', 2);
+    expect((await occupancy()).holding).toBe(2);
+    await call(door, 'POST', '/exits', { code: first.tickets[0]!.number });
+    const after = await occupancy();
+    expect(after).toMatchObject({ inside: 2, holding: 0 }); // 乙's party went in on its own
+    const batches = app.store.sqlite.prepare('select number, staff_id as staff from batches order by number').all();
+    expect(batches).toEqual([
+      { number: 1, staff: expect.any(String) },
+      { number: 2, staff: null },
+    ]);
+  });
+
+  it('[B3] propose mode records a proposal event instead of admitting', async () => {
+    const { app } = await build();
+    const { arrive, admit, call, door, occupancy } = await crowd(app, {
+      maxOccupancy: 3,
+      staffOnFloor: 0,
+      holdingCapacity: 10,
+      batchSize: 3,
+      crowd: { autoMode: 'propose', autoThreshold: 2 },
+    });
+    await arrive('丙', 3);
+    const first = await admit();
+    await arrive('丁', 1);
+    await call(door, 'POST', '/exits', { code: first.tickets[0]!.number });
+    expect((await occupancy()).holding).toBe(1);
+    const last = app.store.sqlite.prepare('select type from events order by seq desc limit 1').get() as { type: string };
+    expect(last.type).toBe('batch.proposed');
+  });
+});

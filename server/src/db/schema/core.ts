@@ -144,7 +144,8 @@ export const batches = sqliteTable(
     admittedAt: text('admitted_at').notNull(),
     people: integer('people').notNull(),
     partyIds: text('party_ids', { mode: 'json' }).$type<string[]>().notNull(),
-    staffId: text('staff_id').notNull().references(() => staff.id),
+    /** Null when the hall admitted the batch by itself (automatic mode, rule B3). */
+    staffId: text('staff_id').references(() => staff.id),
   },
   (t) => [uniqueIndex('batches_hall_day_number').on(t.hallId, t.day, t.number)],
 );

@@ -1,11 +1,11 @@
 import type { PartyView, TicketView } from '@hallflow/shared';
-import { chooseBatch } from '@hallflow/shared';
+import { autoBatchDecision, chooseBatch } from '@hallflow/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { batches, parties } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { newId } from '../../core/ids.ts';
-import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
+import { crowdSettings, getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
 import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
 import { logEntry } from './entry-log.repository.ts';
@@ -15,7 +15,7 @@ import { assertServiceOpen } from '../door/hours.guard.ts';
  * B2: admits the next batch from the holding area, whole parties only and
  * never beyond free capacity; each admitted party gets its ticket (T3).
  */
-export function admitBatch(ctx: CommandContext, hallId: string, staffId: string, override: { reason: string } | null = null) {
+export function admitBatch(ctx: CommandContext, hallId: string, staffId: string | null, override: { reason: string } | null = null) {
   const hall = getHallRow(ctx.tx, hallId);
   assertServiceOpen(ctx, hallId, 'admission');
   const occupancy = occupancyOf(ctx.tx, hallId);
@@ -79,4 +79,17 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string,
   ctx.emit({ type: 'batch.admitted', ...result });
   const phoneTokens = Object.fromEntries(issued.map((ticket) => [ticket.id, phoneTokenOf(ctx.tx, ticket.id)]));
   return { batch, parties: admitted, tickets: issued, phoneTokens, reason: null };
+}
+
+/**
+ * B3: after people leave, the hall acts on its automatic mode: in `auto` it
+ * admits the next batch itself (no staff member), in `propose` it records a
+ * proposal the door sees, in `manual` nothing happens.
+ */
+export function afterRoomFreed(ctx: CommandContext, hallId: string): void {
+  const occupancy = occupancyOf(ctx.tx, hallId);
+  const settings = crowdSettings(getHallRow(ctx.tx, hallId).settings);
+  const decision = autoBatchDecision(occupancy.capacity - occupancy.inside, occupancy.holding, settings);
+  if (decision === 'admit') admitBatch(ctx, hallId, null);
+  else if (decision === 'propose') ctx.emit({ type: 'batch.proposed', occupancy });
 }

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/connection.ts';
 import { halls, parties, tickets } from '../../db/schema/index.ts';
 import { crowdSettings, getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
+import { afterRoomFreed } from './batch.service.ts';
 import { logEntry } from './entry-log.repository.ts';
 
 function admittedPeople(tx: Tx, hallId: string): number {
@@ -57,7 +58,9 @@ export function recordExit(ctx: CommandContext, hallId: string, code: string, st
   if (!partyId) throw new DomainError(404, 'NOT_FOUND', `No visitor inside with code ${code}`);
   const party = partyExits(ctx, hallId, partyId, 'exited', staffId);
   if (!party) throw conflict('NOT_INSIDE', `The visitor with code ${code} is not inside (already left or never admitted)`);
-  return { party, occupancy: occupancyOf(ctx.tx, hallId) };
+  const occupancy = occupancyOf(ctx.tx, hallId);
+  afterRoomFreed(ctx, hallId);
+  return { party, occupancy };
 }
 
 /** X1: the one-tap "one person left" counter, for visitors who leave without scanning. */
@@ -69,6 +72,7 @@ export function recordAnonymousExit(ctx: CommandContext, hallId: string, staffId
   logEntry(ctx.tx, hallId, ctx.now, { kind: 'one_left', people: 1, staffId });
   const occupancy = occupancyOf(ctx.tx, hallId);
   ctx.emit({ type: 'party.exited', party: null, occupancy });
+  afterRoomFreed(ctx, hallId);
   return { party: null, occupancy };
 }
 
@@ -102,5 +106,6 @@ export function countOutFinished(ctx: CommandContext, hallId: string): number {
       if (partyExits(ctx, hallId, row.id, 'counted_out', null)) counted++;
     }
   }
+  if (counted > 0) afterRoomFreed(ctx, hallId);
   return counted;
 }
