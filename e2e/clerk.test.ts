@@ -1,26 +1,16 @@
 import type { TicketResponse } from '@hallflow/shared/api';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createStaff, signIn, signInAdmin } from './support/api.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'clerk';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function clerkAt(username: string, password: string, windowLabel: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${server.url}/clerk/`);
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${suite.server.url}/clerk/`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -34,10 +24,10 @@ const current = (page: Page) => page.getByTestId('current-ticket-number');
 
 describe('two clerks at their windows', () => {
   it('[Q3][T6][K3][F2] priority first, a transfer, a bundle routed across two windows, and a rating', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const firstPassword = await createStaff(admin, 'clerk-f', 'clerk', '周敏');
     const secondPassword = await createStaff(admin, 'clerk-c', 'clerk', '吴刚');
-    const { api: desk } = await signIn(server.url, 'clerk-f', firstPassword);
+    const { api: desk } = await signIn(suite.server.url, 'clerk-f', firstPassword);
     await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-D' }); // D001
     await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C' }); // C001
     await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: true }); // C002, 绿色通道
@@ -82,7 +72,7 @@ describe('two clerks at their windows', () => {
     await second.getByTestId('complete').click();
 
     // The visitor rates the bundle from the phone; window 4's figures show it.
-    await fetch(`${server.url}/api/public/tickets/${bundle.phoneToken}/rating`, {
+    await fetch(`${suite.server.url}/api/public/tickets/${bundle.phoneToken}/rating`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ level: 5 }),

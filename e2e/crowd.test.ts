@@ -1,39 +1,28 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signIn, signInAdmin } from './support/api.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'crowd';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('batches through the door app, with the outdoor screen beside it', () => {
   it('[B2][C4][X1][L6] two batches under a small limit, an exit that makes room, and the outdoor screen following', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const supervisorPassword = await createStaff(admin, 'crowd-sup', 'supervisor', '值班主管');
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
-    const { api: supervisor } = await signIn(server.url, 'crowd-sup', supervisorPassword);
+    const { api: supervisor } = await signIn(suite.server.url, 'crowd-sup', supervisorPassword);
     await supervisor('PUT', '/api/halls/demo/crowd-config', { maxOccupancy: 4, staffOnFloor: 0, batchSize: 3, holdingCapacity: 10 });
     const green = { healthCode: 'green', temperature: 36.4, mask: true, symptoms: { fever: false, cough: false, other: false } };
     for (const [name, size] of [['周一', 2], ['吴二', 1], ['郑三', 2]] as const) {
       await supervisor('POST', '/api/halls/demo/screenings', { name, categoryId: 'demo-A', people: Array.from({ length: size }, () => green) });
     }
 
-    const outdoor = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await outdoor.goto(`${server.url}/display/outdoor?device=${outdoorToken}`);
+    const outdoor = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await outdoor.goto(`${suite.server.url}/display/outdoor?device=${outdoorToken}`);
     await outdoor.getByTestId('holding-count').getByText('5').waitFor();
-    const door = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await door.goto(`${server.url}/checkin/`);
+    const door = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await door.goto(`${suite.server.url}/checkin/`);
     await door.getByTestId('login-username').fill('crowd-sup');
     await door.getByTestId('login-password').fill(supervisorPassword);
     await door.getByTestId('login-submit').click();

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStaff, signInAdmin } from './support/api.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'door';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 function residentId(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -24,8 +13,8 @@ function residentId(first17: string): string {
 }
 
 async function bookOnPhone(name: string, idNumber: string, partySize: number): Promise<string> {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await phone.goto(`${server.url}/checkin/book`);
+  const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(`${suite.server.url}/checkin/book`);
   await phone.getByTestId('book-category').selectOption({ label: '社保医保 Social & medical insurance' });
   await phone.getByText('10:30').waitFor();
   await phone.getByTestId('book-name').fill(name);
@@ -44,13 +33,13 @@ async function bookOnPhone(name: string, idNumber: string, partySize: number): P
 
 describe('the door, from booking to verdict', () => {
   it('[A1][A3][S1][S2] book on a phone → the door scans the code → screening → ADMIT; a red-code party → DENY with the reason', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const password = await createStaff(admin, 'door-e2e', 'door', '门岗');
     const greenCode = await bookOnPhone('陈大文', residentId('44030419850612003'), 2);
     const redCode = await bookOnPhone('林小红', residentId('44030419920101004'), 1);
 
-    const door = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    await door.goto(`${server.url}/checkin/`);
+    const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await door.goto(`${suite.server.url}/checkin/`);
     await door.getByTestId('login-username').fill('door-e2e');
     await door.getByTestId('login-password').fill(password);
     await door.getByTestId('login-submit').click();

@@ -1,24 +1,15 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallResponse, TicketResponse } from '@hallflow/shared/api';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signIn, signInAdmin } from './support/api.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
-import { ROOT, startServer, type RunningServer } from './support/server.ts';
+import { screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
+import { ROOT, startServer } from './support/server.ts';
 
 const SUITE = 'screens';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 /** Keeps the good screenshots for the README. */
 async function publish(page: Page, name: string) {
@@ -35,11 +26,11 @@ async function announcements(page: Page): Promise<string[]> {
 
 describe('screens', () => {
   it('[L1][L5][F2] lobby (landscape and portrait), window, outdoor and phone screens follow the hall live', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const clerkPassword = await createStaff(admin, 'screens-clerk', 'clerk', '陈静');
     const doorPassword = await createStaff(admin, 'screens-door', 'door', '门岗');
-    const { api: clerk } = await signIn(server.url, 'screens-clerk', clerkPassword);
-    const { api: door } = await signIn(server.url, 'screens-door', doorPassword);
+    const { api: clerk } = await signIn(suite.server.url, 'screens-clerk', clerkPassword);
+    const { api: door } = await signIn(suite.server.url, 'screens-door', doorPassword);
     const lobbyToken = await createDeviceToken(admin, 'lobby');
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
     const windowToken = await createDeviceToken(admin, 'window');
@@ -53,16 +44,16 @@ describe('screens', () => {
     for (let i = 0; i < 4; i++) issued.push(await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: i === 3 }));
     const mine = issued[1]!;
 
-    const lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await lobby.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
-    const portrait = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await portrait.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
-    const windowScreen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await windowScreen.goto(`${server.url}/display/window/3?device=${windowToken}`);
-    const outdoor = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await outdoor.goto(`${server.url}/display/outdoor?device=${outdoorToken}`);
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await phone.goto(`${server.url}/t/${mine.phoneToken}`);
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
+    const portrait = await suite.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await portrait.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
+    const windowScreen = await suite.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await windowScreen.goto(`${suite.server.url}/display/window/3?device=${windowToken}`);
+    const outdoor = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await outdoor.goto(`${suite.server.url}/display/outdoor?device=${outdoorToken}`);
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${suite.server.url}/t/${mine.phoneToken}`);
 
     await phone.getByTestId('phone-position').getByText('1', { exact: true }).waitFor();
     expect(await phone.getByTestId('phone-state').innerText()).toContain('等候叫号');
@@ -118,23 +109,23 @@ describe('screens', () => {
   });
 
   it('[L4][L2][R2] the lobby shows "connection lost" within 5 s of a crash, catches up after restart, and announces only the call still current', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const clerkPassword = await createStaff(admin, 'crash-clerk', 'clerk');
     const lobbyToken = await createDeviceToken(admin, 'lobby');
-    const lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await lobby.goto(`${server.url}/display/lobby?device=${lobbyToken}`);
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
     await lobby.getByText('市民服务中心').waitFor();
     const before = (await announcements(lobby)).length;
 
-    await server.stop('SIGKILL');
+    await suite.server.stop('SIGKILL');
     const lostAt = Date.now();
     await lobby.getByTestId('connection-lost').waitFor({ timeout: 5_000 });
     expect(Date.now() - lostAt).toBeLessThan(5_000);
     await screenshot(lobby, SUITE, 'connection-lost');
 
     // The restarted server's clock continues later in the day, as a real clock would.
-    server = await startServer({ port: server.port, databasePath: server.databasePath, env: { CLOCK_START: '2026-11-25T10:30:00+08:00' } });
-    const { api: clerk } = await signIn(server.url, 'crash-clerk', clerkPassword);
+    suite.server = await startServer({ port: suite.server.port, databasePath: suite.server.databasePath, env: { CLOCK_START: '2026-11-25T10:30:00+08:00' } });
+    const { api: clerk } = await signIn(suite.server.url, 'crash-clerk', clerkPassword);
     // While the lobby is still reconnecting: one call that is finished again at once, and one that stays current.
     await clerk('POST', '/api/halls/demo/windows/demo-w5/open');
     const gone = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-E' });

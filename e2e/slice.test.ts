@@ -1,36 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signInAdmin } from './support/api.ts';
-import { launchBrowser, screenshot } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { screenshot } from './support/browser.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'slice';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('one visitor from the door to window 3, in a real browser', () => {
   it('[S1][B2][Q1][R2] door admits a green visitor, a clerk at window 3 calls them, the lobby shows it within a second', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const doorPassword = await createStaff(admin, 'door1', 'door', '门岗小李');
     const clerkPassword = await createStaff(admin, 'clerk3', 'clerk', '王芳');
     const device = await createDeviceToken(admin, 'lobby');
 
-    const lobby = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await lobby.goto(`${server.url}/display/lobby?device=${device}`);
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${device}`);
     await lobby.getByText('市民服务中心').waitFor();
 
     // The door: sign in, register a walk-in with a green code, 36.5 °C and a mask.
-    const door = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await door.goto(`${server.url}/checkin/`);
+    const door = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await door.goto(`${suite.server.url}/checkin/`);
     await door.getByTestId('login-username').fill('door1');
     await door.getByTestId('login-password').fill(doorPassword);
     await door.getByTestId('login-submit').click();
@@ -51,8 +40,8 @@ describe('one visitor from the door to window 3, in a real browser', () => {
     await screenshot(door, SUITE, '3-door-batch');
 
     // The clerk: sign in, take window 3, call next.
-    const clerk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await clerk.goto(`${server.url}/clerk/`);
+    const clerk = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await clerk.goto(`${suite.server.url}/clerk/`);
     await clerk.getByTestId('login-username').fill('clerk3');
     await clerk.getByTestId('login-password').fill(clerkPassword);
     await clerk.getByTestId('login-submit').click();
@@ -78,10 +67,10 @@ describe('one visitor from the door to window 3, in a real browser', () => {
   });
 
   it('[S2] a red-code visitor gets a full-screen DENY with the reason, and never reaches the holding queue', async () => {
-    const { api: admin } = await signInAdmin(server.url);
+    const { api: admin } = await signInAdmin(suite.server.url);
     const password = await createStaff(admin, 'door2', 'door');
-    const door = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await door.goto(`${server.url}/checkin/`);
+    const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await door.goto(`${suite.server.url}/checkin/`);
     await door.getByTestId('login-username').fill('door2');
     await door.getByTestId('login-password').fill(password);
     await door.getByTestId('login-submit').click();
