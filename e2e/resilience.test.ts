@@ -17,8 +17,9 @@ interface Report {
   clients: { seqs: number[]; calls: string[]; state: HallSnapshot | null }[];
 }
 
-function clientsProcess(url: string, token: string, count: number) {
-  const child = fork(join(ROOT, 'e2e', 'support', 'sync-clients.ts'), [url, token, String(count)], {
+function clientsProcess(url: string, token: string, count: number, protocolVersion?: number) {
+  const args = [url, token, String(count), ...(protocolVersion === undefined ? [] : [String(protocolVersion)])];
+  const child = fork(join(ROOT, 'e2e', 'support', 'sync-clients.ts'), args, {
     execArgv: ['--import', 'tsx'],
     cwd: join(ROOT, 'e2e'),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -135,5 +136,15 @@ describe('screens never miss or repeat a call', () => {
     for (const id of called) expect(offline!.calls).toContain(id);
     expect(offline!.calls).toEqual(online!.calls);
     screens.child.send({ type: 'exit' });
+  });
+
+  it('[R4] a screen running an old protocol version, in another process, is told to reload', async () => {
+    const { api: admin } = await signInAdmin(server.url);
+    const device = await createDeviceToken(admin, 'lobby');
+    const old = clientsProcess(server.url, device, 1, 0);
+    await old.ready;
+    await until(async () => (await old.ask<{ reloads: number }>({ type: 'status' })).reloads === 1, 'the reload request');
+    expect((await old.ask<{ statuses: string[] }>({ type: 'status' })).statuses).toEqual(['outdated']);
+    old.child.send({ type: 'exit' });
   });
 });

@@ -103,6 +103,7 @@ describe('screens', () => {
     await windowScreen.getByRole('button', { name: '办理时间长' }).click();
     await windowScreen.getByTestId('rate-send').click();
     await windowScreen.getByTestId('rating-pad').waitFor({ state: 'detached' });
+    await phone.getByTestId('phone-rated').waitFor(); // the visitor's phone follows: rated once, from the pad
     const report = await admin<{ ratings: { level: number; count: number }[]; lowRatingReasons: string[] }>('GET', '/api/halls/demo/reports/daily');
     expect(report.ratings.find((r) => r.level === 2)?.count).toBe(1);
     expect(report.lowRatingReasons).toEqual(['slow']);

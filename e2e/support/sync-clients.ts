@@ -8,7 +8,9 @@
 import { isCallEvent } from '@hallflow/shared';
 import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtime';
 
-const [url = '', token = '', count = '1'] = process.argv.slice(2);
+const [url = '', token = '', count = '1', protocol] = process.argv.slice(2);
+
+let reloads = 0;
 
 interface Client {
   socket: HallSocket;
@@ -19,6 +21,8 @@ interface Client {
 
 const clients: Client[] = Array.from({ length: Number(count) }, () => {
   const socket = connectHall({ url, credential: 'device', token });
+  // Pretend to be an old screen build when asked: its handshake carries an older protocol version.
+  if (protocol !== undefined) (socket.auth as { protocolVersion: number }).protocolVersion = Number(protocol);
   const sync = new HallSync(socket, 'demo');
   const client: Client = { socket, sync, seqs: [], calls: [] };
   sync.subscribe({
@@ -26,13 +30,16 @@ const clients: Client[] = Array.from({ length: Number(count) }, () => {
       client.seqs.push(envelope.seq);
       if (isCallEvent(envelope.event) && envelope.event.type === 'ticket.called') client.calls.push(envelope.event.ticket.id);
     },
+    reloadRequired: () => {
+      reloads++;
+    },
   });
   return client;
 });
 
 process.on('message', (message: { type: string; index?: number; ms?: number }) => {
   if (message.type === 'status') {
-    process.send?.({ live: clients.filter((c) => c.sync.status === 'live').length, lastSeqs: clients.map((c) => c.sync.lastSeq) });
+    process.send?.({ live: clients.filter((c) => c.sync.status === 'live').length, lastSeqs: clients.map((c) => c.sync.lastSeq), reloads, statuses: clients.map((c) => c.sync.status) });
   } else if (message.type === 'report') {
     process.send?.({ clients: clients.map((c) => ({ seqs: c.seqs, calls: c.calls, state: c.sync.state })) });
   } else if (message.type === 'offline' && message.index !== undefined) {

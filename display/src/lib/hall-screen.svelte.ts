@@ -135,6 +135,12 @@ export class HallScreen {
     await createApiClient({ token: () => token })('POST', `/api/halls/${this.#hallId}/windows/${windowId}/rating`, { ticketId, level, reasons });
   }
 
+  /** The visitor rates from their phone, with their ticket's token. */
+  async rateByToken(level: number, reasons: string[]): Promise<void> {
+    if (this.credential.kind !== 'ticket') return;
+    await createApiClient()('POST', `/api/public/tickets/${encodeURIComponent(this.credential.token)}/rating`, { level, reasons });
+  }
+
   /** After a catch-up, only calls that are still current are announced (L2), each once. */
   #announceMissed(state: HallSnapshot): void {
     if (this.#missedCalls.length === 0) return;
