@@ -26,6 +26,7 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     await door.getByTestId('login-username').fill('crowd-sup');
     await door.getByTestId('login-password').fill(supervisorPassword);
     await door.getByTestId('login-submit').click();
+    await door.getByTestId('city-overview').getByText('市民服务中心').waitFor(); // a supervisor sees every hall
 
     // Batch 1: 周一 (2) and 吴二 (1) fit the batch of 3; 郑三's party of 2 waits, whole.
     await door.getByTestId('admit-batch').click();
