@@ -55,3 +55,20 @@ describe('opening hours, enforced by the server', () => {
     expect(bad.json<{ message: string }>().message).toContain('body/weekly/mon');
   });
 });
+
+describe('screening policy', () => {
+  it('[S6][S7] the fever threshold is a hall setting, and the health code is recorded as staff-observed, never as verified', async () => {
+    const { app } = await build();
+    const supervisor = await staffToken(app, 'supervisor');
+    const door = await staffToken(app, 'door');
+    const screen = (temperature: number) =>
+      app.inject({ method: 'POST', url: '/api/halls/demo/screenings', headers: bearer(door), payload: { name: '冯十一', categoryId: 'demo-A', people: [{ ...greenPerson, temperature }] } });
+    expect((await screen(37.3)).json<{ admitted: boolean }>().admitted).toBe(false);
+    const updated = await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 37.5 } });
+    expect(updated.statusCode).toBe(200);
+    expect((await screen(37.3)).json<{ admitted: boolean }>().admitted).toBe(true);
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 40 } })).statusCode).toBe(400);
+    const readings = app.store.sqlite.prepare('select readings from screenings').all() as { readings: string }[];
+    for (const row of readings) expect(JSON.parse(row.readings)[0].healthCodeSource).toBe('staff_observed');
+  });
+});

@@ -8,7 +8,9 @@ import { DomainError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
+import { staffObservedVerifier } from './health-code.verifier.ts';
 import { assertServiceOpen } from './hours.guard.ts';
+import { screeningPolicy } from './screening-policy.ts';
 import { findForCheckIn, markArrived } from '../appointments/appointments.service.ts';
 
 /**
@@ -48,7 +50,9 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     throw new DomainError(409, appointment.arrival === 'too_early' ? 'TOO_EARLY' : 'TOO_LATE', when ? `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}` : '已过预约时段，请重新预约 · The appointment time has passed; please book again');
   }
   if (appointment && appointment.appointment.status !== 'booked') throw new DomainError(409, 'ALREADY_CHECKED_IN', 'This appointment has already checked in');
-  const decision = screenParty(body.people, { feverThresholdC: 37.3 });
+  // The health code goes through the verifier port; the built-in one records what staff saw (S7).
+  const verified = body.people.map((person) => ({ ...person, healthCode: staffObservedVerifier.verify({ observed: person.healthCode }).color }));
+  const decision = screenParty(verified, screeningPolicy(hall.settings));
   const at = ctx.now.toISOString();
   const partyId = newId();
   const row = ctx.tx
@@ -72,7 +76,16 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .get();
   ctx.tx
     .insert(screenings)
-    .values({ id: newId(), hallId, partyId, staffId, at, readings: body.people, admitted: decision.admitted, reasons: decision.reasons })
+    .values({
+      id: newId(),
+      hallId,
+      partyId,
+      staffId,
+      at,
+      readings: body.people.map((person) => ({ ...person, healthCodeSource: staffObservedVerifier.verify({ observed: person.healthCode }).source })),
+      admitted: decision.admitted,
+      reasons: decision.reasons,
+    })
     .run();
   if (appointment) markArrived(ctx.tx, appointment.appointment.code);
   const party = partyView(row);

@@ -7,6 +7,7 @@ import { halls } from '../../db/schema/index.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
+import { ScreeningPolicySchema } from './screening-policy.ts';
 import { DomainError } from '../../core/errors.ts';
 import { hallConfiguration } from '../hall/hall-admin.service.ts';
 
@@ -77,6 +78,30 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       app.commands.run(hallId, (ctx) => {
         const hall = getHallRow(ctx.tx, hallId);
         ctx.tx.update(halls).set({ settings: { ...hall.settings, hours: request.body } }).where(eq(halls.id, hallId)).run();
+        ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
+      });
+      return request.body;
+    },
+  );
+
+  app.put(
+    '/api/halls/:hallId/screening-policy',
+    {
+      schema: {
+        operationId: 'updateScreeningPolicy',
+        tags: ['admin'],
+        summary: 'The fever threshold used at the door (37.3 °C by default)',
+        params: HallParamsSchema,
+        body: ScreeningPolicySchema,
+        response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['admin', 'supervisor']),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      app.commands.run(hallId, (ctx) => {
+        const hall = getHallRow(ctx.tx, hallId);
+        ctx.tx.update(halls).set({ settings: { ...hall.settings, screening: request.body } }).where(eq(halls.id, hallId)).run();
         ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
       });
       return request.body;
