@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: '/display/',
-  plugins: [svelte()],
+  // Rune tests (*.svelte.test.ts) run in vitest's node environment, which Vite treats as a server: compile runes for the
+  // client there too and resolve Svelte's client runtime (ssr conditions), or $effect and flushSync would be no-ops.
+  plugins: [svelte({ dynamicCompileOptions: () => (process.env.VITEST ? { generate: 'client' } : undefined) })],
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } } },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+  ssr: process.env.VITEST ? { resolve: { conditions: ['browser'] } } : undefined,
   test: { name: 'display', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node' },
 });

@@ -25,7 +25,7 @@ async function announcements(page: Page): Promise<string[]> {
 }
 
 describe('screens', () => {
-  it('[L1][L5][F2] lobby (landscape and portrait), window, outdoor and phone screens follow the hall live', async () => {
+  it('[L1][L5][L7][L10][F2] lobby (landscape and portrait), window, rating pad, outdoor and phone screens follow the hall live', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     const clerkPassword = await createStaff(admin, 'screens-clerk', 'clerk', '陈静');
     const doorPassword = await createStaff(admin, 'screens-door', 'door', '门岗');
@@ -34,6 +34,11 @@ describe('screens', () => {
     const lobbyToken = await createDeviceToken(admin, 'lobby');
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
     const windowToken = await createDeviceToken(admin, 'window');
+    const ratingToken = await createDeviceToken(admin, 'rating');
+    // A second clerk keeps window 4 (C first) open, so the phone has an estimate from the start (E2: 2 × 10 min ÷ 1 window).
+    const otherPassword = await createStaff(admin, 'screens-clerk-4', 'clerk', '李娜');
+    const { api: otherClerk } = await signIn(suite.server.url, 'screens-clerk-4', otherPassword);
+    await otherClerk('POST', '/api/halls/demo/windows/demo-w4/open');
 
     // A batch at the door, for the outdoor screen.
     const green = { healthCode: 'green', temperature: 36.4, mask: true, symptoms: { fever: false, cough: false, other: false } };
@@ -50,6 +55,8 @@ describe('screens', () => {
     await portrait.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
     const windowScreen = await suite.browser.newPage({ viewport: { width: 1280, height: 720 } });
     await windowScreen.goto(`${suite.server.url}/display/window/3?device=${windowToken}`);
+    const ratingTablet = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    await ratingTablet.goto(`${suite.server.url}/display/rating/3?device=${ratingToken}`);
     const outdoor = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await outdoor.goto(`${suite.server.url}/display/outdoor?device=${outdoorToken}`);
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -57,6 +64,7 @@ describe('screens', () => {
 
     await phone.getByTestId('phone-position').getByText('1', { exact: true }).waitFor();
     expect(await phone.getByTestId('phone-state').innerText()).toContain('等候叫号');
+    expect(await phone.getByTestId('phone-wait').innerText()).toContain('约 20 分钟');
     await publish(phone, 'phone-waiting');
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
     expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('王*明');
@@ -73,6 +81,10 @@ describe('screens', () => {
     expect(calls).toEqual(['C004', 'C001', 'C002']); // the priority ticket first (Q3)
 
     await lobby.getByTestId('current-call-number').getByText('C002').waitFor();
+    expect(await lobby.getByTestId('current-call-window').innerText()).toBe('3');
+    expect(await lobby.getByTestId('wait-C').innerText()).toMatch(/约 \d+ 分钟/);
+    expect(await lobby.getByTestId('lobby').getAttribute('data-orientation')).toBe('landscape');
+    expect(await portrait.getByTestId('lobby').getAttribute('data-orientation')).toBe('portrait');
     expect(await lobby.getByTestId('recent-calls').innerText()).toMatch(/C001[\s\S]*C004/);
     await windowScreen.getByTestId('window-ticket').getByText('C002').waitFor();
     await phone.getByTestId('phone-window').getByText('3', { exact: false }).waitFor();
@@ -94,14 +106,18 @@ describe('screens', () => {
     await outdoor.waitForFunction(() => ((window as unknown as { __hallflowAnnouncements?: unknown[] }).__hallflowAnnouncements ?? []).length === 1);
     expect(await announcements(outdoor)).toEqual(['第2批 请以下人员入场：钱*多 E004']);
 
-    // F2: after completion the window's tablet asks for a rating; a low one needs a reason.
+    // F2, L10: after completion the window screen and the window's own rating tablet ask for a rating; a low one needs a reason.
+    expect(await ratingTablet.getByTestId('rating-idle').innerText()).toContain('3 号窗口');
     const current = (await clerk<{ tickets: { id: string; number: string }[] }>('GET', '/api/halls/demo/snapshot')).tickets.find((t) => t.number === 'C002')!;
     await clerk('POST', `/api/halls/demo/tickets/${current.id}/complete`);
     await windowScreen.getByTestId('rating-pad').waitFor();
-    await publish(windowScreen, 'rating-pad');
-    await windowScreen.getByTestId('rate-2').click();
-    await windowScreen.getByRole('button', { name: '办理时间长' }).click();
-    await windowScreen.getByTestId('rate-send').click();
+    await ratingTablet.getByTestId('rating-pad').waitFor();
+    await publish(windowScreen, 'window-rating');
+    await publish(ratingTablet, 'rating-pad');
+    await ratingTablet.getByTestId('rate-2').click();
+    await ratingTablet.getByRole('button', { name: '办理时间长' }).click();
+    await ratingTablet.getByTestId('rate-send').click();
+    await ratingTablet.getByTestId('rating-thanks').waitFor();
     await windowScreen.getByTestId('rating-pad').waitFor({ state: 'detached' });
     await phone.getByTestId('phone-rated').waitFor(); // the visitor's phone follows: rated once, from the pad
     const report = await admin<{ ratings: { level: number; count: number }[]; lowRatingReasons: string[] }>('GET', '/api/halls/demo/reports/daily');
@@ -143,5 +159,64 @@ describe('screens', () => {
     );
     const spoken = (await announcements(lobby)).slice(before);
     expect(spoken).toEqual([`请 ${stays.ticket.number} 号 到 5 号窗口办理`]);
+  });
+
+  it('[L9][L3] a lobby set up by its URL stays silent and in English; the settings panel turns the voice on, in English, and saves it', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const clerkPassword = await createStaff(admin, 'settings-clerk', 'clerk');
+    const { api: clerk } = await signIn(suite.server.url, 'settings-clerk', clerkPassword);
+    const lobbyToken = await createDeviceToken(admin, 'lobby');
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}&voice=off&lang=en&orientation=portrait`);
+    await lobby.getByTestId('lobby').waitFor();
+    expect(await lobby.getByTestId('lobby').getAttribute('data-orientation')).toBe('portrait'); // forced, on a landscape screen
+
+    await clerk('POST', '/api/halls/demo/windows/demo-w2/open');
+    const ticket = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-B' });
+    await clerk('POST', '/api/halls/demo/windows/demo-w2/call', { ticketId: ticket.ticket.id });
+    await lobby.getByTestId('current-call-number').getByText(ticket.ticket.number).waitFor();
+    expect(await lobby.getByText('Now calling').count()).toBe(1);
+    expect(await announcements(lobby)).toEqual([]); // voice=off
+
+    await lobby.keyboard.press('s');
+    await lobby.getByTestId('settings-panel').waitFor();
+    await lobby.getByTestId('settings-voice').check();
+    await lobby.getByTestId('settings-voice-lang').selectOption('en');
+    await screenshot(lobby, SUITE, 'settings-panel');
+    await lobby.getByTestId('settings-test-voice').click();
+    await lobby.waitForFunction(() => ((window as unknown as { __hallflowAnnouncements?: unknown[] }).__hallflowAnnouncements ?? []).length === 1);
+    expect(await announcements(lobby)).toEqual(['Ticket A001, please go to window 1']);
+    const record = await lobby.evaluate(() => (window as unknown as { __hallflowAnnouncements: { text: string; lang: string; at: string; status: string }[] }).__hallflowAnnouncements[0]!);
+    expect(record).toMatchObject({ text: 'Ticket A001, please go to window 1', lang: 'en-US' });
+    expect(Number.isNaN(Date.parse(record.at))).toBe(false);
+    const saved = await lobby.evaluate(() => JSON.parse(localStorage.getItem('hallflow.settings.lobby') ?? '{}') as Record<string, unknown>);
+    expect(saved).toMatchObject({ voice: true, voiceLang: 'en', lang: 'en', orientation: 'portrait' });
+  });
+
+  it('[L11][R4] the built lobby, refused for an old protocol version, reloads itself once and comes back live', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const lobbyToken = await createDeviceToken(admin, 'lobby');
+    const page = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The first load sends protocol version 0 in its realtime handshake, as a screen still running an old app would.
+    await page.addInitScript(() => {
+      sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? '0') + 1));
+      if (sessionStorage.getItem('downgraded')) return;
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+        if (typeof data === 'string' && data.startsWith('40') && data.includes('"protocolVersion":1')) {
+          sessionStorage.setItem('downgraded', 'yes');
+          return send.call(this, data.replace('"protocolVersion":1', '"protocolVersion":0'));
+        }
+        return send.call(this, data);
+      };
+    });
+    await page.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
+    await page.waitForFunction(() => sessionStorage.getItem('loads') === '2', undefined, { timeout: 15_000 });
+    await page.getByTestId('lobby').waitFor();
+    await page.getByTestId('connection-lost').waitFor({ state: 'detached' });
+    const state = await page.evaluate(() => ({ loads: sessionStorage.getItem('loads'), downgraded: sessionStorage.getItem('downgraded'), reloadedAt: sessionStorage.getItem('hallflow.reloadedAt') }));
+    expect(state.loads).toBe('2');
+    expect(state.downgraded).toBe('yes');
+    expect(Number(state.reloadedAt)).toBeGreaterThan(0);
   });
 });

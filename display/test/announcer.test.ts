@@ -136,3 +136,22 @@ describe('what a screen shows and says after an outage', () => {
     expect(calls.map((c) => c.number)).toEqual(['A002', 'A001']);
   });
 });
+
+describe('a stuck voice', () => {
+  it('[L3] while one announcement hangs, at most maxPending wait; the oldest waiting are dropped and the hook says so', async () => {
+    const hang: Speaker = { chime: () => Promise.resolve(), say: () => new Promise<void>(() => undefined) };
+    const announcer = new Announcer(hang, { maxPending: 3, now: () => Date.parse('2026-11-25T02:00:00.000Z') });
+    for (let i = 1; i <= 6; i++) announcer.announce(`t${i}`, callText(`A00${i}`, 1));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(announcer.records.map((r) => `${r.text}:${r.status}`)).toEqual([
+      '请 A001 号 到 1 号窗口办理:speaking',
+      '请 A002 号 到 1 号窗口办理:dropped',
+      '请 A003 号 到 1 号窗口办理:dropped',
+      '请 A004 号 到 1 号窗口办理:queued',
+      '请 A005 号 到 1 号窗口办理:queued',
+      '请 A006 号 到 1 号窗口办理:queued',
+    ]);
+    expect(announcer.pending).toBe(4);
+    expect(announcer.records[0]).toMatchObject({ lang: 'zh-CN', at: '2026-11-25T02:00:00.000Z' });
+  });
+});

@@ -9,10 +9,15 @@ export interface Speaker {
 export interface AnnouncementRecord {
   id: number;
   key: string;
+  /** What is shown (the hook tests read): the same as `display`. */
+  text: string;
   display: string;
   speech: string;
   lang: string;
-  status: 'queued' | 'speaking' | 'done';
+  /** `dropped`: never spoken because newer calls piled up behind a stuck voice (see maxPending). */
+  status: 'queued' | 'speaking' | 'done' | 'dropped';
+  /** When it was queued, as an ISO time. */
+  at: string;
   queuedAt: number;
   startedAt: number | null;
   endedAt: number | null;
@@ -25,6 +30,12 @@ export interface AnnouncerOptions {
   enabled: boolean;
   /** How many finished records to keep (the hook tests read); bounded so a screen running for weeks does not grow. */
   keep: number;
+  /**
+   * At most this many wait their turn: when a voice is stuck or calls come
+   * faster than they can be said, the oldest waiting ones are dropped — the
+   * screen still shows them, and a call a dozen places back is stale anyway.
+   */
+  maxPending: number;
   now: () => number;
 }
 
@@ -44,7 +55,7 @@ export class Announcer {
     private readonly speaker: Speaker,
     options: Partial<AnnouncerOptions> = {},
   ) {
-    this.#options = { repeat: 2, volume: 1, enabled: true, keep: 50, now: () => Date.now(), ...options };
+    this.#options = { repeat: 2, volume: 1, enabled: true, keep: 50, maxPending: 10, now: () => Date.now(), ...options };
   }
 
   get pending(): number {
@@ -61,19 +72,26 @@ export class Announcer {
 
   announce(key: string, text: CallText): AnnouncementRecord | null {
     if (!this.#options.enabled) return null;
+    const queuedAt = this.#options.now();
     const record: AnnouncementRecord = {
       id: this.#nextId++,
       key,
+      text: text.display,
       display: text.display,
       speech: text.speech,
       lang: text.lang,
       status: 'queued',
-      queuedAt: this.#options.now(),
+      at: new Date(queuedAt).toISOString(),
+      queuedAt,
       startedAt: null,
       endedAt: null,
     };
     this.records.push(record);
     this.#queue.push(record);
+    while (this.#queue.length > this.#options.maxPending) {
+      const dropped = this.#queue.shift()!;
+      dropped.status = 'dropped';
+    }
     this.#trim();
     void this.#drain();
     return record;
@@ -102,7 +120,7 @@ export class Announcer {
 
   #trim(): void {
     while (this.records.length > this.#options.keep) {
-      const index = this.records.findIndex((r) => r.status === 'done');
+      const index = this.records.findIndex((r) => r.status === 'done' || r.status === 'dropped');
       if (index < 0) break;
       this.records.splice(index, 1);
     }

@@ -14,6 +14,8 @@ export class BrowserSpeaker implements Speaker {
     try {
       this.#audio ??= new AudioContext();
       const context = this.#audio;
+      // Created before any click, the context starts suspended; it resumes after the first gesture (the settings' test button).
+      if (context.state === 'suspended') void context.resume();
       for (const [offset, frequency] of [
         [0, 880],
         [0.35, 660],

@@ -6,6 +6,8 @@ import { Announcer } from './announcer';
 import { batchText, callText } from './announcement-text';
 import { BrowserSpeaker } from './browser-speaker';
 import { isStillCurrent } from './call-selection';
+import { reloadForNewVersion } from './reload-guard';
+import type { VoiceLang } from './screen-settings.svelte';
 
 declare global {
   interface Window {
@@ -47,8 +49,10 @@ export class HallScreen {
   constructor(
     private readonly credential: ScreenCredential,
     voice: { enabled: boolean; volume: number },
-    /** What this screen speaks: calls (lobby, window) or batch admissions (outdoor). */
-    private readonly speaks: 'calls' | 'batches' = 'calls',
+    /** What this screen speaks: calls (lobby, window), batch admissions (outdoor), or nothing (phone, rating pad). */
+    private readonly speaks: 'calls' | 'batches' | 'nothing' = 'calls',
+    /** The language calls are spoken in, read at each call so a change in the settings panel applies at once. */
+    private readonly voiceLang: () => VoiceLang = () => 'zh',
   ) {
     this.announcer = new Announcer(new BrowserSpeaker(), voice);
     window.__hallflowAnnouncements = this.announcer.records;
@@ -105,10 +109,11 @@ export class HallScreen {
     this.#sync = new HallSync(socket, hallId);
     this.#sync.subscribe({
       status: (status) => (this.#status = status),
-      reloadRequired: () => location.reload(),
+      reloadRequired: () => reloadForNewVersion(),
       event: (envelope, { live }) => {
         const { event } = envelope;
         this.#serverNow = Math.max(this.#serverNow, Date.parse(envelope.at));
+        if (this.speaks === 'nothing') return;
         if (this.speaks === 'batches') {
           if (live && event.type === 'batch.admitted') this.announcer.announce(`batch@${envelope.seq}`, batchText(event));
           return;
@@ -119,13 +124,18 @@ export class HallScreen {
       },
       state: (state) => {
         this.#hall = state;
-        this.#announceMissed(state);
+        if (this.speaks === 'calls') this.#announceMissed(state);
       },
     });
   }
 
   #announce(ticketNumber: string, windowNumber: number, ticketId: string, seq: number): void {
-    this.announcer.announce(`${ticketId}@${seq}`, callText(ticketNumber, windowNumber));
+    this.announcer.announce(`${ticketId}@${seq}`, callText(ticketNumber, windowNumber, this.voiceLang()));
+  }
+
+  /** A sample call from the settings panel; the click also unlocks audio in browsers that wait for a gesture. */
+  testVoice(): void {
+    this.announcer.announce(`test@${Date.now()}`, callText('A001', 1, this.voiceLang()));
   }
 
   /** The window's rating pad sends the visitor's rating with the screen's device token. */

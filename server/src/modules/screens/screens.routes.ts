@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TicketViewSchema } from '@hallflow/shared';
+import { CategoryViewSchema, TicketViewSchema } from '@hallflow/shared';
 import { Type } from '@sinclair/typebox';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
-import { tickets, windows } from '../../db/schema/index.ts';
-import { getHallRow } from '../hall/hall.repository.ts';
-import { ticketView } from '../hall/views.ts';
 import { DomainError } from '../../core/errors.ts';
 import { bearerToken } from '../../plugins/app/auth.ts';
 import { deviceForToken } from '../auth/staff.repository.ts';
 import { errorResponses } from '../errors.schemas.ts';
+import { ticketStatusByToken } from './ticket-status.repository.ts';
 
 const DeviceSchema = Type.Object({
   id: Type.String(),
@@ -21,8 +18,11 @@ const TicketStatusSchema = Type.Object({
   hallId: Type.String(),
   hallName: Type.String(),
   ticket: TicketViewSchema,
+  category: Type.Union([CategoryViewSchema, Type.Null()]),
   /** People's tickets ahead in the same queue (waiting, earlier queue time); null once called. */
   ahead: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  /** L7: estimated minutes until the call (E1–E3), while waiting; null once called or when no window serves the queue. */
+  estimatedWaitMinutes: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   /** The window number, once called. */
   windowNumber: Type.Union([Type.Integer(), Type.Null()]),
 });
@@ -42,20 +42,9 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
       config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const { db } = app.store;
-      const row = db.select().from(tickets).where(eq(tickets.publicToken, request.params.token)).get();
-      if (!row) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
-      const hall = getHallRow(db, row.hallId);
-      const ahead =
-        row.state === 'waiting'
-          ? (db
-              .select({ n: sql<number>`count(*)` })
-              .from(tickets)
-              .where(and(eq(tickets.hallId, row.hallId), eq(tickets.day, row.day), eq(tickets.categoryId, row.categoryId), eq(tickets.state, 'waiting'), or(lt(tickets.queuedAt, row.queuedAt), and(eq(tickets.queuedAt, row.queuedAt), lt(tickets.number, row.number)))))
-              .get()?.n ?? 0)
-          : null;
-      const window = row.windowId ? db.select({ number: windows.number }).from(windows).where(eq(windows.id, row.windowId)).get() : undefined;
-      return { hallId: hall.id, hallName: hall.name, ticket: ticketView(row), ahead, windowNumber: window?.number ?? null };
+      const status = ticketStatusByToken(app.store.db, request.params.token);
+      if (!status) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
+      return status;
     },
   );
 

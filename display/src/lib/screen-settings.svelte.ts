@@ -1,0 +1,117 @@
+/** Where a screen keeps its settings between reloads: localStorage in the browser, a stand-in in tests. */
+export interface SettingsStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export type ScreenLang = 'zh' | 'en' | 'alt';
+export type VoiceLang = 'zh' | 'en';
+export type Orientation = 'auto' | 'landscape' | 'portrait';
+
+export interface ScreenSettingsValues {
+  voice: boolean;
+  /** 0–1. */
+  volume: number;
+  voiceLang: VoiceLang;
+  /** What the big texts are written in: Chinese, English, or alternating every few seconds. */
+  lang: ScreenLang;
+  orientation: Orientation;
+}
+
+export const DEFAULT_SETTINGS: ScreenSettingsValues = { voice: true, volume: 1, voiceLang: 'zh', lang: 'zh', orientation: 'auto' };
+
+const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[]): T | undefined =>
+  allowed.find((option) => option === value);
+
+function clampVolume(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return undefined;
+  // Accept 0–1, or a percentage as installers tend to type it (?volume=80).
+  return Math.min(1, Math.max(0, n > 1 ? n / 100 : n));
+}
+
+/** The settings a URL asks for (?voice=off&volume=80&voicelang=en&lang=alt&orientation=portrait); unknown values are ignored. */
+export function settingsFromUrl(params: URLSearchParams): Partial<ScreenSettingsValues> {
+  const found: Partial<ScreenSettingsValues> = {};
+  const voice = params.get('voice');
+  if (voice === 'off' || voice === 'on') found.voice = voice === 'on';
+  const volume = clampVolume(params.get('volume'));
+  if (volume !== undefined) found.volume = volume;
+  const voiceLang = oneOf(params.get('voicelang') ?? params.get('voiceLang'), ['zh', 'en'] as const);
+  if (voiceLang) found.voiceLang = voiceLang;
+  const lang = oneOf(params.get('lang'), ['zh', 'en', 'alt'] as const);
+  if (lang) found.lang = lang;
+  const orientation = oneOf(params.get('orientation'), ['auto', 'landscape', 'portrait'] as const);
+  if (orientation) found.orientation = orientation;
+  return found;
+}
+
+function parseStored(raw: string | null): Partial<ScreenSettingsValues> {
+  if (!raw) return {};
+  try {
+    const value = JSON.parse(raw) as Record<string, unknown>;
+    const found: Partial<ScreenSettingsValues> = {};
+    if (typeof value.voice === 'boolean') found.voice = value.voice;
+    const volume = clampVolume(value.volume);
+    if (volume !== undefined) found.volume = volume;
+    const voiceLang = oneOf(String(value.voiceLang), ['zh', 'en'] as const);
+    if (voiceLang) found.voiceLang = voiceLang;
+    const lang = oneOf(String(value.lang), ['zh', 'en', 'alt'] as const);
+    if (lang) found.lang = lang;
+    const orientation = oneOf(String(value.orientation), ['auto', 'landscape', 'portrait'] as const);
+    if (orientation) found.orientation = orientation;
+    return found;
+  } catch {
+    return {}; // a damaged entry must never keep a screen from starting
+  }
+}
+
+/**
+ * L9: one screen's voice and display settings. The URL wins over what was
+ * saved (an installer configures a TV by its URL once), and every value, from
+ * the URL or the settings panel, is saved in localStorage per kind of screen
+ * so it survives the reloads of weeks of running.
+ */
+export class ScreenSettings {
+  #values = $state<ScreenSettingsValues>({ ...DEFAULT_SETTINGS });
+
+  constructor(
+    private readonly storage: SettingsStorage,
+    private readonly key: string,
+    fromUrl: Partial<ScreenSettingsValues> = {},
+  ) {
+    this.#values = { ...DEFAULT_SETTINGS, ...parseStored(storage.getItem(key)), ...fromUrl };
+    this.#save();
+  }
+
+  get voice() {
+    return this.#values.voice;
+  }
+  get volume() {
+    return this.#values.volume;
+  }
+  get voiceLang() {
+    return this.#values.voiceLang;
+  }
+  get lang() {
+    return this.#values.lang;
+  }
+  get orientation() {
+    return this.#values.orientation;
+  }
+
+  update(change: Partial<ScreenSettingsValues>): void {
+    const { volume: asked, ...rest } = change;
+    const volume = asked === undefined ? undefined : clampVolume(asked);
+    this.#values = { ...this.#values, ...rest, ...(volume === undefined ? {} : { volume }) };
+    this.#save();
+  }
+
+  #save(): void {
+    try {
+      this.storage.setItem(this.key, JSON.stringify(this.#values));
+    } catch {
+      // Storage full or disabled (private mode): the settings still hold until the next reload.
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { reloadDelay } from '../src/lib/reload-guard';
+import { DEFAULT_SETTINGS, ScreenSettings, settingsFromUrl, type SettingsStorage } from '../src/lib/screen-settings.svelte';
+
+class MemoryStorage implements SettingsStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+describe('screen settings', () => {
+  it('[L9] the URL wins over what was saved, what was saved over the defaults, and the result is saved per kind of screen', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('hallflow.settings.lobby', JSON.stringify({ voice: false, volume: 0.3, voiceLang: 'en', lang: 'alt', orientation: 'portrait' }));
+    const url = new URLSearchParams('voice=on&volume=80&orientation=landscape&lang=klingon');
+    const settings = new ScreenSettings(storage, 'hallflow.settings.lobby', settingsFromUrl(url));
+    expect([settings.voice, settings.volume, settings.voiceLang, settings.lang, settings.orientation]).toEqual([true, 0.8, 'en', 'alt', 'landscape']);
+    expect(JSON.parse(storage.getItem('hallflow.settings.lobby')!)).toEqual({ voice: true, volume: 0.8, voiceLang: 'en', lang: 'alt', orientation: 'landscape' });
+    expect(storage.getItem('hallflow.settings.window')).toBeNull();
+  });
+
+  it('[L9] a damaged saved entry or nonsense in the URL falls back to the defaults; volume stays within 0–1', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('k', '{not json');
+    const settings = new ScreenSettings(storage, 'k', settingsFromUrl(new URLSearchParams('voice=maybe&volume=loud&voicelang=fr')));
+    expect({ voice: settings.voice, volume: settings.volume, voiceLang: settings.voiceLang, lang: settings.lang, orientation: settings.orientation }).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromUrl(new URLSearchParams('volume=250')).volume).toBe(1);
+    expect(settingsFromUrl(new URLSearchParams('volume=-3')).volume).toBe(0);
+    settings.update({ volume: Number.NaN });
+    expect(settings.volume).toBe(1);
+  });
+
+  it('[L9] a change from the settings panel is live for whatever reads it, and survives a reload', () => {
+    const storage = new MemoryStorage();
+    const settings = new ScreenSettings(storage, 'hallflow.settings.window');
+    const seen: string[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(`${settings.voice ? 'on' : 'off'}@${settings.volume}`);
+      });
+    });
+    flushSync();
+    settings.update({ voice: false, volume: 0.4 });
+    flushSync();
+    stop();
+    expect(seen).toEqual(['on@1', 'off@0.4']);
+    const reloaded = new ScreenSettings(storage, 'hallflow.settings.window');
+    expect([reloaded.voice, reloaded.volume]).toEqual([false, 0.4]);
+  });
+});
+
+describe('reloading for a new protocol version', () => {
+  it('[L11] the first reload is immediate; another within 30 seconds waits for the rest of the gap', () => {
+    const now = 1_000_000;
+    expect(reloadDelay(null, now)).toBe(0);
+    expect(reloadDelay(now - 60_000, now)).toBe(0);
+    expect(reloadDelay(now - 10_000, now)).toBe(20_000);
+    expect(reloadDelay(now + 5_000, now)).toBe(0); // a clock set back must not block reloads for good
+  });
+});

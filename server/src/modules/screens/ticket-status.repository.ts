@@ -1,0 +1,64 @@
+import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes } from '@hallflow/shared';
+import { and, asc, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { categories, tickets, windows } from '../../db/schema/index.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+import { categoryView, ticketView, windowView } from '../hall/views.ts';
+
+type TicketRow = typeof tickets.$inferSelect;
+/** Public reads go straight to the database, outside any command. */
+type Reader = Db;
+
+/** L7: people ahead in the same queue — waiting in the same category and queued earlier (the number breaks ties). */
+function peopleAhead(db: Reader, row: TicketRow): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.hallId, row.hallId),
+          eq(tickets.day, row.day),
+          eq(tickets.categoryId, row.categoryId),
+          eq(tickets.state, 'waiting'),
+          or(lt(tickets.queuedAt, row.queuedAt), and(eq(tickets.queuedAt, row.queuedAt), lt(tickets.number, row.number))),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+/** E1–E3 for one waiting ticket: the same estimator the screens use, for its own place in the queue. */
+function waitMinutes(db: Reader, row: TicketRow, ahead: number): number | null {
+  const recent = db
+    .select({ started: tickets.serviceStartedAt, finished: tickets.finishedAt })
+    .from(tickets)
+    .where(and(eq(tickets.hallId, row.hallId), eq(tickets.day, row.day), eq(tickets.categoryId, row.categoryId), eq(tickets.state, 'done'), isNotNull(tickets.serviceStartedAt), isNotNull(tickets.finishedAt)))
+    .orderBy(desc(tickets.finishedAt))
+    .limit(20)
+    .all()
+    .reverse()
+    .map((t) => (Date.parse(t.finished!) - Date.parse(t.started!)) / 60_000);
+  const hallWindows = db.select().from(windows).where(eq(windows.hallId, row.hallId)).orderBy(asc(windows.number)).all().map(windowView);
+  const wait = estimateWaitMinutes(ahead, smoothedHandlingMinutes(recent), servingWindows({ windows: hallWindows }, row.categoryId));
+  return wait === null ? null : Math.max(1, Math.round(wait));
+}
+
+/** What a visitor's phone shows about its own ticket; null when no ticket has this token. */
+export function ticketStatusByToken(db: Reader, token: string) {
+  const row = db.select().from(tickets).where(eq(tickets.publicToken, token)).get();
+  if (!row) return null;
+  const hall = getHallRow(db, row.hallId);
+  const category = db.select().from(categories).where(eq(categories.id, row.categoryId)).get();
+  const ahead = row.state === 'waiting' ? peopleAhead(db, row) : null;
+  const window = row.windowId ? db.select({ number: windows.number }).from(windows).where(eq(windows.id, row.windowId)).get() : undefined;
+  return {
+    hallId: hall.id,
+    hallName: hall.name,
+    ticket: ticketView(row),
+    category: category ? categoryView(category) : null,
+    ahead,
+    estimatedWaitMinutes: ahead === null ? null : waitMinutes(db, row, ahead),
+    windowNumber: window?.number ?? null,
+  };
+}
