@@ -1,23 +1,8 @@
 import type { AppointmentView, CheckInResponse, ScreenVisitorResponse, SlotView } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
-import { bearer, build, greenPerson, staffToken, tableCounts } from './helper.ts';
+import { ADMIN_PASSWORD, bearer, build, greenPerson, login, staffToken, tableCounts } from './helper.ts';
+import { booking, idFor } from './support/booking.ts';
 
-function residentId(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, w, i) => total + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-const idFor = (n: number) => residentId(`41010219900307${String(n).padStart(3, '0')}`);
-const booking = (over: Record<string, unknown> = {}) => ({
-  categoryId: 'demo-C',
-  date: '2026-11-25',
-  slot: '14:00',
-  name: '张小三',
-  mobile: '13800138000',
-  idNumber: idFor(1),
-  partySize: 1,
-  ...over,
-});
 
 describe('appointments', () => {
   it('[A1] slots of 30 minutes inside the published hours, with free places; past slots have none', async () => {
@@ -104,6 +89,10 @@ describe('appointments', () => {
     expect(screened.party).toMatchObject({ state: 'holding', slotStart: '2026-11-25T03:00:00.000Z', appointmentCode: appointment.code, size: 2 });
     const twice = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: appointment.code } });
     expect(twice.json<{ appointment: { status: string } }>().appointment.status).toBe('arrived');
+    // A hall whose late visitors must book again (A13 'rebook'; the demo hall otherwise gives them an on-site place).
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const settings = (await app.inject({ method: 'GET', url: '/api/halls/demo/appointment-settings' })).json<object>();
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/appointment-settings', headers: bearer(admin), payload: { ...settings, lateArrivals: 'rebook' } })).statusCode).toBe(200);
     clock.set('2026-11-25T03:16:00.000Z'); // 11:16: past the grace for anyone else
     const late = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ slot: '11:30', idNumber: idFor(2) }) })).json<AppointmentView>();
     clock.set('2026-11-25T03:46:00.000Z'); // 11:46

@@ -35,7 +35,8 @@ describe('crowd control over random days, against the real services and database
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 60 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 1, max: 6 }), async (steps, capacity, batchSize) => {
         const { app } = await build();
         const db = app.store.sqlite;
-        db.prepare('update halls set max_occupancy = ?, staff_on_floor = 0, batch_size = ?, holding_capacity = 30').run(capacity, batchSize);
+        // Walk-ins take on-site places (A12); give the slots room so every arrival reaches the crowd rules under test.
+        db.prepare("update halls set max_occupancy = ?, staff_on_floor = 0, batch_size = ?, holding_capacity = 30, settings = json_set(settings, '$.appointments.placesPerSlot', 500)").run(capacity, batchSize);
         const staffId = (db.prepare("select id from staff where username = 'admin'").get() as { id: string }).id;
         const run = <T>(command: Parameters<typeof app.commands.run<T>>[1]) => app.commands.run('demo', command);
         let n = 0;

@@ -1,3 +1,4 @@
+import { DEFAULT_APPOINTMENT_SETTINGS, type AppointmentSettings } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { categories, halls, windows } from './schema/index.ts';
@@ -15,6 +16,12 @@ const DEMO_CATEGORIES = [
   ['F', '户籍与居住证', 'Household & residence permits'],
   ['G', '一件事联办', '"One thing" bundles'],
 ] as const;
+
+/**
+ * New halls are appointment-only (A12). The demo hall takes walk-ins and late
+ * visitors on a free place of a slot open now, so both paths can be tried.
+ */
+const DEMO_APPOINTMENTS: AppointmentSettings = { ...DEFAULT_APPOINTMENT_SETTINGS, walkIns: 'on_site_if_free', lateArrivals: 'on_site_if_free' };
 
 /** Window number → prefixes it serves, most preferred first. */
 const DEMO_WINDOWS: Record<number, string[]> = {
@@ -44,6 +51,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
         staffOnFloor: 6,
         holdingCapacity: 30,
         batchSize: 10,
+        settings: { appointments: DEMO_APPOINTMENTS },
         createdAt: now.toISOString(),
       })
       .run();

@@ -35,7 +35,18 @@ export type SlotView = Static<typeof SlotSchema>;
 
 export const CheckInResponseSchema = Type.Object({
   appointment: AppointmentViewSchema,
-  arrival: Type.Union([Type.Literal('ok'), Type.Literal('too_early'), Type.Literal('too_late')]),
+  /** `late_on_site`: past the grace period, but the hall gives late visitors a free place of a slot open now (A13). */
+  arrival: Type.Union([Type.Literal('ok'), Type.Literal('too_early'), Type.Literal('too_late'), Type.Literal('late_on_site')]),
   comeBackAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type CheckInResponse = Static<typeof CheckInResponseSchema>;
+
+export const RescheduleAppointmentBodySchema = Type.Object(
+  {
+    mobileLast4: Type.String({ pattern: '^\\d{4}$' }),
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
+  },
+  { additionalProperties: false },
+);
+export type RescheduleAppointmentBody = Static<typeof RescheduleAppointmentBodySchema>;

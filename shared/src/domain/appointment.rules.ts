@@ -1,3 +1,4 @@
+import type { AppointmentSettings } from './appointment-settings.rules.ts';
 import { hoursForDate, type HoursConfig } from './hours.rules.ts';
 
 export interface Slot {
@@ -9,7 +10,7 @@ export interface Slot {
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** A1: slots of `minutes` (30) inside the published hours of a date; none cross a closing or a lunch break. */
+/** A1: slots of `minutes` (30 by default) inside the published hours of a date; none cross a closing or a lunch break. */
 export function slotsForDate(config: HoursConfig, date: string, minutes = 30): Slot[] {
   return hoursForDate(config, date).published.flatMap((interval) => {
     const slots: Slot[] = [];
@@ -20,12 +21,7 @@ export function slotsForDate(config: HoursConfig, date: string, minutes = 30): S
   });
 }
 
-export interface ArrivalPolicy {
-  /** A3: check-in opens this many minutes before the slot. */
-  opensMinutesBefore: number;
-  /** A3: and closes this many minutes after its start. */
-  graceMinutes: number;
-}
+export type ArrivalPolicy = Pick<AppointmentSettings, 'opensMinutesBefore' | 'graceMinutes'>;
 
 export const DEFAULT_ARRIVAL: ArrivalPolicy = { opensMinutesBefore: 30, graceMinutes: 15 };
 
@@ -37,6 +33,42 @@ export function arrivalStatus(slotStart: Date, now: Date, policy: ArrivalPolicy 
   if (now.getTime() < opens) return { status: 'too_early', comeBackAt: new Date(opens) };
   if (now.getTime() > slotStart.getTime() + policy.graceMinutes * 60_000) return { status: 'too_late' };
   return { status: 'ok' };
+}
+
+/** A slot of a day with its start instant and the places still free. */
+export interface SlotAvailability extends Slot {
+  startsAt: Date;
+  free: number;
+}
+
+export type OnSiteChoice = { status: 'ok'; slot: SlotAvailability } | { status: 'later'; slot: SlotAvailability; comeBackAt: Date } | { status: 'full' };
+
+/**
+ * A12/A13: the place an on-site visitor (walk-in, or late for their own slot)
+ * takes: the earliest slot whose arrival window is open now and has a free
+ * place. If none is open now, the first later slot with a free place, with
+ * the time its window opens; otherwise the day is full.
+ */
+export function chooseOnSiteSlot(slots: readonly SlotAvailability[], now: Date, policy: ArrivalPolicy = DEFAULT_ARRIVAL): OnSiteChoice {
+  const withPlace = slots.filter((slot) => slot.free > 0).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const openNow = withPlace.find((slot) => arrivalStatus(slot.startsAt, now, policy).status === 'ok');
+  if (openNow) return { status: 'ok', slot: openNow };
+  const later = withPlace.find((slot) => arrivalStatus(slot.startsAt, now, policy).status === 'too_early');
+  if (later) return { status: 'later', slot: later, comeBackAt: new Date(later.startsAt.getTime() - policy.opensMinutesBefore * 60_000) };
+  return { status: 'full' };
+}
+
+/**
+ * A15: what a door scanner or camera read, as an appointment code. The QR on
+ * the confirmation holds the bare code; a link carrying `?code=` (a phone
+ * showing the booking page) works too. Anything else is not an appointment.
+ */
+export function appointmentCodeFromScan(text: string): string | null {
+  const trimmed = text.trim();
+  const candidate = /^[a-z0-9]{8}$/i.test(trimmed) ? trimmed : /[?&]code=([a-z0-9]{8})(?:&|#|$)/i.exec(trimmed)?.[1];
+  if (!candidate) return null;
+  const code = candidate.toUpperCase();
+  return isAppointmentCode(code) ? code : null;
 }
 
 /** A4: codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */

@@ -12,4 +12,5 @@ export * from './rating.rules.ts';
 export * from './wait-estimate.rules.ts';
 export * from './identity.rules.ts';
 export * from './appointment.rules.ts';
+export * from './appointment-settings.rules.ts';
 export * from './bundle.rules.ts';

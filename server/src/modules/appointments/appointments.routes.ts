@@ -1,10 +1,20 @@
-import { AppointmentViewSchema, BookAppointmentBodySchema, CheckInResponseSchema, HallParamsSchema, SlotSchema } from '@hallflow/shared/api';
+import { AppointmentSettingsSchema } from '@hallflow/shared';
+import {
+  AppointmentViewSchema,
+  BookAppointmentBodySchema,
+  CheckInResponseSchema,
+  HallParamsSchema,
+  RescheduleAppointmentBodySchema,
+  SlotSchema,
+} from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { DomainError } from '../../core/errors.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
-import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots } from './appointments.service.ts';
+import { appointmentSettings } from './appointment-settings.ts';
+import { updateAppointmentSettings } from './appointment-settings.service.ts';
+import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
 
 const Code = Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
 
@@ -80,6 +90,59 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
     async (request) => {
       const row = appointmentByCode(app.store.db, request.params.code);
       return app.commands.run(row.hallId, (ctx) => cancelAppointment(ctx, request.params.code, request.body.mobileLast4));
+    },
+  );
+
+  app.post(
+    '/api/appointments/:code/reschedule',
+    {
+      schema: {
+        operationId: 'rescheduleAppointment',
+        tags: ['visitors'],
+        summary: 'Move an appointment to another free slot of the same service; it keeps its code (public: code + mobile last four)',
+        params: Type.Object({ code: Code }),
+        body: RescheduleAppointmentBodySchema,
+        response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request) => {
+      const row = appointmentByCode(app.store.db, request.params.code);
+      return app.commands.run(row.hallId, (ctx) => rescheduleAppointment(ctx, request.params.code, request.body));
+    },
+  );
+
+  app.get(
+    '/api/halls/:hallId/appointment-settings',
+    {
+      schema: {
+        operationId: 'getAppointmentSettings',
+        tags: ['visitors'],
+        summary: 'Slot length, places, per-ID limit, arrival window and the walk-in and late-arrival policies (public)',
+        params: HallParamsSchema,
+        response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: publicLimit,
+    },
+    async (request) => appointmentSettings(getHallRow(app.store.db, request.params.hallId).settings),
+  );
+
+  app.put(
+    '/api/halls/:hallId/appointment-settings',
+    {
+      schema: {
+        operationId: 'updateAppointmentSettings',
+        tags: ['admin'],
+        summary: 'Set how the hall takes appointments; booked appointments keep their times',
+        params: HallParamsSchema,
+        body: AppointmentSettingsSchema,
+        response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['admin', 'supervisor']),
+    },
+    async (request) => {
+      const { hallId } = request.params;
+      return app.commands.run(hallId, (ctx) => updateAppointmentSettings(ctx, hallId, request.body));
     },
   );
 

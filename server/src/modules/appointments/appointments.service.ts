@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import {
   APPOINTMENT_CODE_ALPHABET,
   arrivalStatus,
+  chooseOnSiteSlot,
+  placesFor,
   checkResidentId,
   isMobileNumber,
   maskName,
@@ -10,37 +12,76 @@ import {
   normalizeIdNumber,
   slotsForDate,
   zonedInstant,
+  type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
-import { appointments, categories } from '../../db/schema/index.ts';
+import { appointments, categories, parties } from '../../db/schema/index.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
+import { appointmentSettings } from './appointment-settings.ts';
 import { idNumberHash } from './personal-data.ts';
-
-/** A2: places per slot and the per-ID daily limit; hall settings may change them later. */
-export const PLACES_PER_SLOT = 10;
-export const APPOINTMENTS_PER_ID_PER_DAY = 1;
 
 const invalid = (field: string, message: string) => new DomainError(400, 'VALIDATION_ERROR', `body/${field} ${message}`);
 
-export function listSlots(db: Db | Tx, hallId: string, categoryId: string, date: string, now: Date) {
+/**
+ * A1, A12: every slot of a service on a date with the places still free.
+ * A place is taken by a booked or arrived appointment, or by an on-site
+ * party (walk-in) that was given the slot and not denied at the door.
+ */
+export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string): SlotAvailability[] {
   const hall = getHallRow(db, hallId);
+  const settings = appointmentSettings(hall.settings);
+  const places = placesFor(settings, categoryId);
   const booked = db
-    .select({ slotLocal: appointments.slotLocal })
+    .select({ slotStart: appointments.slotStart })
     .from(appointments)
     .where(and(eq(appointments.hallId, hallId), eq(appointments.categoryId, categoryId), eq(appointments.day, date), inArray(appointments.status, ['booked', 'arrived'])))
     .all();
-  return slotsForDate(hoursConfig(hall.settings), date).map((slot) => {
-    const taken = booked.filter((b) => b.slotLocal === slot.start).length;
+  const onSite = db
+    .select({ slotStart: parties.slotStart })
+    .from(parties)
+    .where(and(eq(parties.hallId, hallId), eq(parties.categoryId, categoryId), eq(parties.day, date), isNull(parties.appointmentCode), ne(parties.state, 'denied')))
+    .all();
+  // A11: counted by the instant a place starts, so places booked before a change of slot length still count in the slot that now holds them.
+  const takenAt = [...booked, ...onSite].flatMap(({ slotStart }) => (slotStart ? [Date.parse(slotStart)] : []));
+  return slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes).map((slot) => {
     const startsAt = zonedInstant(date, slot.start, hall.timezone);
-    return { ...slot, startsAt: startsAt.toISOString(), free: startsAt > now ? Math.max(0, PLACES_PER_SLOT - taken) : 0 };
+    const endsAt = startsAt.getTime() + settings.slotMinutes * 60_000;
+    const taken = takenAt.filter((at) => at >= startsAt.getTime() && at < endsAt).length;
+    return { ...slot, startsAt, free: Math.max(0, places - taken) };
   });
+}
+
+/** A1: the slots a visitor can book: a slot that has started has no free place. */
+export function listSlots(db: Db | Tx, hallId: string, categoryId: string, date: string, now: Date) {
+  return slotAvailability(db, hallId, categoryId, date).map(({ startsAt, ...slot }) => ({ ...slot, startsAt: startsAt.toISOString(), free: startsAt > now ? slot.free : 0 }));
+}
+
+/** A1, A2: the free, future slot a booking or a reschedule asks for, or a clear refusal. */
+function bookableSlot(tx: Tx, hallId: string, categoryId: string, date: string, start: string, now: Date) {
+  const slot = slotAvailability(tx, hallId, categoryId, date).find((s) => s.start === start);
+  if (!slot) throw invalid('slot', `${date} ${start} is not a slot of this service (closed, or not on the slot grid)`);
+  if (slot.startsAt <= now) throw invalid('slot', `${date} ${start} is in the past`);
+  if (slot.free <= 0) throw new DomainError(409, 'SLOT_FULL', `${date} ${start} 已约满 · is fully booked; choose another time`);
+  return slot;
+}
+
+/** A2: one ID number holds at most `perIdPerDay` appointments on a day (the one being moved does not count). */
+function assertDailyLimit(tx: Tx, hallId: string, idHash: string, date: string, exceptId?: string) {
+  const { perIdPerDay } = appointmentSettings(getHallRow(tx, hallId).settings);
+  const sameDay = tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.idHash, idHash), eq(appointments.day, date), inArray(appointments.status, ['booked', 'arrived'])))
+    .all()
+    .filter((row) => row.id !== exceptId);
+  if (sameDay.length >= perIdPerDay) throw new DomainError(409, 'DAILY_LIMIT', `该身份证号当天预约已达上限（${perIdPerDay}） · This ID already has ${perIdPerDay} appointment(s) that day`);
 }
 
 function newCode(): string {
@@ -63,25 +104,17 @@ export function appointmentView(row: typeof appointments.$inferSelect) {
   };
 }
 
-/** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most one per day. */
+/** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most `perIdPerDay` a day. */
 export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody) {
   const idCheck = checkResidentId(body.idNumber, ctx.now);
   if (!idCheck.ok) throw invalid('idNumber', `is not a valid resident ID: ${idCheck.zh} · ${idCheck.en}`);
   if (!isMobileNumber(body.mobile)) throw invalid('mobile', 'must be an 11-digit mainland mobile number · 请输入11位手机号');
   const category = ctx.tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
   if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
-  const slot = listSlots(ctx.tx, hallId, body.categoryId, body.date, ctx.now).find((s) => s.start === body.slot);
-  if (!slot) throw invalid('slot', `${body.date} ${body.slot} is not a slot of this hall (closed, or not on the half hour)`);
-  if (Date.parse(slot.startsAt) <= ctx.now.getTime()) throw invalid('slot', `${body.date} ${body.slot} is in the past`);
-  if (slot.free <= 0) throw new DomainError(409, 'SLOT_FULL', `${body.date} ${body.slot} 已约满 · is fully booked; choose another time`);
+  const slot = bookableSlot(ctx.tx, hallId, body.categoryId, body.date, body.slot, ctx.now);
   const idNumber = normalizeIdNumber(body.idNumber);
   const idHash = idNumberHash(ctx.tx, idNumber);
-  const sameDay = ctx.tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.idHash, idHash), eq(appointments.day, body.date), inArray(appointments.status, ['booked', 'arrived'])))
-    .all();
-  if (sameDay.length >= APPOINTMENTS_PER_ID_PER_DAY) throw new DomainError(409, 'DAILY_LIMIT', '该身份证号当天已有预约 · This ID already has an appointment that day');
+  assertDailyLimit(ctx.tx, hallId, idHash, body.date);
   const row = ctx.tx
     .insert(appointments)
     .values({
@@ -90,7 +123,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
       code: newCode(),
       categoryId: body.categoryId,
       day: body.date,
-      slotStart: slot.startsAt,
+      slotStart: slot.startsAt.toISOString(),
       slotLocal: slot.start,
       name: body.name.trim(),
       idHash,
@@ -112,11 +145,35 @@ export function appointmentByCode(db: Db | Tx, code: string) {
   return row;
 }
 
-export function cancelAppointment(ctx: CommandContext, code: string, mobileLast4: string) {
-  const row = appointmentByCode(ctx.tx, code);
+/** A4, A14: only the visitor (code plus the last four digits of the mobile) changes a booked appointment. */
+function ownBookedAppointment(tx: Tx, code: string, mobileLast4: string, action: 'cancel' | 'reschedule') {
+  const row = appointmentByCode(tx, code);
   if (row.mobileLast4 !== mobileLast4) throw new DomainError(403, 'FORBIDDEN', 'The last four digits of the mobile number do not match');
-  if (row.status !== 'booked') throw new DomainError(409, 'NOT_CANCELLABLE', `This appointment is ${row.status}`);
+  if (row.status !== 'booked') {
+    const [errorCode, verb] = action === 'cancel' ? ['NOT_CANCELLABLE', 'cancelled'] : ['NOT_RESCHEDULABLE', 'rescheduled'];
+    throw new DomainError(409, errorCode, `This appointment is ${row.status} and cannot be ${verb}`);
+  }
+  return row;
+}
+
+export function cancelAppointment(ctx: CommandContext, code: string, mobileLast4: string) {
+  const row = ownBookedAppointment(ctx.tx, code, mobileLast4, 'cancel');
   return appointmentView(ctx.tx.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, row.id)).returning().get()!);
+}
+
+/** A14: move a booked appointment to another free, future slot of the same service; it keeps its code. */
+export function rescheduleAppointment(ctx: CommandContext, code: string, body: { mobileLast4: string; date: string; slot: string }) {
+  const row = ownBookedAppointment(ctx.tx, code, body.mobileLast4, 'reschedule');
+  if (row.day === body.date && row.slotLocal === body.slot) throw new DomainError(409, 'SAME_SLOT', 'The appointment is already at that time');
+  const slot = bookableSlot(ctx.tx, row.hallId, row.categoryId, body.date, body.slot, ctx.now);
+  assertDailyLimit(ctx.tx, row.hallId, row.idHash, body.date, row.id);
+  const moved = ctx.tx
+    .update(appointments)
+    .set({ day: body.date, slotStart: slot.startsAt.toISOString(), slotLocal: slot.start })
+    .where(eq(appointments.id, row.id))
+    .returning()
+    .get()!;
+  return appointmentView(moved);
 }
 
 /**
@@ -144,10 +201,36 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
   }
   if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', 'This appointment is for another hall');
   if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', 'This appointment was cancelled');
-  const arrival = arrivalStatus(new Date(row.slotStart), now);
-  return { appointment: appointmentView(row), arrival: arrival.status, comeBackAt: arrival.status === 'too_early' ? arrival.comeBackAt.toISOString() : null };
+  const settings = appointmentSettings(getHallRow(db, hallId).settings);
+  const arrival = arrivalStatus(new Date(row.slotStart), now, settings);
+  return {
+    appointment: appointmentView(row),
+    arrival: arrival.status === 'too_late' && settings.lateArrivals === 'on_site_if_free' ? ('late_on_site' as const) : arrival.status,
+    comeBackAt: arrival.status === 'too_early' ? arrival.comeBackAt.toISOString() : null,
+  };
 }
 
-export function markArrived(tx: Tx, code: string) {
-  tx.update(appointments).set({ status: 'arrived' }).where(eq(appointments.code, code)).run();
+const localTime = (at: Date, timezone: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+
+/**
+ * A12, A13: the slot an on-site visitor takes now (a walk-in, or an
+ * appointment past its grace period), or a refusal saying when a place is
+ * next free. Nothing is written here; the caller records the party.
+ */
+export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Date): SlotAvailability {
+  const hall = getHallRow(tx, hallId);
+  const settings = appointmentSettings(hall.settings);
+  const choice = chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone)), now, settings);
+  if (choice.status === 'ok') return choice.slot;
+  if (choice.status === 'later') {
+    const at = localTime(choice.comeBackAt, hall.timezone);
+    throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`);
+  }
+  throw new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');
+}
+
+/** A3, A13: the appointment is used: it arrived, at its own slot or (late, on site) at the one given. */
+export function markArrived(tx: Tx, code: string, movedTo?: SlotAvailability) {
+  const moved = movedTo ? { slotStart: movedTo.startsAt.toISOString(), slotLocal: movedTo.start } : {};
+  tx.update(appointments).set({ status: 'arrived', ...moved }).where(eq(appointments.code, code)).run();
 }

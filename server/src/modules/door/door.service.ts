@@ -11,7 +11,8 @@ import { partyView } from '../hall/views.ts';
 import { staffObservedVerifier } from './health-code.verifier.ts';
 import { assertServiceOpen } from './hours.guard.ts';
 import { screeningPolicy } from './screening-policy.ts';
-import { findForCheckIn, markArrived } from '../appointments/appointments.service.ts';
+import { appointmentSettings } from '../appointments/appointment-settings.ts';
+import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 
 /**
  * B4: when the holding area cannot take the whole party, the visitor is told
@@ -41,15 +42,19 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
   assertServiceOpen(ctx, hallId, 'ticket');
   assertHoldingRoom(ctx, hall, body.people.length);
-  // A3: an appointment checks in within its arrival window; the party takes its slot (holding order, calling order).
+  // A3: an appointment checks in within its arrival window; the party takes its slot (holding and calling order).
   const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now) : null;
-  if (appointment && appointment.arrival !== 'ok') {
-    const when = appointment.comeBackAt
-      ? new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(appointment.comeBackAt))
-      : null;
-    throw new DomainError(409, appointment.arrival === 'too_early' ? 'TOO_EARLY' : 'TOO_LATE', when ? `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}` : '已过预约时段，请重新预约 · The appointment time has passed; please book again');
+  if (appointment?.arrival === 'too_early') {
+    const when = new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(appointment.comeBackAt!));
+    throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
   }
+  if (appointment?.arrival === 'too_late') throw new DomainError(409, 'TOO_LATE', '已过预约时段，请重新预约 · The appointment time has passed; please book again');
   if (appointment && appointment.appointment.status !== 'booked') throw new DomainError(409, 'ALREADY_CHECKED_IN', 'This appointment has already checked in');
+  if (!appointment && appointmentSettings(hall.settings).walkIns === 'appointment_only') {
+    throw new DomainError(409, 'APPOINTMENT_REQUIRED', '本厅实行预约办理，请先预约 · This hall serves visitors with an appointment only; please book first');
+  }
+  // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
+  const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now) : null;
   // The health code goes through the verifier port; the built-in one records what staff saw (S7).
   const verified = body.people.map((person) => ({ ...person, healthCode: staffObservedVerifier.verify({ observed: person.healthCode }).color }));
   const decision = screenParty(verified, screeningPolicy(hall.settings));
@@ -67,7 +72,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
       state: decision.admitted ? 'holding' : 'denied',
       categoryId: appointment?.appointment.categoryId ?? category.id,
       appointmentCode: appointment?.appointment.code ?? null,
-      slotStart: appointment?.appointment.slotStart ?? null,
+      slotStart: onSite?.startsAt.toISOString() ?? appointment?.appointment.slotStart ?? null,
       arrivedAt: at,
       screenedAt: at,
       denialReasons: decision.reasons,
@@ -87,7 +92,8 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
       reasons: decision.reasons,
     })
     .run();
-  if (appointment) markArrived(ctx.tx, appointment.appointment.code);
+  // A13: a late party moves to the on-site slot only when it enters; a denied one leaves that place free.
+  if (appointment) markArrived(ctx.tx, appointment.appointment.code, decision.admitted ? (onSite ?? undefined) : undefined);
   const party = partyView(row);
   ctx.emit({ type: 'party.screened', party, occupancy: occupancyOf(ctx.tx, hallId) });
   return { party, admitted: decision.admitted, reasons: decision.reasons };

@@ -1,0 +1,32 @@
+import type { AppointmentSettings } from '@hallflow/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CommandContext } from '../../core/command-runner.ts';
+import { DomainError } from '../../core/errors.ts';
+import { categories, halls } from '../../db/schema/index.ts';
+import { hallConfiguration } from '../hall/hall-admin.service.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
+
+/**
+ * A11: store a hall's appointment settings. Per-category places must name
+ * services of this hall. Booked appointments keep their times: places are
+ * counted by the instant they start, so a new slot length still counts them.
+ */
+export function updateAppointmentSettings(ctx: CommandContext, hallId: string, settings: AppointmentSettings): AppointmentSettings {
+  const hall = getHallRow(ctx.tx, hallId);
+  const named = Object.keys(settings.placesByCategory);
+  if (named.length > 0) {
+    const known = new Set(
+      ctx.tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(eq(categories.hallId, hallId), inArray(categories.id, named)))
+        .all()
+        .map((row) => row.id),
+    );
+    const unknown = named.find((id) => !known.has(id));
+    if (unknown) throw new DomainError(400, 'VALIDATION_ERROR', `body/placesByCategory/${unknown} is not a service category of this hall`);
+  }
+  ctx.tx.update(halls).set({ settings: { ...hall.settings, appointments: settings } }).where(eq(halls.id, hallId)).run();
+  ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
+  return settings;
+}
