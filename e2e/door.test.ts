@@ -1,6 +1,8 @@
+import { createApiClient, type AppointmentView } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
 import { createStaff, signInAdmin } from './support/api.ts';
-import { screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { fakeCameraArgs, qrCameraFile } from './support/fake-camera.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'door';
@@ -74,5 +76,54 @@ describe('the door, from booking to verdict', () => {
     expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('deny');
     expect(await door.getByTestId('verdict-reasons').innerText()).toContain('健康码为红码');
     await screenshot(door, SUITE, 'door-deny');
+  });
+
+  it('[A14][A15] the visitor moves the booking on the phone (same code); the door reads the QR with the tablet camera → ADMIT', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const password = await createStaff(admin, 'door-camera', 'door', '门岗二');
+    const anyone = createApiClient({ baseUrl: suite.server.url });
+    const booked = await anyone<AppointmentView>('POST', '/api/halls/demo/appointments', {
+      categoryId: 'demo-C',
+      date: '2026-11-25',
+      slot: '11:00',
+      name: '周晓明',
+      mobile: '13712340909',
+      idNumber: residentId('44030419880808005'),
+      partySize: 1,
+    });
+
+    // On the phone: the change link of the confirmation; the first free time (10:30) is offered.
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${suite.server.url}/checkin/book?hall=demo&code=${booked.code}`);
+    await phone.getByTestId('manage-current').getByText('11:00').waitFor();
+    await phone.getByTestId('manage-last4').fill('0909');
+    await phone.getByText('10:30').waitFor();
+    await phone.getByTestId('manage-reschedule').click();
+    await phone.getByTestId('booking-confirmation').waitFor();
+    expect(await phone.getByTestId('booking-code').innerText()).toBe(booked.code);
+    expect(await phone.getByTestId('booking-when').innerText()).toContain('2026-11-25 10:30');
+    await screenshot(phone, SUITE, 'book-rescheduled');
+    await phone.close();
+
+    // At the door: the tablet camera sees the QR on the visitor's phone.
+    const cameraBrowser = await launchBrowser(fakeCameraArgs(qrCameraFile(SUITE, booked.code)));
+    try {
+      const door = await cameraBrowser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+      await door.goto(`${suite.server.url}/checkin/`);
+      await door.getByTestId('login-username').fill('door-camera');
+      await door.getByTestId('login-password').fill(password);
+      await door.getByTestId('login-submit').click();
+      await door.getByTestId('camera-open').click();
+      await door.getByTestId('scan-notice').getByText('周*明').waitFor({ timeout: 10_000 });
+      expect(await door.getByTestId('scan-code').inputValue()).toBe(booked.code);
+      expect(await door.getByTestId('camera').count()).toBe(0); // the camera closed after the read
+      await door.getByTestId('temperature').fill('36.6');
+      await door.getByTestId('temperature').press('Enter');
+      await door.getByTestId('verdict').waitFor();
+      expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('admit');
+      await screenshot(door, SUITE, 'door-camera-admit');
+    } finally {
+      await cameraBrowser.close();
+    }
   });
 });
