@@ -3,30 +3,43 @@
  * second server node would have: it runs commands as fast as it can so that
  * several workers really contend for the write lock.
  */
-import { systemClock } from '../../src/core/clock.ts';
+import { ManualClock, systemClock } from '../../src/core/clock.ts';
 import { CommandRunner, nullPublisher } from '../../src/core/command-runner.ts';
+import { DomainError } from '../../src/core/errors.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+import { bookAppointment } from '../../src/modules/appointments/appointments.service.ts';
 import { callNext } from '../../src/modules/tickets/calling.service.ts';
 import { issueTicketTx } from '../../src/modules/tickets/issue.service.ts';
 import { completeTicket } from '../../src/modules/tickets/ticket-flow.service.ts';
+import { booking, idFor } from './booking.ts';
 
 interface Job {
   path: string;
-  kind: 'issue' | 'call';
+  kind: 'issue' | 'call' | 'book';
   count: number;
   windowIds: string[];
   startAt: number;
+  /** 'book': the first test ID number this worker uses, and the hall time it runs at. */
+  firstId?: number;
+  now?: string;
 }
 
 const job = JSON.parse(process.argv[2]!) as Job;
 const { db, sqlite } = openDatabase(job.path);
-const runner = new CommandRunner(db, systemClock, nullPublisher);
+const runner = new CommandRunner(db, job.now ? new ManualClock(job.now) : systemClock, nullPublisher);
 const results: string[] = [];
 while (Date.now() < job.startAt) {
   // spin until every worker is ready, so they start at the same moment
 }
 for (let i = 0; i < job.count; i++) {
-  if (job.kind === 'issue') {
+  if (job.kind === 'book') {
+    // A full slot is the expected answer for most; any other refusal fails the worker.
+    try {
+      results.push(runner.run('demo', (ctx) => bookAppointment(ctx, 'demo', booking({ idNumber: idFor(job.firstId! + i) }))).code);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'SLOT_FULL')) throw error;
+    }
+  } else if (job.kind === 'issue') {
     const ticket = runner.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId: 'demo-A', priority: false, partyId: null, partySize: 1 }));
     results.push(ticket.number);
   } else {

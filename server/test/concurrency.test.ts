@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bearer, build, login, ADMIN_PASSWORD } from './helper.ts';
+import { openDatabase } from '../src/db/connection.ts';
+import { bearer, build, login, ADMIN_PASSWORD, HALL_MORNING } from './helper.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hallflow-concurrency-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runWorkers(path: string, kind: 'issue' | 'call', jobs: { count: number; windowIds: string[] }[]): Promise<string[][]> {
+function runWorkers(path: string, kind: 'issue' | 'call' | 'book', jobs: { count: number; windowIds: string[]; firstId?: number; now?: string }[]): Promise<string[][]> {
   const startAt = Date.now() + 3_000; // every process connected before any starts
   return Promise.all(
     jobs.map(
@@ -32,7 +33,23 @@ function runWorkers(path: string, kind: 'issue' | 'call', jobs: { count: number;
 
 const expectedNumbers = (n: number) => Array.from({ length: n }, (_, i) => `A${String(i + 1).padStart(3, '0')}`);
 
-describe('ticket numbers and calls under real concurrency', () => {
+describe('ticket numbers, calls and bookings under real concurrency', () => {
+  it('[A2] 200 bookings at once by four processes for one slot of 10 places: exactly 10 are stored', async () => {
+    const path = join(dir, 'book.db');
+    const { app } = await build({ DATABASE_PATH: path });
+    await app.close();
+    const jobs = Array.from({ length: 4 }, (_, worker) => ({ count: 50, windowIds: [], firstId: 100 + worker * 50, now: HALL_MORNING }));
+    const codes = (await runWorkers(path, 'book', jobs)).flat();
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    const { sqlite } = openDatabase(path);
+    try {
+      expect((sqlite.prepare("select count(*) as n from appointments where day = '2026-11-25' and slot_local = '14:00'").get() as { n: number }).n).toBe(10);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('[T3] 500 tickets issued at once by four processes to one file get 500 distinct numbers A001–A500', async () => {
     const path = join(dir, 'issue.db');
     const { app } = await build({ DATABASE_PATH: path });
