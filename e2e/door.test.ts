@@ -17,7 +17,7 @@ function residentId(first17: string): string {
 async function bookOnPhone(name: string, idNumber: string, partySize: number): Promise<string> {
   const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(`${suite.server.url}/checkin/book`);
-  await phone.getByTestId('book-category').selectOption({ label: '社保医保 Social & medical insurance' });
+  await phone.getByTestId('book-service').selectOption({ label: '社会保障卡申领 Social security card' });
   await phone.getByText('10:30').waitFor();
   await phone.getByTestId('book-name').fill(name);
   await phone.getByTestId('book-mobile').fill('13912345678');
@@ -25,7 +25,7 @@ async function bookOnPhone(name: string, idNumber: string, partySize: number): P
   await phone.getByTestId('book-party').selectOption(String(partySize));
   await screenshot(phone, SUITE, `book-form-${partySize}`);
   await phone.getByTestId('book-submit').click();
-  await phone.getByTestId('booking-confirmation').waitFor();
+  await phone.getByTestId('booking-materials').getByText('近期免冠照片').waitFor(); // what this service needs
   await screenshot(phone, SUITE, `book-confirmed-${partySize}`);
   const code = await phone.getByTestId('booking-code').innerText();
   expect(await phone.getByTestId('booking-confirmation').innerText()).toContain('10:20'); // arrive 10 minutes early

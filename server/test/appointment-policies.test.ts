@@ -200,3 +200,49 @@ describe('appointment settings and policies', () => {
     expect((await move({ date: '2026-11-25', slot: '16:30' })).json<{ code: string }>().code).toBe('NOT_RESCHEDULABLE');
   });
 });
+
+describe('booking a service item or a 一件事 bundle', () => {
+  it('[A16] an item books its queue, a bundle the queue it starts in; the ticket at entry carries the items', async () => {
+    const { app, clock } = await build();
+    const door = await staffToken(app, 'door');
+    const book = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking({ categoryId: undefined, slot: '10:30', ...payload }) });
+    const item = await book({ itemId: 'demo-social-card' });
+    expect(item.statusCode).toBe(201);
+    expect(item.json<AppointmentView>()).toMatchObject({ categoryId: 'demo-C', itemId: 'demo-social-card', bundleId: null });
+    const bundle = (await book({ bundleId: 'demo-open-restaurant', idNumber: idFor(2) })).json<AppointmentView>();
+    expect(bundle).toMatchObject({ categoryId: 'demo-G', itemId: null, bundleId: 'demo-open-restaurant' });
+    expect((await slotsOf(app, 'demo-G')).find((s) => s.start === '10:30')?.free).toBe(9);
+
+    clock.set('2026-11-25T02:20:00.000Z'); // 10:20
+    for (const [appointment, categoryId] of [[item.json<AppointmentView>(), 'demo-C'], [bundle, 'demo-G']] as const) {
+      expect((await screen(app, door, { categoryId, appointmentCode: appointment.code })).json<ScreenVisitorResponse>().admitted).toBe(true);
+    }
+    const admitted = (await app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(door) })).json<{ tickets: { id: string; categoryId: string; partyId: string }[] }>();
+    expect(admitted.tickets).toHaveLength(2);
+    const itemsOf = async (ticketId: string) =>
+      (await app.inject({ method: 'GET', url: `/api/halls/demo/tickets/${ticketId}/items`, headers: bearer(door) })).json<{ items: { itemId: string }[]; materials: string[] }>();
+    const byCategory = Object.fromEntries(admitted.tickets.map((ticket) => [ticket.categoryId, ticket.id]));
+    expect((await itemsOf(byCategory['demo-C']!)).items.map((i) => i.itemId)).toEqual(['demo-social-card']);
+    const restaurant = await itemsOf(byCategory['demo-G']!);
+    expect(restaurant.items.map((i) => i.itemId)).toEqual(['demo-business-licence', 'demo-food-permit', 'demo-liquor-permit', 'demo-environmental-review']);
+    expect(restaurant.materials).toContain('食品安全管理制度 · Food safety rules');
+  });
+
+  it('[A16][A10] an unknown item or bundle, an item of another queue, item and bundle together, or nothing: a 400 naming the field', async () => {
+    const { app } = await build();
+    const before = tableCounts(app);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ categoryId: undefined, itemId: 'demo-nothing' }, 'body/itemId'],
+      [{ categoryId: 'demo-A', itemId: 'demo-social-card' }, 'body/itemId'],
+      [{ categoryId: undefined, bundleId: 'demo-nothing' }, 'body/bundleId'],
+      [{ categoryId: undefined, bundleId: 'demo-newborn', itemId: 'demo-social-card' }, 'body/itemId'],
+      [{ categoryId: undefined }, 'body/categoryId'],
+    ];
+    for (const [change, field] of cases) {
+      const response = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking(change) });
+      expect(response.statusCode, JSON.stringify(change)).toBe(400);
+      expect(response.json<{ message: string }>().message).toContain(field);
+    }
+    expect(tableCounts(app)).toEqual(before);
+  });
+});

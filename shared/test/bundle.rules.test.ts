@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterCompletion, mergeMaterials } from '../src/domain/index.ts';
+import { afterCompletion, bundleStartQueue, mergeMaterials } from '../src/domain/index.ts';
 
 describe('一件事 bundles', () => {
   it('[K1] one merged list of materials, each once, in the order first needed', () => {
@@ -9,6 +9,12 @@ describe('一件事 bundles', () => {
         { id: 'b', categoryId: 'B', materials: ['ID card', 'Licence'] },
       ]),
     ).toEqual(['ID card', 'Premises', 'Licence']);
+  });
+
+  it('[K2][K3] a bundle starts in its comprehensive window\'s queue, or, routed, in its first item\'s', () => {
+    const items = [{ categoryId: 'F' }, { categoryId: 'C' }];
+    expect(bundleStartQueue({ mode: 'one_window', categoryId: 'G' }, items)).toBe('G');
+    expect(bundleStartQueue({ mode: 'routed', categoryId: null }, items)).toBe('F');
   });
 
   it('[K2] at a comprehensive window every pending item finishes at once', () => {

@@ -1,5 +1,5 @@
 import type { WindowView } from '@hallflow/shared';
-import type { CallResponse, TicketMoveResponse, TransferBody, WindowResponse } from '@hallflow/shared/api';
+import type { CallResponse, TicketItems, TicketMoveResponse, TransferBody, WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 
 /** A clerk at a window: the window they took, and the window's commands. */
@@ -41,7 +41,7 @@ export class ClerkDesk extends StaffDesk {
   }
 
   ticketItems(ticketId: string) {
-    return this.session.api<{ items: { itemId: string; name: string; state: string }[]; materials: string[] }>(
+    return this.session.api<TicketItems>(
       'GET',
       `/api/halls/${this.hallId}/tickets/${ticketId}/items`,
     );

@@ -3,7 +3,10 @@ import { MAX_PARTY_SIZE, MIN_PARTY_SIZE } from '../domain/party.rules.ts';
 
 export const BookAppointmentBodySchema = Type.Object(
   {
-    categoryId: Type.String({ minLength: 1, maxLength: 64 }),
+    /** A16: what is booked: a service item, a 一件事 bundle, or a queue (category); the queue follows from an item or bundle. */
+    categoryId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    itemId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    bundleId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
     name: Type.String({ minLength: 1, maxLength: 40 }),
@@ -19,6 +22,8 @@ export const AppointmentViewSchema = Type.Object({
   code: Type.String(),
   hallId: Type.String(),
   categoryId: Type.String(),
+  itemId: Type.Union([Type.String(), Type.Null()]),
+  bundleId: Type.Union([Type.String(), Type.Null()]),
   date: Type.String(),
   slot: Type.String(),
   slotStart: Type.String(),

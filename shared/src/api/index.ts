@@ -5,5 +5,6 @@ export * from './tickets.schemas.ts';
 export * from './hall-admin.schemas.ts';
 export * from './crowd.schemas.ts';
 export * from './appointments.schemas.ts';
+export * from './catalogue.schemas.ts';
 export * from './client.ts';
 export * from './session.ts';

@@ -10,6 +10,14 @@ export function mergeMaterials(items: readonly BundleItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.materials))];
 }
 
+/** K2/K3: the queue a bundle starts in: its comprehensive window's category, or, when routed, its first item's. */
+export function bundleStartQueue(bundle: { mode: 'one_window' | 'routed'; categoryId: string | null }, items: readonly Pick<BundleItem, 'categoryId'>[]): string {
+  if (bundle.mode === 'one_window' && bundle.categoryId) return bundle.categoryId;
+  const first = items[0];
+  if (!first) throw new Error('a bundle has at least one item');
+  return first.categoryId;
+}
+
 export type ItemState = 'pending' | 'done';
 
 /**

@@ -1,5 +1,5 @@
 import type { CategoryView } from '@hallflow/shared';
-import { createApiClient, type AppointmentView, type SlotView } from '@hallflow/shared/api';
+import { createApiClient, type AppointmentView, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
 
 /** The public calls the visitor's booking pages make; no sign-in. */
 export const api = createApiClient();
@@ -11,6 +11,8 @@ export interface OpenDay {
 }
 
 export const loadCatalogue = (hallId: string) => api<{ hall: { name: string }; categories: CategoryView[] }>('GET', `/api/halls/${hallId}/catalogue`);
+
+export const loadServices = (hallId: string) => api<ServiceCatalogue>('GET', `/api/halls/${hallId}/services`);
 
 export const loadOpenDays = async (hallId: string) =>
   (await api<{ days: OpenDay[] }>('GET', `/api/halls/${hallId}/hours`)).days.filter((day) => !day.closed);

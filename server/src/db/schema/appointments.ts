@@ -14,6 +14,9 @@ export const appointments = sqliteTable(
     hallId: text('hall_id').notNull().references(() => halls.id),
     code: text('code').notNull().unique(),
     categoryId: text('category_id').notNull().references(() => categories.id),
+    /** What the visitor booked: one service item (事项) or a 一件事 bundle; both null for the queue as a whole. */
+    itemId: text('item_id'),
+    bundleId: text('bundle_id'),
     day: text('day').notNull(),
     slotStart: text('slot_start').notNull(),
     slotLocal: text('slot_local').notNull(),

@@ -21,7 +21,8 @@ import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
-import { appointments, categories, parties } from '../../db/schema/index.ts';
+import { appointments, categories, parties, serviceItems } from '../../db/schema/index.ts';
+import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
@@ -93,6 +94,8 @@ export function appointmentView(row: typeof appointments.$inferSelect) {
     code: row.code,
     hallId: row.hallId,
     categoryId: row.categoryId,
+    itemId: row.itemId,
+    bundleId: row.bundleId,
     date: row.day,
     slot: row.slotLocal,
     slotStart: row.slotStart,
@@ -104,14 +107,43 @@ export function appointmentView(row: typeof appointments.$inferSelect) {
   };
 }
 
+/**
+ * A16: what a booking is for. An item books its queue; a bundle books the
+ * queue it starts in (K2, K3); a category alone books the queue. A category
+ * given with an item must be the item's.
+ */
+function bookedService(tx: Tx, hallId: string, body: Pick<BookAppointmentBody, 'categoryId' | 'itemId' | 'bundleId'>) {
+  if (body.bundleId) {
+    if (body.itemId) throw invalid('itemId', 'cannot be booked together with a bundle: the bundle already lists its items');
+    const plan = ticketPlan(tx, hallId, { bundleId: body.bundleId });
+    return { categoryId: plan.categoryId, itemId: null, bundleId: plan.bundleId };
+  }
+  if (body.itemId) {
+    const item = tx.select().from(serviceItems).where(and(eq(serviceItems.id, body.itemId), eq(serviceItems.hallId, hallId))).get();
+    if (!item) throw invalid('itemId', `${body.itemId} is not a service item of this hall`);
+    if (body.categoryId && body.categoryId !== item.categoryId) throw invalid('itemId', `${body.itemId} is served in ${item.categoryId}, not ${body.categoryId}`);
+    return { categoryId: item.categoryId, itemId: item.id, bundleId: null };
+  }
+  if (!body.categoryId) throw invalid('categoryId', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
+  const category = tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
+  if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
+  return { categoryId: category.id, itemId: null, bundleId: null };
+}
+
+/** What an arrived appointment's ticket carries (A16): the bundle with its items, or the one item. */
+export function bookedTicketPlan(tx: Tx, hallId: string, code: string): { bundleId: string | null; itemIds: string[] } {
+  const row = tx.select({ itemId: appointments.itemId, bundleId: appointments.bundleId }).from(appointments).where(and(eq(appointments.code, code), eq(appointments.hallId, hallId))).get();
+  if (row?.bundleId) return { bundleId: row.bundleId, itemIds: [...ticketPlan(tx, hallId, { bundleId: row.bundleId }).itemIds] };
+  return { bundleId: null, itemIds: row?.itemId ? [row.itemId] : [] };
+}
+
 /** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most `perIdPerDay` a day. */
 export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody) {
   const idCheck = checkResidentId(body.idNumber, ctx.now);
   if (!idCheck.ok) throw invalid('idNumber', `is not a valid resident ID: ${idCheck.zh} · ${idCheck.en}`);
   if (!isMobileNumber(body.mobile)) throw invalid('mobile', 'must be an 11-digit mainland mobile number · 请输入11位手机号');
-  const category = ctx.tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
-  if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
-  const slot = bookableSlot(ctx.tx, hallId, body.categoryId, body.date, body.slot, ctx.now);
+  const service = bookedService(ctx.tx, hallId, body);
+  const slot = bookableSlot(ctx.tx, hallId, service.categoryId, body.date, body.slot, ctx.now);
   const idNumber = normalizeIdNumber(body.idNumber);
   const idHash = idNumberHash(ctx.tx, idNumber);
   assertDailyLimit(ctx.tx, hallId, idHash, body.date);
@@ -121,7 +153,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
       id: newId(),
       hallId,
       code: newCode(),
-      categoryId: body.categoryId,
+      ...service,
       day: body.date,
       slotStart: slot.startsAt.toISOString(),
       slotLocal: slot.start,

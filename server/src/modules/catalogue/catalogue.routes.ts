@@ -1,33 +1,9 @@
-import { HallParamsSchema, TicketParamsSchema } from '@hallflow/shared/api';
+import { HallParamsSchema, ServiceCatalogueSchema, TicketItemsSchema, TicketParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketRow } from '../tickets/ticket.repository.ts';
 import { catalogueOf, ticketItemsView } from './catalogue.repository.ts';
-
-const ItemSchema = Type.Object({
-  id: Type.String(),
-  categoryId: Type.String(),
-  name: Type.String(),
-  nameEn: Type.String(),
-  materials: Type.Array(Type.String()),
-  typicalMinutes: Type.Integer(),
-});
-const BundleSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  nameEn: Type.String(),
-  itemIds: Type.Array(Type.String()),
-  mode: Type.Union([Type.Literal('one_window'), Type.Literal('routed')]),
-  categoryId: Type.Union([Type.String(), Type.Null()]),
-});
-const TicketItemsSchema = Type.Object({
-  items: Type.Array(
-    Type.Object({ itemId: Type.String(), name: Type.String(), nameEn: Type.String(), categoryId: Type.String(), state: Type.String(), doneAt: Type.Union([Type.String(), Type.Null()]) }),
-  ),
-  materials: Type.Array(Type.String()),
-});
 
 const catalogueRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   app.get(
@@ -38,7 +14,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = 
         tags: ['halls'],
         summary: 'Service items (事项) with materials and typical time, and 一件事 bundles (public)',
         params: HallParamsSchema,
-        response: { 200: Type.Object({ items: Type.Array(ItemSchema), bundles: Type.Array(BundleSchema) }), ...errorResponses(400, 404, 429) },
+        response: { 200: ServiceCatalogueSchema, ...errorResponses(400, 404, 429) },
       },
       config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },

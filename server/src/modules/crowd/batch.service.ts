@@ -7,6 +7,7 @@ import { businessDay } from '../../core/business-day.ts';
 import { newId } from '../../core/ids.ts';
 import { crowdSettings, getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { batchView, partyView } from '../hall/views.ts';
+import { bookedTicketPlan } from '../appointments/appointments.service.ts';
 import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
 import { logEntry } from './entry-log.repository.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
@@ -58,7 +59,7 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string 
     const ticket = issueTicketTx(
       ctx,
       hallId,
-      { categoryId: party.categoryId, priority: false, partyId: party.id, partySize: party.size, slotStart: party.slotStart },
+      { categoryId: party.categoryId, priority: false, partyId: party.id, partySize: party.size, slotStart: party.slotStart, ...(party.appointmentCode ? bookedTicketPlan(ctx.tx, hallId, party.appointmentCode) : {}) },
       true,
     );
     const updated = ctx.tx

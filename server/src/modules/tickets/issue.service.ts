@@ -1,5 +1,5 @@
 import type { TicketView } from '@hallflow/shared';
-import { formatTicketNumber } from '@hallflow/shared';
+import { bundleStartQueue, formatTicketNumber } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
@@ -23,12 +23,12 @@ export interface NewTicket {
 }
 
 /** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
+/** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
 export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { categoryId?: string; bundleId?: string; itemIds?: readonly string[] }) {
   if (input.bundleId) {
     const bundle = bundleRow(tx, hallId, input.bundleId);
     const items = itemRows(tx, hallId, bundle.itemIds);
-    const categoryId = bundle.mode === 'one_window' && bundle.categoryId ? bundle.categoryId : items[0]!.categoryId;
-    return { categoryId, bundleId: bundle.id, itemIds: bundle.itemIds };
+    return { categoryId: bundleStartQueue(bundle, items), bundleId: bundle.id, itemIds: bundle.itemIds };
   }
   if (!input.categoryId) throw new DomainError(400, 'VALIDATION_ERROR', 'body/categoryId is required (or body/bundleId)');
   const items = input.itemIds ? itemRows(tx, hallId, input.itemIds) : [];
