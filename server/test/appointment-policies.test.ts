@@ -246,3 +246,17 @@ describe('booking a service item or a 一件事 bundle', () => {
     expect(tableCounts(app)).toEqual(before);
   });
 });
+
+describe('reading a hall policies at once', () => {
+  it('[A11][S6][H1] a supervisor reads hours, screening, appointment and crowd settings with defaults filled in; door staff cannot', async () => {
+    const { app } = await build();
+    const supervisor = await staffToken(app, 'supervisor');
+    const door = await staffToken(app, 'door');
+    await configure(app, { placesPerSlot: 6 });
+    const response = await app.inject({ method: 'GET', url: '/api/halls/demo/policies', headers: bearer(supervisor) });
+    expect(response.statusCode).toBe(200);
+    const policies = response.json<{ hours: { extendedMinutes: number }; screening: { feverThresholdC: number }; appointments: AppointmentSettings; crowd: { autoMode: string } }>();
+    expect(policies).toMatchObject({ hours: { extendedMinutes: 30 }, screening: { feverThresholdC: 37.3 }, appointments: { placesPerSlot: 6, walkIns: 'on_site_if_free' }, crowd: { autoMode: 'manual' } });
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/policies', headers: bearer(door) })).statusCode).toBe(403);
+  });
+});

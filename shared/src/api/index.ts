@@ -6,5 +6,6 @@ export * from './hall-admin.schemas.ts';
 export * from './crowd.schemas.ts';
 export * from './appointments.schemas.ts';
 export * from './catalogue.schemas.ts';
+export * from './reports.schemas.ts';
 export * from './client.ts';
 export * from './session.ts';

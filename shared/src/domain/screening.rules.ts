@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { HealthCode, ReasonView } from './types.ts';
 
 /** What the door saw for one person of a party. */
@@ -13,10 +14,15 @@ export interface PersonReading {
   symptoms: { fever: boolean; cough: boolean; other: boolean };
 }
 
-export interface ScreeningPolicy {
-  /** At or above this temperature is fever. 37.3 °C by default. */
-  feverThresholdC: number;
-}
+/** A hall's screening policy (S6), kept under `settings.screening`. */
+export const ScreeningPolicySchema = Type.Object(
+  {
+    /** At or above this temperature is fever. 37.3 °C by default. */
+    feverThresholdC: Type.Number({ minimum: 36.5, maximum: 38.5 }),
+  },
+  { additionalProperties: false },
+);
+export type ScreeningPolicy = Static<typeof ScreeningPolicySchema>;
 
 export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = { feverThresholdC: 37.3 };
 

@@ -1,4 +1,4 @@
-import { HoursConfigSchema, weekHours, describeDay } from '@hallflow/shared';
+import { HoursConfigSchema, ScreeningPolicySchema, weekHours, describeDay } from '@hallflow/shared';
 import { HallParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -7,7 +7,6 @@ import { halls } from '../../db/schema/index.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
-import { ScreeningPolicySchema } from './screening-policy.ts';
 import { DomainError } from '../../core/errors.ts';
 import { hallConfiguration } from '../hall/hall-admin.service.ts';
 

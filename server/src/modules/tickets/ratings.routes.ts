@@ -1,5 +1,5 @@
 import { RateServiceBodySchema, TicketViewSchema } from '@hallflow/shared';
-import { HallParamsSchema, WindowParamsSchema } from '@hallflow/shared/api';
+import { DailyReportSchema, HallParamsSchema, WindowParamsSchema, WindowStatsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
@@ -12,26 +12,7 @@ import { rateService, ticketForPad } from './rating.service.ts';
 import { dailyReport, windowStats } from './stats.repository.ts';
 import { windowRow } from './ticket.repository.ts';
 
-const Average = Type.Union([Type.Number(), Type.Null()]);
 const RatedSchema = Type.Object({ ticket: TicketViewSchema });
-const WindowStatsSchema = Type.Object({ day: Type.String(), served: Type.Integer(), averageHandlingMinutes: Average, averageRating: Average, rated: Type.Integer() });
-const DailyReportSchema = Type.Object({
-  day: Type.String(),
-  categories: Type.Array(
-    Type.Object({
-      categoryId: Type.String(),
-      prefix: Type.String(),
-      name: Type.String(),
-      issued: Type.Integer(),
-      served: Type.Integer(),
-      noShows: Type.Integer(),
-      averageHandlingMinutes: Average,
-      averageWaitMinutes: Average,
-    }),
-  ),
-  ratings: Type.Array(Type.Object({ level: Type.Integer(), count: Type.Integer() })),
-  lowRatingReasons: Type.Array(Type.String()),
-});
 
 const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   app.post(

@@ -1,0 +1,30 @@
+import { HallParamsSchema, HallPoliciesSchema } from '@hallflow/shared/api';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { appointmentSettings } from '../appointments/appointment-settings.ts';
+import { hoursConfig } from '../door/hours.guard.ts';
+import { screeningPolicy } from '../door/screening-policy.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { crowdSettings, getHallRow } from './hall.repository.ts';
+
+/** One read of every policy of a hall, for the supervisor's settings page; each is changed by its own update operation. */
+const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/halls/:hallId/policies',
+    {
+      schema: {
+        operationId: 'getHallPolicies',
+        tags: ['admin'],
+        summary: 'Opening hours, screening, appointment and crowd settings of a hall, defaults filled in',
+        params: HallParamsSchema,
+        response: { 200: HallPoliciesSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['supervisor', 'admin']),
+    },
+    async (request) => {
+      const { settings } = getHallRow(app.store.db, request.params.hallId);
+      return { hours: hoursConfig(settings), screening: screeningPolicy(settings), appointments: appointmentSettings(settings), crowd: crowdSettings(settings) };
+    },
+  );
+};
+
+export default policiesRoutes;
