@@ -81,4 +81,52 @@ describe('two clerks at their windows', () => {
     expect(await second.getByTestId('served-today').innerText()).toBe('3');
     await screenshot(second, SUITE, 'window4-figures');
   });
+
+  it('[F5][A11][H1][S6] a supervisor reads the day live and changes the hall policies; a wrong entry is named and nothing is saved', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const password = await createStaff(admin, 'supervisor-e2e', 'supervisor', '林主任');
+    const { api: supervisorApi } = await signIn(suite.server.url, 'supervisor-e2e', password);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${suite.server.url}/clerk/#reports`);
+    await page.getByTestId('login-username').fill('supervisor-e2e');
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+
+    // The day so far (the first test issued four tickets and one was rated 非常满意), and live as tickets are issued.
+    await page.getByTestId('kpi-issued').getByText('4').waitFor();
+    expect(await page.getByTestId('rating-5').innerText()).toContain('1');
+    expect(await page.getByTestId('report-table').innerText()).toContain('住房公积金');
+    await supervisorApi('POST', '/api/halls/demo/tickets', { categoryId: 'demo-A' });
+    await page.getByTestId('kpi-issued').getByText('5').waitFor();
+    await screenshot(page, SUITE, 'supervisor-reports');
+
+    await page.getByTestId('tab-settings').click();
+    const appointments = page.getByTestId('appointment-settings');
+    await appointments.getByTestId('walk-ins').selectOption('appointment_only');
+    await appointments.getByTestId('places-per-slot').fill('8');
+    await appointments.getByRole('button').click();
+    await appointments.getByRole('status').waitFor();
+    const settings = await supervisorApi<{ walkIns: string; placesPerSlot: number; lateArrivals: string }>('GET', '/api/halls/demo/appointment-settings');
+    expect(settings).toMatchObject({ walkIns: 'appointment_only', placesPerSlot: 8, lateArrivals: 'on_site_if_free' });
+
+    const hours = page.getByTestId('opening-hours');
+    await hours.getByTestId('hours-wed').fill('8:30-17:30');
+    await hours.getByRole('button').click();
+    await hours.getByRole('alert').getByText('周三').waitFor();
+    const before = await supervisorApi<{ hours: { weekly: { wed: unknown[] }; extendedMinutes: number } }>('GET', '/api/halls/demo/policies');
+    expect(before.hours.extendedMinutes).toBe(30);
+    await hours.getByTestId('hours-wed').fill('08:30-12:00, 13:00-17:30');
+    await hours.getByTestId('extended-minutes').fill('45');
+    await hours.getByRole('button').click();
+    await hours.getByRole('status').waitFor();
+    const after = await supervisorApi<{ hours: { weekly: { wed: unknown[] }; extendedMinutes: number } }>('GET', '/api/halls/demo/policies');
+    expect(after.hours).toMatchObject({ extendedMinutes: 45, weekly: { wed: [{ open: '08:30', close: '12:00' }, { open: '13:00', close: '17:30' }] } });
+
+    await page.getByTestId('fever-threshold').fill('37.5');
+    await page.getByTestId('screening-policy').getByRole('button').click();
+    await page.getByTestId('screening-policy').getByRole('status').waitFor();
+    expect((await supervisorApi<{ screening: { feverThresholdC: number } }>('GET', '/api/halls/demo/policies')).screening.feverThresholdC).toBe(37.5);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, SUITE, 'supervisor-settings');
+  });
 });

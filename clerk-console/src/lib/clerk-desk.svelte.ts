@@ -1,6 +1,7 @@
 import type { WindowView } from '@hallflow/shared';
 import type { CallResponse, TicketItems, TicketMoveResponse, TransferBody, WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
+import { SupervisorApi } from './supervisor/supervisor-api';
 
 /** A clerk at a window: the window they took, and the window's commands. */
 export class ClerkDesk extends StaffDesk {
@@ -13,6 +14,15 @@ export class ClerkDesk extends StaffDesk {
 
   constructor() {
     super('hallflow.clerk');
+  }
+
+  /** Supervisors and admins also read reports and set the hall's policies here. */
+  get isSupervisor(): boolean {
+    return this.staff?.role === 'supervisor' || this.staff?.role === 'admin';
+  }
+
+  supervisorApi(): SupervisorApi {
+    return new SupervisorApi(this.session.api, this.hallId, () => this.session.token);
   }
 
   override async signOut(): Promise<void> {

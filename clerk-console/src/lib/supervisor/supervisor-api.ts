@@ -1,0 +1,53 @@
+import { zonedInstant, type AppointmentSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
+import type { ApiClient, DailyReport, HallPolicies, UpdateCrowdConfigBody } from '@hallflow/shared/api';
+
+/** What the supervisor pages ask of the server for one hall: reports, the policies and their updates. */
+export class SupervisorApi {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly hallId: string,
+    private readonly token: () => string | null,
+  ) {}
+
+  dailyReport(date?: string): Promise<DailyReport> {
+    return this.api<DailyReport>('GET', `/api/halls/${this.hallId}/reports/daily${date ? `?date=${date}` : ''}`);
+  }
+
+  policies(): Promise<HallPolicies> {
+    return this.api<HallPolicies>('GET', `/api/halls/${this.hallId}/policies`);
+  }
+
+  saveAppointments(settings: AppointmentSettings): Promise<AppointmentSettings> {
+    return this.api<AppointmentSettings>('PUT', `/api/halls/${this.hallId}/appointment-settings`, settings);
+  }
+
+  saveScreening(policy: ScreeningPolicy): Promise<ScreeningPolicy> {
+    return this.api<ScreeningPolicy>('PUT', `/api/halls/${this.hallId}/screening-policy`, policy);
+  }
+
+  saveHours(hours: HoursConfig): Promise<HoursConfig> {
+    return this.api<HoursConfig>('PUT', `/api/halls/${this.hallId}/hours`, hours);
+  }
+
+  saveCrowd(body: UpdateCrowdConfigBody): Promise<unknown> {
+    return this.api('PUT', `/api/halls/${this.hallId}/crowd-config`, body);
+  }
+
+  /**
+   * The entry log of one local day as a CSV file (contact tracing). Fetched
+   * with the session's token and handed to the browser as a download, since
+   * a plain link cannot carry the bearer token.
+   */
+  async downloadEntryLog(date: string, timezone: string): Promise<void> {
+    const from = zonedInstant(date, '00:00', timezone);
+    const to = new Date(from.getTime() + 24 * 3_600_000);
+    const response = await fetch(`/api/halls/${this.hallId}/entry-log.csv?from=${from.toISOString()}&to=${to.toISOString()}`, {
+      headers: { authorization: `Bearer ${this.token() ?? ''}` },
+    });
+    if (!response.ok) throw new Error(`导出失败 · Export failed (HTTP ${response.status})`);
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement('a'), { href: url, download: `entry-log-${this.hallId}-${date}.csv` });
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+}
