@@ -78,7 +78,7 @@ describe('the door, from booking to verdict', () => {
     await screenshot(door, SUITE, 'door-deny');
   });
 
-  it('[A14][A15] the visitor moves the booking on the phone (same code); the door reads the QR with the tablet camera → ADMIT', async () => {
+  it('[A14][A15][S3] the visitor moves the booking on the phone (same code); the door reads the QR with the tablet camera; a high reading is rechecked → ADMIT', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     const password = await createStaff(admin, 'door-camera', 'door', '门岗二');
     const anyone = createApiClient({ baseUrl: suite.server.url });
@@ -117,8 +117,11 @@ describe('the door, from booking to verdict', () => {
       await door.getByTestId('scan-notice').getByText('周*明').waitFor({ timeout: 10_000 });
       expect(await door.getByTestId('scan-code').inputValue()).toBe(booked.code);
       expect(await door.getByTestId('camera').count()).toBe(0); // the camera closed after the read
-      await door.getByTestId('temperature').fill('36.6');
-      await door.getByTestId('temperature').press('Enter');
+      // A high first reading: the form asks for a rest and a second reading (S3).
+      await door.getByTestId('temperature').fill('37.6');
+      await door.getByTestId('recheck-hint-0').getByText('休息5分钟').waitFor();
+      await door.getByTestId('recheck-0').fill('36.6');
+      await door.getByTestId('recheck-0').press('Enter');
       await door.getByTestId('verdict').waitFor();
       expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('admit');
       await screenshot(door, SUITE, 'door-camera-admit');

@@ -64,11 +64,31 @@ describe('screening policy', () => {
     const screen = (temperature: number) =>
       app.inject({ method: 'POST', url: '/api/halls/demo/screenings', headers: bearer(door), payload: { name: '冯十一', categoryId: 'demo-A', people: [{ ...greenPerson, temperature }] } });
     expect((await screen(37.3)).json<{ admitted: boolean }>().admitted).toBe(false);
-    const updated = await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 37.5 } });
+    const updated = await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 37.5, allowRecheck: true, recheckRestMinutes: 5 } });
     expect(updated.statusCode).toBe(200);
     expect((await screen(37.3)).json<{ admitted: boolean }>().admitted).toBe(true);
-    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 40 } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { feverThresholdC: 40, allowRecheck: true, recheckRestMinutes: 5 } })).statusCode).toBe(400);
     const readings = app.store.sqlite.prepare('select readings from screenings').all() as { readings: string }[];
     for (const row of readings) expect(JSON.parse(row.readings)[0].healthCodeSource).toBe('staff_observed');
+  });
+
+  it('[S3][S6] a hall may take no second reading: the door reads the rule, and a recheck sent anyway is refused with nothing written', async () => {
+    const { app } = await build();
+    const supervisor = await staffToken(app, 'supervisor');
+    const door = await staffToken(app, 'door');
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual({ feverThresholdC: 37.3, allowRecheck: true, recheckRestMinutes: 5 });
+    const policy = { feverThresholdC: 37.3, allowRecheck: false, recheckRestMinutes: 0 };
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: policy })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual(policy);
+    const before = tableCounts(app);
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/halls/demo/screenings',
+      headers: bearer(door),
+      payload: { name: '韩十二', categoryId: 'demo-A', people: [{ ...greenPerson, temperature: 37.6, temperatureRecheck: 36.8 }] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ message: string }>().message).toContain('body/people/0/temperatureRecheck');
+    expect(tableCounts(app)).toEqual(before);
   });
 });

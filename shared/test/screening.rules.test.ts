@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenParty, type PersonReading } from '../src/domain/index.ts';
+import { DEFAULT_SCREENING_POLICY, screenParty, type PersonReading } from '../src/domain/index.ts';
 
 const green: PersonReading = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
 
@@ -45,6 +45,12 @@ describe('health screening', () => {
   it('[S3] a recheck after rest decides, in both directions', () => {
     expect(screenParty([{ ...green, temperature: 37.6, temperatureRecheck: 36.9 }]).admitted).toBe(true);
     expect(screenParty([{ ...green, temperature: 36.9, temperatureRecheck: 37.4 }]).reasons.map((r) => r.code)).toEqual(['FEVER']);
+  });
+
+  it('[S3] a hall that allows no recheck decides on the first reading', () => {
+    const noRecheck = { ...DEFAULT_SCREENING_POLICY, allowRecheck: false };
+    expect(screenParty([{ ...green, temperature: 37.6, temperatureRecheck: 36.9 }], noRecheck).reasons.map((r) => r.code)).toEqual(['FEVER']);
+    expect(screenParty([{ ...green, temperature: 36.6, temperatureRecheck: null }], noRecheck).admitted).toBe(true);
   });
 
   it('[S4] a mask provided on the spot counts as wearing one', () => {

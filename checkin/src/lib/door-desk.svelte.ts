@@ -5,6 +5,7 @@ import type {
   ScreenVisitorBody,
   ScreenVisitorResponse,
 } from '@hallflow/shared/api';
+import type { ScreeningPolicy } from '@hallflow/shared';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 
 /** The door desk: the staff member's hall, live, and the commands the door gives. */
@@ -15,6 +16,11 @@ export class DoorDesk extends StaffDesk {
 
   screen(body: ScreenVisitorBody): Promise<ScreenVisitorResponse> {
     return this.session.api<ScreenVisitorResponse>('POST', `/api/halls/${this.hallId}/screenings`, body);
+  }
+
+  /** The fever threshold and recheck rule of this hall (S3, S6). */
+  screeningPolicy(): Promise<ScreeningPolicy> {
+    return this.session.api<ScreeningPolicy>('GET', `/api/halls/${this.hallId}/screening-policy`);
   }
 
   lookUp(query: { code: string } | { mobileLast4: string; name: string }): Promise<CheckInResponse> {

@@ -1,10 +1,10 @@
 import type { HealthCode } from '@hallflow/shared';
 
-/** The form's model of one person's readings; temperature is text until submitted. */
+/** The form's model of one person's readings; number inputs bind a number, or null while empty. */
 export interface PersonDraft {
   healthCode: HealthCode;
-  temperature: string;
-  recheck: string;
+  temperature: number | null;
+  recheck: number | null;
   mask: boolean;
   maskProvided: boolean;
   fever: boolean;
@@ -14,14 +14,14 @@ export interface PersonDraft {
 
 /** The common case is a green code, a mask and no symptoms: staff only type the temperature. */
 export function emptyPerson(): PersonDraft {
-  return { healthCode: 'green', temperature: '', recheck: '', mask: true, maskProvided: false, fever: false, cough: false, other: false };
+  return { healthCode: 'green', temperature: null, recheck: null, mask: true, maskProvided: false, fever: false, cough: false, other: false };
 }
 
 export function toReading(person: PersonDraft) {
   return {
     healthCode: person.healthCode,
     temperature: Number(person.temperature),
-    temperatureRecheck: person.recheck.trim() === '' ? null : Number(person.recheck),
+    temperatureRecheck: typeof person.recheck === 'number' && !Number.isNaN(person.recheck) ? person.recheck : null,
     mask: person.mask,
     maskProvided: person.maskProvided,
     symptoms: { fever: person.fever, cough: person.cough, other: person.other },

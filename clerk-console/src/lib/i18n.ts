@@ -69,6 +69,8 @@ const DICTIONARY = {
   placesByCategory: { zh: '各业务每时段名额（空=按默认）', en: 'Places per slot by service (empty = default)' },
   screeningPolicy: { zh: '入口核验', en: 'Door screening' },
   feverThreshold: { zh: '发热判定体温 °C', en: 'Fever from °C' },
+  allowRecheck: { zh: '体温异常可休息后复测一次（以复测为准）', en: 'A high reading may be taken again after a rest (the second decides)' },
+  recheckRestMinutes: { zh: '复测前休息（分钟）', en: 'Rest before the recheck (min)' },
   crowdSettings: { zh: '人流控制', en: 'Crowd control' },
   autoMode: { zh: '有空位时', en: 'When places free up' },
   autoManual: { zh: '由门岗手动放行', en: 'Door admits by hand' },

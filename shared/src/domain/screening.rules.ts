@@ -19,12 +19,16 @@ export const ScreeningPolicySchema = Type.Object(
   {
     /** At or above this temperature is fever. 37.3 °C by default. */
     feverThresholdC: Type.Number({ minimum: 36.5, maximum: 38.5 }),
+    /** S3: a visitor at or above the threshold may be measured once more after a rest; when false the first reading decides. */
+    allowRecheck: Type.Boolean(),
+    /** S3: the rest the door staff are told to give before the second reading. */
+    recheckRestMinutes: Type.Integer({ minimum: 0, maximum: 30 }),
   },
   { additionalProperties: false },
 );
 export type ScreeningPolicy = Static<typeof ScreeningPolicySchema>;
 
-export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = { feverThresholdC: 37.3 };
+export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = { feverThresholdC: 37.3, allowRecheck: true, recheckRestMinutes: 5 };
 
 export const TEMPERATURE_MIN_C = 30;
 export const TEMPERATURE_MAX_C = 45;
@@ -53,9 +57,9 @@ function reason(code: ScreeningReasonCode, person: number, partySize: number): R
   return { code, zh: `第${person}人：${text.zh}`, en: `Person ${person}: ${text.en}` };
 }
 
-/** The temperature that counts: the recheck when taken (S3), else the first reading. */
-export function decisiveTemperature(reading: PersonReading): number {
-  return reading.temperatureRecheck ?? reading.temperature;
+/** The temperature that counts: the recheck when taken and the hall allows one (S3), else the first reading. */
+export function decisiveTemperature(reading: PersonReading, policy: Pick<ScreeningPolicy, 'allowRecheck'> = DEFAULT_SCREENING_POLICY): number {
+  return policy.allowRecheck ? (reading.temperatureRecheck ?? reading.temperature) : reading.temperature;
 }
 
 /**
@@ -73,7 +77,7 @@ export function screenParty(
     const add = (code: ScreeningReasonCode) => reasons.push(reason(code, n, people.length));
     if (person.healthCode === 'red') add('CODE_RED');
     if (person.healthCode === 'yellow') add('CODE_YELLOW');
-    if (decisiveTemperature(person) >= policy.feverThresholdC) add('FEVER');
+    if (decisiveTemperature(person, policy) >= policy.feverThresholdC) add('FEVER');
     if (!person.mask && !person.maskProvided) add('NO_MASK');
     if (person.symptoms.fever) add('SYMPTOM_FEVER');
     if (person.symptoms.cough) add('SYMPTOM_COUGH');

@@ -55,9 +55,15 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   }
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
   const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now) : null;
+  const policy = screeningPolicy(hall.settings);
+  // S3: a hall that takes no second reading refuses one rather than silently ignoring it.
+  const rechecked = body.people.findIndex((person) => person.temperatureRecheck !== null && person.temperatureRecheck !== undefined);
+  if (!policy.allowRecheck && rechecked >= 0) {
+    throw new DomainError(400, 'VALIDATION_ERROR', `body/people/${rechecked}/temperatureRecheck: 本厅不复测体温，以第一次测量为准 · this hall takes no second reading; the first one decides`);
+  }
   // The health code goes through the verifier port; the built-in one records what staff saw (S7).
   const verified = body.people.map((person) => ({ ...person, healthCode: staffObservedVerifier.verify({ observed: person.healthCode }).color }));
-  const decision = screenParty(verified, screeningPolicy(hall.settings));
+  const decision = screenParty(verified, policy);
   const at = ctx.now.toISOString();
   const partyId = newId();
   const row = ctx.tx

@@ -8,6 +8,7 @@ import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
 import { DomainError } from '../../core/errors.ts';
+import { screeningPolicy } from './screening-policy.ts';
 import { hallConfiguration } from '../hall/hall-admin.service.ts';
 
 const IntervalView = Type.Object({ open: Type.String(), close: Type.String() });
@@ -83,13 +84,28 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
     },
   );
 
+  app.get(
+    '/api/halls/:hallId/screening-policy',
+    {
+      schema: {
+        operationId: 'getScreeningPolicy',
+        tags: ['door'],
+        summary: 'The fever threshold and recheck rule the door applies',
+        params: HallParamsSchema,
+        response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      preHandler: app.requireStaff(['door', 'supervisor', 'admin']),
+    },
+    async (request) => screeningPolicy(getHallRow(app.store.db, request.params.hallId).settings),
+  );
+
   app.put(
     '/api/halls/:hallId/screening-policy',
     {
       schema: {
         operationId: 'updateScreeningPolicy',
         tags: ['admin'],
-        summary: 'The fever threshold used at the door (37.3 °C by default)',
+        summary: 'The fever threshold used at the door (37.3 °C by default) and whether a second reading after a rest may decide',
         params: HallParamsSchema,
         body: ScreeningPolicySchema,
         response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
