@@ -11,7 +11,7 @@ describe('health screening', () => {
   it('[S1] 37.3 °C is a fever at the default threshold; 37.2 is not; the threshold is configurable', () => {
     expect(screenParty([{ ...green, temperature: 37.2 }]).admitted).toBe(true);
     expect(screenParty([{ ...green, temperature: 37.3 }]).reasons.map((r) => r.code)).toEqual(['FEVER']);
-    expect(screenParty([{ ...green, temperature: 37.3 }], { feverThresholdC: 37.5 }).admitted).toBe(true);
+    expect(screenParty([{ ...green, temperature: 37.3 }], { ...DEFAULT_SCREENING_POLICY, feverThresholdC: 37.5 }).admitted).toBe(true);
   });
 
   it('[S1] yellow and red codes, no mask, and each symptom deny', () => {
