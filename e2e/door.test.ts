@@ -92,6 +92,16 @@ describe('the door, from booking to verdict', () => {
       partySize: 1,
     });
 
+    // A city with two halls: the booking page asks which one, and offers that hall's services.
+    await admin('POST', '/api/halls', { id: 'east', name: '东区分中心', nameEn: 'East Branch', floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 4, holdingCapacity: 20, batchSize: 6 });
+    await admin('POST', '/api/halls/east/categories', { prefix: 'H', name: '出入境', nameEn: 'Exit and entry' });
+    const chooser = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await chooser.goto(`${suite.server.url}/checkin/book`);
+    await chooser.getByTestId('book-hall').selectOption({ label: '东区分中心 East Branch' });
+    await chooser.getByTestId('book-service').getByText('出入境（其他事项）Other Exit and entry').waitFor({ state: 'attached' });
+    expect(new URL(chooser.url()).searchParams.get('hall')).toBe('east');
+    await chooser.close();
+
     // On the phone: the change link of the confirmation; the first free time (10:30) is offered.
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${suite.server.url}/checkin/book?hall=demo&code=${booked.code}`);

@@ -10,6 +10,14 @@ export interface OpenDay {
   textZh: string;
 }
 
+export interface HallSummary {
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+export const loadHalls = () => api<HallSummary[]>('GET', '/api/halls');
+
 export const loadCatalogue = (hallId: string) => api<{ hall: { name: string }; categories: CategoryView[] }>('GET', `/api/halls/${hallId}/catalogue`);
 
 export const loadServices = (hallId: string) => api<ServiceCatalogue>('GET', `/api/halls/${hallId}/services`);
