@@ -2,7 +2,7 @@ import type { AppointmentSettings } from '@hallflow/shared';
 import type { AppointmentView, CheckInResponse, ScreenVisitorResponse, SlotView } from '@hallflow/shared/api';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, bearer, build, greenPerson, login, staffToken, tableCounts } from './helper.ts';
+import { ADMIN_PASSWORD, bearer, build, EAST_HALL, greenPerson, login, staffToken, tableCounts } from './helper.ts';
 import { booking, idFor } from './support/booking.ts';
 
 async function settingsOf(app: FastifyInstance, hallId = 'demo'): Promise<AppointmentSettings> {
@@ -30,7 +30,7 @@ describe('appointment settings and policies', () => {
       method: 'POST',
       url: '/api/halls',
       headers: bearer(admin),
-      payload: { id: 'east', name: '东区分中心', nameEn: 'East Branch', floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 4, holdingCapacity: 20, batchSize: 6 },
+      payload: EAST_HALL,
     });
     expect(created.statusCode).toBe(201);
     expect(await settingsOf(app, 'east')).toEqual({

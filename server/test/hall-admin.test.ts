@@ -1,20 +1,19 @@
 import type { HallConfiguration } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
 import { eventsSince } from '../src/core/event-log.ts';
-import { ADMIN_PASSWORD, bearer, build, login, staffToken, tableCounts } from './helper.ts';
+import { ADMIN_PASSWORD, bearer, build, EAST_HALL, login, staffToken, tableCounts } from './helper.ts';
 
-const eastHall = { id: 'east', name: '东区分中心', nameEn: 'East Branch', floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 4, holdingCapacity: 20, batchSize: 6 };
 
 describe('configuring halls, categories and windows', () => {
   it('[C1][R1] an admin creates a hall; its capacity is floor area ÷ area per person less staff, and seq starts at 1', async () => {
     const { app } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
-    const created = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: eastHall });
+    const created = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: EAST_HALL });
     expect(created.statusCode).toBe(201);
     const body = created.json<HallConfiguration>();
     expect(body.hall).toMatchObject({ id: 'east', timezone: 'Asia/Shanghai', capacity: 26, batchSize: 6 });
     expect(eventsSince(app.store.db, 'east', 0, 10).map((e) => [e.seq, e.event.type])).toEqual([[1, 'hall.configured']]);
-    const again = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: eastHall });
+    const again = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: EAST_HALL });
     expect(again.statusCode).toBe(409);
   });
 
@@ -22,10 +21,10 @@ describe('configuring halls, categories and windows', () => {
     const { app } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const before = tableCounts(app);
-    const zone = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: { ...eastHall, timezone: 'Mars/Olympus' } });
+    const zone = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: { ...EAST_HALL, timezone: 'Mars/Olympus' } });
     expect(zone.statusCode).toBe(400);
     expect(zone.json<{ message: string }>().message).toContain('timezone');
-    const id = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: { ...eastHall, id: 'East Hall!' } });
+    const id = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: { ...EAST_HALL, id: 'East Hall!' } });
     expect(id.statusCode).toBe(400);
     expect(id.json<{ message: string }>().message).toContain('body/id');
     expect(tableCounts(app)).toEqual(before);

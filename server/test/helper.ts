@@ -75,3 +75,6 @@ export function tableCounts(app: FastifyInstance): Record<string, number> {
     names.map(({ name }) => [name, (app.store.sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
   );
 }
+
+/** A second hall for tests that need more than the demo one. */
+export const EAST_HALL = { id: 'east', name: '东区分中心', nameEn: 'East Branch', floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 4, holdingCapacity: 20, batchSize: 6 };
