@@ -14,6 +14,7 @@ import doorRoutes from './modules/door/door.routes.ts';
 import hoursRoutes from './modules/door/hours.routes.ts';
 import hallAdminRoutes from './modules/hall/hall-admin.routes.ts';
 import policiesRoutes from './modules/hall/policies.routes.ts';
+import accountsRoutes from './modules/auth/accounts.routes.ts';
 import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import screensRoutes from './modules/screens/screens.routes.ts';
@@ -90,6 +91,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hallAdminRoutes);
   await fastify.register(policiesRoutes);
+  await fastify.register(accountsRoutes);
   await fastify.register(doorRoutes);
   await fastify.register(appointmentsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hoursRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });

@@ -21,7 +21,7 @@ export const StaffViewSchema = Type.Object({
 export type StaffView = Static<typeof StaffViewSchema>;
 
 export const LoginResponseSchema = Type.Object({
-  /** Bearer token; also set as the http-only `hallflow_session` cookie. */
+  /** Bearer token, sent as `Authorization: Bearer …` (there is no session cookie). */
   token: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
   staff: StaffViewSchema,
@@ -40,10 +40,13 @@ export const CreateStaffBodySchema = Type.Object(
 );
 export type CreateStaffBody = Static<typeof CreateStaffBodySchema>;
 
+export const DeviceKindSchema = Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating')]);
+export type DeviceKind = Static<typeof DeviceKindSchema>;
+
 export const CreateDeviceBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
-    kind: Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating')]),
+    kind: DeviceKindSchema,
   },
   { additionalProperties: false },
 );
@@ -55,3 +58,27 @@ export const DeviceTokenResponseSchema = Type.Object({
   token: Type.String(),
 });
 export type DeviceTokenResponse = Static<typeof DeviceTokenResponseSchema>;
+
+/** A staff account as admins see it in the list. */
+export const StaffAccountSchema = Type.Composite([
+  StaffViewSchema,
+  Type.Object({ createdAt: Type.String(), disabled: Type.Boolean() }),
+]);
+export type StaffAccount = Static<typeof StaffAccountSchema>;
+
+export const StaffParamsSchema = Type.Object({ staffId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const ResetPasswordBodySchema = Type.Object({ password: Type.String({ minLength: 8, maxLength: 200 }) }, { additionalProperties: false });
+
+/** A paired screen; its token is never shown again after pairing. */
+export const DeviceViewSchema = Type.Object({
+  id: Type.String(),
+  hallId: Type.String(),
+  name: Type.String(),
+  kind: DeviceKindSchema,
+  createdAt: Type.String(),
+  revoked: Type.Boolean(),
+});
+export type DeviceView = Static<typeof DeviceViewSchema>;
+
+export const DeviceParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }), deviceId: Type.String({ minLength: 1, maxLength: 64 }) });

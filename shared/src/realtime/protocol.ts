@@ -53,6 +53,8 @@ export interface SocketData {
   /** Halls this connection may read; null means every hall (city-wide staff). */
   hallIds: string[] | null;
   staffId: string | null;
+  /** The paired screen, for a device connection: revoking it disconnects this socket. */
+  deviceId: string | null;
 }
 
 /** Server replays at most this many events; further behind gets a snapshot. */

@@ -37,6 +37,17 @@ export interface RealtimeOptions {
 
 export const hallRoom = (hallId: string) => `hall:${hallId}`;
 
+/**
+ * Closes the live connections of a credential that was just withdrawn (a
+ * disabled staff member, a revoked screen) on every node: a token check at
+ * connect time alone would leave an open socket reading the hall.
+ */
+export async function disconnectWhere(io: HallServer, matches: (data: SocketData) => boolean): Promise<number> {
+  const sockets = (await io.fetchSockets()).filter((socket) => matches(socket.data));
+  for (const socket of sockets) socket.disconnect(true);
+  return sockets.length;
+}
+
 function handshakeError(code: HandshakeErrorData['code'], message: string): Error {
   const error = new Error(message) as Error & { data: HandshakeErrorData };
   error.data = { code, reload: code === 'PROTOCOL_OUTDATED', serverProtocolVersion: PROTOCOL_VERSION };
@@ -99,19 +110,19 @@ export default fp<RealtimeOptions>(
       if (auth.credential === 'staff') {
         const member = token ? staffForToken(db, token, app.clock.now()) : null;
         if (member) {
-          socket.data = { role: member.role, hallIds: member.hallId ? [member.hallId] : null, staffId: member.id };
+          socket.data = { role: member.role, hallIds: member.hallId ? [member.hallId] : null, staffId: member.id, deviceId: null };
           return next();
         }
       } else if (auth.credential === 'device') {
         const device = token ? deviceForToken(db, token) : null;
         if (device) {
-          socket.data = { role: 'display', hallIds: [device.hallId], staffId: null };
+          socket.data = { role: 'display', hallIds: [device.hallId], staffId: null, deviceId: device.id };
           return next();
         }
       } else if (auth.credential === 'ticket') {
         const ticket = token ? db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.publicToken, token)).get() : null;
         if (ticket) {
-          socket.data = { role: 'phone', hallIds: [ticket.hallId], staffId: null };
+          socket.data = { role: 'phone', hallIds: [ticket.hallId], staffId: null, deviceId: null };
           return next();
         }
       }
