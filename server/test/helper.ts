@@ -47,7 +47,7 @@ export async function login(app: FastifyInstance, username: string, password: st
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Signs in as admin, creates a staff member of the demo hall, and returns their token. */
-export async function staffToken(app: FastifyInstance, role: 'door' | 'clerk' | 'supervisor', username = role): Promise<string> {
+export async function staffToken(app: FastifyInstance, role: 'door' | 'clerk' | 'supervisor', username: string = role): Promise<string> {
   const admin = await login(app, 'admin', ADMIN_PASSWORD);
   const created = await app.inject({
     method: 'POST',
