@@ -2,6 +2,7 @@ import type { TicketResponse } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createStaff, signIn, signInAdmin } from './support/api.ts';
+import { ADMIN_PASSWORD } from './support/server.ts';
 import { screenshot } from './support/browser.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
@@ -128,5 +129,36 @@ describe('two clerks at their windows', () => {
     expect((await supervisorApi<{ screening: { feverThresholdC: number } }>('GET', '/api/halls/demo/policies')).screening.feverThresholdC).toBe(37.5);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, SUITE, 'supervisor-settings');
+  });
+
+  it('[A17][L8] an admin adds a door account and pairs a lobby screen; revoking it tells the screen at once', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${suite.server.url}/clerk/#people`);
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+
+    const create = page.getByTestId('create-staff');
+    await create.getByLabel('用户名').fill('door-zhou');
+    await create.getByLabel('姓名').fill('周门岗');
+    await create.getByLabel('角色').selectOption({ label: '门岗' });
+    await create.getByLabel('初始密码').fill('door-password-1');
+    await create.getByRole('button').click();
+    await page.getByTestId('staff-door-zhou').waitFor();
+    expect((await signIn(suite.server.url, 'door-zhou', 'door-password-1')).token).toBeTruthy();
+
+    await page.getByTestId('device-name').fill('大厅东侧屏');
+    await page.getByTestId('device-kind').selectOption('lobby');
+    await page.getByTestId('pair-device').click();
+    const link = await page.getByTestId('device-link').innerText();
+    expect(link).toMatch(/\/display\/lobby\?device=/);
+    await screenshot(page, SUITE, 'admin-people');
+
+    const lobby = await suite.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await lobby.goto(link);
+    await lobby.getByTestId('lobby').waitFor();
+    await page.getByTestId('device-row').filter({ hasText: '大厅东侧屏' }).getByTestId('revoke-device').click();
+    await lobby.getByTestId('screen-revoked').waitFor({ timeout: 5_000 });
+    await screenshot(lobby, SUITE, 'lobby-revoked');
   });
 });

@@ -21,13 +21,15 @@ class FakeSocket implements SyncSocket {
     for (const listener of this.#listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
   }
   connect() {
+    this.connectAttempts++;
     this.connected = true;
     this.fire('connect');
     return this;
   }
+  connectAttempts = 0;
   disconnect() {
     this.connected = false;
-    this.fire('disconnect');
+    this.fire('disconnect', 'io client disconnect');
     return this;
   }
 }
@@ -78,6 +80,25 @@ describe('HallSync against a scripted server', () => {
     socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [event(3), event(4)], headSeq: 4 });
     expect(applied).toEqual([3, 4, 5]);
     expect(sync.state?.occupancy.inside).toBe(5);
+  });
+
+  it('[A17] a connection the server closes is retried once; a refused credential ends as revoked, with no more retries', () => {
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h');
+    const statuses: string[] = [];
+    sync.subscribe({ status: (status) => statuses.push(status) });
+    socket.connect();
+    socket.joins.at(-1)!.ack({ ok: true, mode: 'snapshot', protocolVersion: PROTOCOL_VERSION, snapshot: snapshot(1) });
+    expect(sync.status).toBe('live');
+    socket.connected = false;
+    socket.fire('disconnect', 'io server disconnect');
+    expect(socket.connectAttempts).toBe(2);
+    socket.connected = false;
+    socket.fire('connect_error', Object.assign(new Error('Unknown or expired token'), { data: { code: 'UNAUTHORIZED', reload: false } }));
+    expect(sync.status).toBe('revoked');
+    socket.fire('connect_error', new Error('later network noise'));
+    expect(sync.status).toBe('revoked');
+    expect(statuses).toContain('revoked');
   });
 
   it('[R4] a server speaking another protocol version makes the client reload', () => {

@@ -4,12 +4,14 @@ import type { HallSnapshot } from '../domain/types.ts';
 import type { JoinResult } from './protocol.ts';
 import { PROTOCOL_VERSION } from './protocol.ts';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'outdated';
+/** `revoked`: the server no longer accepts this screen's or person's credential (A17); only a new pairing or sign-in helps. */
+export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'outdated' | 'revoked';
 
 /** The part of a Socket.IO client HallSync needs; a fake can stand in for tests. */
 export interface SyncSocket {
   readonly connected: boolean;
-  on(event: 'connect' | 'disconnect', listener: () => void): unknown;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): unknown;
   on(event: 'hall:changed', listener: (envelope: HallEventEnvelope) => void): unknown;
   emit(event: 'hall:join', request: { hallId: string; lastSeq: number | null }, ack: (result: JoinResult) => void): unknown;
@@ -55,17 +57,20 @@ export class HallSync {
     this.#hallId = hallId;
     this.#state = initial;
     socket.on('connect', () => this.#join());
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       // An ack for a join sent before the drop never arrives: forget it, the next connect joins afresh.
       this.#joining = false;
       this.#rejoinWanted = false;
       this.#joinAttempt++;
       this.#buffer = [];
       this.#setStatus('offline');
+      // Closed by the server (a credential withdrawn, A17): Socket.IO will not retry by itself, so ask once; the handshake says why.
+      if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', (error) => {
-      const data = error.data as { reload?: boolean } | undefined;
+      const data = error.data as { reload?: boolean; code?: string } | undefined;
       if (data?.reload) this.#outdated();
+      else if (data?.code === 'UNAUTHORIZED') this.#revoked();
       else this.#setStatus('offline');
     });
     socket.on('hall:changed', (envelope) => this.#receive(envelope));
@@ -166,9 +171,15 @@ export class HallSync {
   }
 
   #setStatus(status: ConnectionStatus): void {
-    if (this.#status === status || this.#status === 'outdated') return;
+    if (this.#status === status || this.#status === 'outdated' || this.#status === 'revoked') return;
     this.#status = status;
     for (const listener of this.#listeners) listener.status?.(status);
+  }
+
+  /** The credential is refused: stop retrying (it would be refused forever) and say so. */
+  #revoked(): void {
+    this.#setStatus('revoked');
+    this.#socket.disconnect();
   }
 
   #outdated(): void {

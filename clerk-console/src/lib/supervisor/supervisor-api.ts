@@ -1,5 +1,16 @@
 import { zonedInstant, type AppointmentSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
-import type { ApiClient, DailyReport, HallPolicies, UpdateCrowdConfigBody } from '@hallflow/shared/api';
+import type {
+  ApiClient,
+  CreateDeviceBody,
+  CreateStaffBody,
+  DailyReport,
+  DeviceTokenResponse,
+  DeviceView,
+  HallPolicies,
+  StaffAccount,
+  StaffView,
+  UpdateCrowdConfigBody,
+} from '@hallflow/shared/api';
 
 /** What the supervisor pages ask of the server for one hall: reports, the policies and their updates. */
 export class SupervisorApi {
@@ -31,6 +42,39 @@ export class SupervisorApi {
 
   saveCrowd(body: UpdateCrowdConfigBody): Promise<unknown> {
     return this.api('PUT', `/api/halls/${this.hallId}/crowd-config`, body);
+  }
+
+  staff(): Promise<StaffAccount[]> {
+    return this.api<StaffAccount[]>('GET', `/api/staff?hallId=${encodeURIComponent(this.hallId)}`);
+  }
+
+  createStaff(body: CreateStaffBody): Promise<StaffView> {
+    return this.api<StaffView>('POST', '/api/staff', body);
+  }
+
+  setStaffEnabled(staffId: string, enabled: boolean): Promise<StaffAccount> {
+    return this.api<StaffAccount>('POST', `/api/staff/${staffId}/${enabled ? 'enable' : 'disable'}`);
+  }
+
+  resetPassword(staffId: string, password: string): Promise<StaffAccount> {
+    return this.api<StaffAccount>('POST', `/api/staff/${staffId}/password`, { password });
+  }
+
+  devices(): Promise<DeviceView[]> {
+    return this.api<DeviceView[]>('GET', `/api/halls/${this.hallId}/devices`);
+  }
+
+  pairDevice(body: CreateDeviceBody): Promise<DeviceTokenResponse> {
+    return this.api<DeviceTokenResponse>('POST', `/api/halls/${this.hallId}/devices`, body);
+  }
+
+  revokeDevice(deviceId: string): Promise<DeviceView> {
+    return this.api<DeviceView>('POST', `/api/halls/${this.hallId}/devices/${deviceId}/revoke`);
+  }
+
+  /** The hall this page works on: new staff belong to it, new screens are paired to it. */
+  get hall(): string {
+    return this.hallId;
   }
 
   /**

@@ -1,0 +1,11 @@
+import type { DeviceKind } from '@hallflow/shared/api';
+
+/**
+ * The address a newly paired screen opens (L8): its kind's page, the window
+ * number for window screens and rating pads, and the device token, which is
+ * shown this once and never again.
+ */
+export function screenLink(origin: string, kind: DeviceKind, token: string, windowNumber?: number): string {
+  const page = kind === 'window' || kind === 'rating' ? `${kind}/${windowNumber ?? 1}` : kind;
+  return `${origin}/display/${page}?device=${encodeURIComponent(token)}`;
+}
