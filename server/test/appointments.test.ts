@@ -99,6 +99,24 @@ describe('appointments', () => {
     expect((await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: late.code } })).json<CheckInResponse>().arrival).toBe('too_late');
   });
 
+  it('[A3][A10] an unknown code scanned or typed at the door is a 400 naming the field, and nothing is written', async () => {
+    const { app } = await build();
+    const door = await staffToken(app, 'door');
+    const before = tableCounts(app);
+    const checkIn = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: 'ZZZZZZZZ' } });
+    expect(checkIn.statusCode).toBe(400);
+    expect(checkIn.json<{ message: string }>().message).toContain('body/code is not an appointment code');
+    const screening = await app.inject({
+      method: 'POST',
+      url: '/api/halls/demo/screenings',
+      headers: bearer(door),
+      payload: { name: '张小三', categoryId: 'demo-C', appointmentCode: 'ZZZZZZZZ', people: [greenPerson] },
+    });
+    expect(screening.statusCode).toBe(400);
+    expect(screening.json<{ message: string }>().message).toContain('body/appointmentCode');
+    expect(tableCounts(app)).toEqual(before);
+  });
+
   it('[A4] a visitor cancels with the code and the last four digits of the mobile; the place is free again', async () => {
     const { app } = await build();
     const appointment = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking() })).json<AppointmentView>();

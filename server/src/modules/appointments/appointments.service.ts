@@ -171,10 +171,16 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
   return appointmentView(row);
 }
 
-export function appointmentByCode(db: Db | Tx, code: string) {
+/**
+ * An appointment by its code. A code in the address is a resource that may
+ * not exist (404); a code typed or scanned into a request body is input,
+ * and a wrong one is a 400 naming the field (`bodyField`).
+ */
+export function appointmentByCode(db: Db | Tx, code: string, bodyField?: string) {
   const row = db.select().from(appointments).where(eq(appointments.code, code.trim().toUpperCase())).get();
-  if (!row) throw new DomainError(404, 'NOT_FOUND', `No appointment with code ${code}`);
-  return row;
+  if (row) return row;
+  if (bodyField) throw invalid(bodyField, `is not an appointment code: no appointment has code ${code} · 预约码不存在，请核对`);
+  throw new DomainError(404, 'NOT_FOUND', `No appointment with code ${code}`);
 }
 
 /** A4, A14: only the visitor (code plus the last four digits of the mobile) changes a booked appointment. */
@@ -212,9 +218,9 @@ export function rescheduleAppointment(ctx: CommandContext, code: string, body: {
  * A3: the door finds the appointment by code (QR or typed) or by the last
  * four digits of the mobile and the name, and learns whether it may check in now.
  */
-export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: string; mobileLast4?: string; name?: string }, now: Date) {
+export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: string; mobileLast4?: string; name?: string }, now: Date, codeField = 'code') {
   let row;
-  if (lookup.code) row = appointmentByCode(db, lookup.code);
+  if (lookup.code) row = appointmentByCode(db, lookup.code, codeField);
   else {
     const hall = getHallRow(db, hallId);
     row = db

@@ -43,7 +43,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   assertServiceOpen(ctx, hallId, 'ticket');
   assertHoldingRoom(ctx, hall, body.people.length);
   // A3: an appointment checks in within its arrival window; the party takes its slot (holding and calling order).
-  const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now) : null;
+  const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
   if (appointment?.arrival === 'too_early') {
     const when = new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(appointment.comeBackAt!));
     throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
