@@ -2,6 +2,7 @@ import type { AppointmentView, CheckInResponse, ScreenVisitorResponse, SlotView 
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, bearer, build, greenPerson, login, staffToken, tableCounts } from './helper.ts';
 import { booking, idFor } from './support/booking.ts';
+import { eventsSince } from '../src/core/event-log.ts';
 
 
 describe('appointments', () => {
@@ -115,6 +116,26 @@ describe('appointments', () => {
     expect(screening.statusCode).toBe(400);
     expect(screening.json<{ message: string }>().message).toContain('body/appointmentCode');
     expect(tableCounts(app)).toEqual(before);
+  });
+
+  it('[R1][A2] bookings, cancellations and reschedules append an event with the places now free, and no personal data', async () => {
+    const { app } = await build();
+    const booked = (await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: booking() })).json<AppointmentView>();
+    await app.inject({ method: 'POST', url: `/api/appointments/${booked.code}/reschedule`, payload: { mobileLast4: '8000', date: '2026-11-25', slot: '15:00' } });
+    await app.inject({ method: 'POST', url: `/api/appointments/${booked.code}/cancel`, payload: { mobileLast4: '8000' } });
+    const events = eventsSince(app.store.db, 'demo', 0, 100).filter((envelope) => envelope.event.type === 'appointments.changed');
+    expect(events.map((envelope) => envelope.event)).toEqual([
+      { type: 'appointments.changed', places: [{ categoryId: 'demo-C', date: '2026-11-25', start: '14:00', free: 9 }] },
+      {
+        type: 'appointments.changed',
+        places: [
+          { categoryId: 'demo-C', date: '2026-11-25', start: '14:00', free: 10 },
+          { categoryId: 'demo-C', date: '2026-11-25', start: '15:00', free: 9 },
+        ],
+      },
+      { type: 'appointments.changed', places: [{ categoryId: 'demo-C', date: '2026-11-25', start: '15:00', free: 10 }] },
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/张|13800138000|8000|410102/);
   });
 
   it('[A4] a visitor cancels with the code and the last four digits of the mobile; the place is free again', async () => {

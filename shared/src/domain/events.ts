@@ -30,7 +30,17 @@ export type HallEvent =
   | { type: 'ticket.held'; ticket: TicketView; window: WindowView }
   | { type: 'ticket.rated'; ticket: TicketView }
   | { type: 'window.updated'; window: WindowView }
-  | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] };
+  | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] }
+  /** A booking, cancellation or reschedule: the places now free in the slots it touched (no personal data). */
+  | { type: 'appointments.changed'; places: SlotPlacesView[] };
+
+/** The free places of one appointment slot of one service. */
+export interface SlotPlacesView {
+  categoryId: string;
+  date: string;
+  start: string;
+  free: number;
+}
 
 export type HallEventType = HallEvent['type'];
 

@@ -59,6 +59,16 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
   });
 }
 
+/** R1: a change of bookings is an event too, carrying only the places now free in the slots it touched. */
+function emitPlaces(ctx: CommandContext, hallId: string, categoryId: string, touched: { date: string; start: string }[]) {
+  const places = touched.flatMap(({ date, start }) =>
+    slotAvailability(ctx.tx, hallId, categoryId, date)
+      .filter((slot) => slot.start === start)
+      .map((slot) => ({ categoryId, date, start, free: slot.free })),
+  );
+  ctx.emit({ type: 'appointments.changed', places });
+}
+
 /** A1: the slots a visitor can book: a slot that has started has no free place. */
 export function listSlots(db: Db | Tx, hallId: string, categoryId: string, date: string, now: Date) {
   return slotAvailability(db, hallId, categoryId, date).map(({ startsAt, ...slot }) => ({ ...slot, startsAt: startsAt.toISOString(), free: startsAt > now ? slot.free : 0 }));
@@ -168,6 +178,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
     })
     .returning()
     .get();
+  emitPlaces(ctx, hallId, row.categoryId, [{ date: row.day, start: row.slotLocal }]);
   return appointmentView(row);
 }
 
@@ -196,7 +207,9 @@ function ownBookedAppointment(tx: Tx, code: string, mobileLast4: string, action:
 
 export function cancelAppointment(ctx: CommandContext, code: string, mobileLast4: string) {
   const row = ownBookedAppointment(ctx.tx, code, mobileLast4, 'cancel');
-  return appointmentView(ctx.tx.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, row.id)).returning().get()!);
+  const cancelled = ctx.tx.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, row.id)).returning().get()!;
+  emitPlaces(ctx, row.hallId, row.categoryId, [{ date: row.day, start: row.slotLocal }]);
+  return appointmentView(cancelled);
 }
 
 /** A14: move a booked appointment to another free, future slot of the same service; it keeps its code. */
@@ -211,6 +224,10 @@ export function rescheduleAppointment(ctx: CommandContext, code: string, body: {
     .where(eq(appointments.id, row.id))
     .returning()
     .get()!;
+  emitPlaces(ctx, row.hallId, row.categoryId, [
+    { date: row.day, start: row.slotLocal },
+    { date: moved.day, start: moved.slotLocal },
+  ]);
   return appointmentView(moved);
 }
 
