@@ -83,7 +83,7 @@ describe('two clerks at their windows', () => {
     await screenshot(second, SUITE, 'window4-figures');
   });
 
-  it('[F5][A11][H1][S6] a supervisor reads the day live and changes the hall policies; a wrong entry is named and nothing is saved', async () => {
+  it('[F5][A11][H1][S6][Q5] a supervisor reads the day live and changes the hall policies; a wrong entry is named and nothing is saved', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     const password = await createStaff(admin, 'supervisor-e2e', 'supervisor', '林主任');
     const { api: supervisorApi } = await signIn(suite.server.url, 'supervisor-e2e', password);
@@ -127,6 +127,25 @@ describe('two clerks at their windows', () => {
     await page.getByTestId('screening-policy').getByRole('button').click();
     await page.getByTestId('screening-policy').getByRole('status').waitFor();
     expect((await supervisorApi<{ screening: { feverThresholdC: number } }>('GET', '/api/halls/demo/policies')).screening.feverThresholdC).toBe(37.5);
+    // A new queue, served first at window 8 (which served B then G).
+    const windows = page.getByTestId('windows-form');
+    await windows.getByLabel('取号字母').fill('h');
+    await windows.getByLabel('中文名称').fill('出入境');
+    await windows.getByLabel('英文名称').fill('Exit and entry');
+    await windows.getByRole('button', { name: '添加业务' }).click();
+    await windows.getByText('H 出入境').waitFor();
+    const row8 = windows.getByTestId('window-row-8');
+    expect(await row8.getByRole('textbox').inputValue()).toBe('B G');
+    await row8.getByRole('textbox').fill('H B Q');
+    await row8.getByRole('button').click();
+    await windows.getByRole('alert').getByText('Q').waitFor();
+    await row8.getByRole('textbox').fill('H B G');
+    await row8.getByRole('button').click();
+    await windows.getByRole('status').waitFor();
+    const configuration = await supervisorApi<{ categories: { id: string; prefix: string }[]; windows: { number: number; categoryIds: string[] }[] }>('GET', '/api/halls/demo/configuration');
+    const idOf = (prefix: string) => configuration.categories.find((c) => c.prefix === prefix)!.id;
+    expect(configuration.windows.find((w) => w.number === 8)!.categoryIds).toEqual([idOf('H'), idOf('B'), idOf('G')]);
+
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, SUITE, 'supervisor-settings');
   });

@@ -133,6 +133,15 @@ const DICTIONARY = {
   openOnScreen: { zh: '在该屏幕的浏览器中打开此地址（仅显示一次）：', en: 'Open this address in the screen’s browser (shown once):' },
   revoke: { zh: '解除配对', en: 'Revoke' },
   revoked: { zh: '已解除', en: 'Revoked' },
+  windowsAndServices: { zh: '窗口与业务', en: 'Windows and services' },
+  servesLetters: { zh: '办理业务（字母，优先在前）', en: 'Serves (letters, preferred first)' },
+  windowAdded: { zh: '已添加窗口', en: 'Window added' },
+  categoryAdded: { zh: '已添加业务', en: 'Service added' },
+  addWindow: { zh: '添加窗口', en: 'Add window' },
+  addCategory: { zh: '添加业务', en: 'Add service' },
+  letter: { zh: '取号字母', en: 'Ticket letter' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -72,6 +72,18 @@ export class SupervisorApi {
     return this.api<DeviceView>('POST', `/api/halls/${this.hallId}/devices/${deviceId}/revoke`);
   }
 
+  addCategory(body: { prefix: string; name: string; nameEn: string }): Promise<unknown> {
+    return this.api('POST', `/api/halls/${this.hallId}/categories`, body);
+  }
+
+  addWindow(body: { number: number; categoryIds: string[] }): Promise<unknown> {
+    return this.api('POST', `/api/halls/${this.hallId}/windows`, body);
+  }
+
+  setWindowCategories(windowId: string, categoryIds: string[]): Promise<unknown> {
+    return this.api('PUT', `/api/halls/${this.hallId}/windows/${windowId}/categories`, { categoryIds });
+  }
+
   /** The hall this page works on: new staff belong to it, new screens are paired to it. */
   get hall(): string {
     return this.hallId;
