@@ -5,7 +5,7 @@ import type {
   ScreenVisitorBody,
   ScreenVisitorResponse,
 } from '@hallflow/shared/api';
-import type { ScreeningPolicy } from '@hallflow/shared';
+import type { AppointmentSettings, ScreeningPolicy } from '@hallflow/shared';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 
 /** The door desk: the staff member's hall, live, and the commands the door gives. */
@@ -21,6 +21,11 @@ export class DoorDesk extends StaffDesk {
   /** The fever threshold and recheck rule of this hall (S3, S6). */
   screeningPolicy(): Promise<ScreeningPolicy> {
     return this.session.api<ScreeningPolicy>('GET', `/api/halls/${this.hallId}/screening-policy`);
+  }
+
+  /** Whether walk-ins and late visitors may take a free place (A12, A13). */
+  appointmentSettings(): Promise<AppointmentSettings> {
+    return this.session.api<AppointmentSettings>('GET', `/api/halls/${this.hallId}/appointment-settings`);
   }
 
   lookUp(query: { code: string } | { mobileLast4: string; name: string }): Promise<CheckInResponse> {

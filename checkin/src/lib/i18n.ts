@@ -13,6 +13,8 @@ const DICTIONARY = {
   red: { zh: '红码', en: 'Red' },
   temperature: { zh: '体温 °C', en: 'Temperature °C' },
   recheck: { zh: '复测体温 °C', en: 'Recheck °C' },
+  walkInsRefused: { zh: '本厅仅接待预约：未预约者请引导扫码预约（/checkin/book）', en: 'Appointments only: help visitors without one to book (/checkin/book)' },
+  walkInsOnSite: { zh: '未预约者：有空余名额时现场安排当前时段', en: 'Without an appointment: a free place of a slot open now, if any' },
   feverFrom: { zh: '≥{n} 为发热', en: 'fever from {n}' },
   recheckHint: { zh: '体温偏高：请休息{n}分钟后复测', en: 'High: let them rest {n} min, then measure again' },
   noRecheck: { zh: '本厅不复测，以首次测量为准', en: 'No recheck here: the first reading decides' },
