@@ -17,6 +17,8 @@ import { callNext } from '../server/src/modules/tickets/calling.service.ts';
 import { issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
 import { completeTicket } from '../server/src/modules/tickets/ticket-flow.service.ts';
 import { openWindow } from '../server/src/modules/tickets/window.service.ts';
+import { bookAppointment, cancelAppointment } from '../server/src/modules/appointments/appointments.service.ts';
+import { booking, idFor } from '../server/test/support/booking.ts';
 
 async function hall(databasePath: string) {
   const env = loadEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ADMIN_INITIAL_PASSWORD: 'bench-password', APPS_DIR: '/nonexistent' });
@@ -75,7 +77,22 @@ try {
   const snapshot = opsPerSecond(50, () => hallSnapshot(memory.store.db, 'demo', new Date('2026-11-25T02:00:00Z')));
   report('catch-up by replaying 500 events', replay, 'fresh snapshot', snapshot, 'runs/s');
 
-  await Promise.all([memory.close(), file.close(), shortQueue.close()]);
+  // 4. Booking (slot count, per-ID check, insert, event) on a day with 2,000 bookings vs an empty day.
+  const bookings = await hall(':memory:');
+  bookings.store.sqlite.prepare("update halls set settings = json_set(settings, '$.appointments.placesPerSlot', 500) where id = 'demo'").run();
+  const slots = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:00', '13:30', '14:00', '14:30'];
+  for (let i = 0; i < 2_000; i++) {
+    bookings.commands.run('demo', (ctx) => bookAppointment(ctx, 'demo', booking({ date: '2026-11-26', slot: slots[i % slots.length], idNumber: idFor(i + 10) })));
+  }
+  const bookAndCancel = (date: string) => () => {
+    const made = bookings.commands.run('demo', (ctx) => bookAppointment(ctx, 'demo', booking({ date, slot: '15:00', idNumber: idFor(1) })));
+    bookings.commands.run('demo', (ctx) => cancelAppointment(ctx, made.code, '8000'));
+  };
+  const emptyDay = opsPerSecond(300, bookAndCancel('2026-11-27'));
+  const busyDay = opsPerSecond(300, bookAndCancel('2026-11-26'));
+  report('book+cancel, day with 2,000 bookings', busyDay, 'empty day', emptyDay);
+
+  await Promise.all([memory.close(), file.close(), shortQueue.close(), bookings.close()]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

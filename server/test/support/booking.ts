@@ -5,8 +5,8 @@ export function residentId(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-/** The n-th distinct valid ID number of the tests. */
-export const idFor = (n: number) => residentId(`41010219900307${String(n).padStart(3, '0')}`);
+/** The n-th distinct valid ID number of the tests (a later birth year every thousand). */
+export const idFor = (n: number) => residentId(`410102${1990 + Math.floor(n / 1000)}0307${String(n % 1000).padStart(3, '0')}`);
 
 /** A valid booking body for the demo hall today (2026-11-25, 14:00, social insurance), with changes. */
 export const booking = (over: Record<string, unknown> = {}) => ({

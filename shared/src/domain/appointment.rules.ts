@@ -1,5 +1,5 @@
 import type { AppointmentSettings } from './appointment-settings.rules.ts';
-import { hoursForDate, type HoursConfig } from './hours.rules.ts';
+import { hoursForDate, localClock, type HoursConfig } from './hours.rules.ts';
 
 export interface Slot {
   /** Local start and end, HH:MM. */
@@ -83,13 +83,8 @@ export function zonedInstant(date: string, time: string, timezone: string): Date
   const wanted = Date.parse(`${date}T${time}:00Z`);
   let guess = wanted;
   for (let i = 0; i < 2; i++) {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(guess))
-        .map((p) => [p.type, p.value]),
-    );
-    const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
-    guess += wanted - shown;
+    const shown = localClock(new Date(guess), timezone);
+    guess += wanted - (Date.parse(`${shown.date}T00:00:00Z`) + shown.minute * 60_000);
   }
   return new Date(guess);
 }

@@ -60,18 +60,30 @@ export const DEFAULT_HOURS: HoursConfig = {
 const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and slots and hours ask often. */
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timezone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    partsFormatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
 /** The hall's local date, weekday and minute of the day at an instant. */
 export function localClock(instant: Date, timezone: string): { date: string; weekday: Weekday; minute: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = Object.fromEntries(partsFormatter(timezone).formatToParts(instant).map((part) => [part.type, part.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: String(parts.weekday).toLowerCase().slice(0, 3) as Weekday,
     minute: Number(parts.hour) * 60 + Number(parts.minute),
   };
+}
+
+/** The hall's local time of an instant as HH:MM (24-hour), as the door says "come back at 09:50". */
+export function clockTime(instant: Date, timezone: string): string {
+  return toTime(localClock(instant, timezone).minute);
 }
 
 function weekdayOf(date: string): Weekday {

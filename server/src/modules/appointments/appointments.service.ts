@@ -3,6 +3,7 @@ import {
   APPOINTMENT_CODE_ALPHABET,
   arrivalStatus,
   chooseOnSiteSlot,
+  clockTime,
   placesFor,
   checkResidentId,
   isMobileNumber,
@@ -15,7 +16,7 @@ import {
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -39,22 +40,25 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
   const hall = getHallRow(db, hallId);
   const settings = appointmentSettings(hall.settings);
   const places = placesFor(settings, categoryId);
+  // Counted per start instant in SQL: a busy day has thousands of bookings but a few dozen distinct starts.
   const booked = db
-    .select({ slotStart: appointments.slotStart })
+    .select({ slotStart: appointments.slotStart, n: count() })
     .from(appointments)
     .where(and(eq(appointments.hallId, hallId), eq(appointments.categoryId, categoryId), eq(appointments.day, date), inArray(appointments.status, ['booked', 'arrived'])))
+    .groupBy(appointments.slotStart)
     .all();
   const onSite = db
-    .select({ slotStart: parties.slotStart })
+    .select({ slotStart: parties.slotStart, n: count() })
     .from(parties)
     .where(and(eq(parties.hallId, hallId), eq(parties.categoryId, categoryId), eq(parties.day, date), isNull(parties.appointmentCode), ne(parties.state, 'denied')))
+    .groupBy(parties.slotStart)
     .all();
   // A11: counted by the instant a place starts, so places booked before a change of slot length still count in the slot that now holds them.
-  const takenAt = [...booked, ...onSite].flatMap(({ slotStart }) => (slotStart ? [Date.parse(slotStart)] : []));
+  const takenAt = [...booked, ...onSite].flatMap(({ slotStart, n }) => (slotStart ? [{ at: Date.parse(slotStart), n }] : []));
   return slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes).map((slot) => {
     const startsAt = zonedInstant(date, slot.start, hall.timezone);
     const endsAt = startsAt.getTime() + settings.slotMinutes * 60_000;
-    const taken = takenAt.filter((at) => at >= startsAt.getTime() && at < endsAt).length;
+    const taken = takenAt.filter(({ at }) => at >= startsAt.getTime() && at < endsAt).reduce((sum, { n }) => sum + n, 0);
     return { ...slot, startsAt, free: Math.max(0, places - taken) };
   });
 }
@@ -265,8 +269,6 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
   };
 }
 
-const localTime = (at: Date, timezone: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
-
 /**
  * A12, A13: the slot an on-site visitor takes now (a walk-in, or an
  * appointment past its grace period), or a refusal saying when a place is
@@ -278,7 +280,7 @@ export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Dat
   const choice = chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone)), now, settings);
   if (choice.status === 'ok') return choice.slot;
   if (choice.status === 'later') {
-    const at = localTime(choice.comeBackAt, hall.timezone);
+    const at = clockTime(choice.comeBackAt, hall.timezone);
     throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`);
   }
   throw new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');

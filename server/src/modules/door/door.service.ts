@@ -1,5 +1,5 @@
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
-import { maskName, screenParty } from '@hallflow/shared';
+import { clockTime, maskName, screenParty } from '@hallflow/shared';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { categories, parties, screenings } from '../../db/schema/index.ts';
@@ -23,7 +23,7 @@ function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallR
   if (holding + size <= hall.holdingCapacity) return;
   const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
   const comeBack = new Date(ctx.now.getTime() + batchesAhead * 10 * 60_000);
-  const at = new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(comeBack);
+  const at = clockTime(comeBack, hall.timezone);
   throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`);
 }
 
@@ -45,7 +45,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   // A3: an appointment checks in within its arrival window; the party takes its slot (holding and calling order).
   const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
   if (appointment?.arrival === 'too_early') {
-    const when = new Intl.DateTimeFormat('zh-CN', { timeZone: hall.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(appointment.comeBackAt!));
+    const when = clockTime(new Date(appointment.comeBackAt!), hall.timezone);
     throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
   }
   if (appointment?.arrival === 'too_late') throw new DomainError(409, 'TOO_LATE', '已过预约时段，请重新预约 · The appointment time has passed; please book again');
