@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,5 +76,50 @@ describe('pnpm start', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(output).toContain('PORT');
+  });
+
+  it('[A10] with a certificate and key the server speaks HTTPS (door cameras need it); one without the other stops it, naming the variable', async () => {
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost']);
+    expect(made.status, made.stderr?.toString()).toBe(0);
+    const port = await freePort();
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: join(ROOT, 'server'),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'tls.db'), TLS_CERT_FILE: cert, TLS_KEY_FILE: key },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const deadline = Date.now() + 30_000;
+      while (!output.includes('HallFlow is running')) {
+        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`no start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(output).toContain(`https://localhost:${port}/`);
+      const health = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpsGet({ host: '127.0.0.1', port, path: '/api/health', ca: readFileSync(cert) }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect(health.status).toBe(200);
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok' });
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+
+    const half = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: join(ROOT, 'server'),
+      env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, 'tls.db'), TLS_CERT_FILE: cert },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let complaint = '';
+    half.stderr.on('data', (chunk: Buffer) => (complaint += chunk.toString()));
+    expect(await new Promise<number | null>((resolve) => half.once('exit', resolve))).toBe(1);
+    expect(complaint).toContain('TLS_KEY_FILE');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
@@ -19,7 +20,17 @@ async function main() {
   }
   if (env.APPS_DIR === '..') env.APPS_DIR = resolve(fileURLToPath(import.meta.url), '../../..');
 
-  const fastify = Fastify({ ...httpOptions, logger: { level: env.LOG_LEVEL } });
+  let https: { cert: Buffer; key: Buffer } | null = null;
+  if (env.TLS_CERT_FILE && env.TLS_KEY_FILE) {
+    try {
+      https = { cert: readFileSync(env.TLS_CERT_FILE), key: readFileSync(env.TLS_KEY_FILE) };
+    } catch (error) {
+      console.error(`Invalid environment: TLS_CERT_FILE / TLS_KEY_FILE: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  }
+  // The app is the same plugin either way; only the listening socket differs (Fastify's types model HTTPS as another server type).
+  const fastify = Fastify({ ...httpOptions, logger: { level: env.LOG_LEVEL }, ...(https ? { https } : {}) } as Parameters<typeof Fastify>[0]);
   const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START)) : systemClock;
   let firstStart: FirstStart | undefined;
   await fastify.register(app, { env, clock, onFirstStart: (created) => (firstStart = created) });
@@ -43,7 +54,7 @@ async function main() {
   await fastify.listen({ port: env.PORT, host: env.HOST });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  const base = `http://localhost:${port}`;
+  const base = `${https ? 'https' : 'http'}://localhost:${port}`;
   const lines = [
     '',
     'HallFlow is running 政务大厅排队与人流管控系统已启动',

@@ -29,6 +29,12 @@ export const EnvSchema = Type.Object({
   HOUSEKEEPING_INTERVAL_MS: Type.Integer({ minimum: 0, default: 60_000 }),
   /** Folder holding the built apps (display, clerk-console, checkin). */
   APPS_DIR: Type.String({ default: '..' }),
+  /**
+   * PEM certificate and key: when both are set the server speaks HTTPS. Door
+   * tablets need it to use their camera (browsers allow cameras only on secure pages).
+   */
+  TLS_CERT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TLS_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -45,5 +51,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     const detail = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`).join('; ');
     throw new EnvError(`Invalid environment: ${detail}`);
   }
-  return converted as Env;
+  const env = converted as Env;
+  if ((env.TLS_CERT_FILE === undefined) !== (env.TLS_KEY_FILE === undefined)) {
+    throw new EnvError(`Invalid environment: ${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither`);
+  }
+  return env;
 }
