@@ -150,7 +150,7 @@ describe('two clerks at their windows', () => {
     await screenshot(page, SUITE, 'supervisor-settings');
   });
 
-  it('[A17][L8] an admin adds a door account and pairs a lobby screen; revoking it tells the screen at once', async () => {
+  it('[A17][L8][A8] an admin adds a door account and pairs a lobby screen; revoking it tells the screen at once; a new hall and switching halls', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${suite.server.url}/clerk/#people`);
     await page.getByTestId('login-username').fill('admin');
@@ -179,5 +179,17 @@ describe('two clerks at their windows', () => {
     await page.getByTestId('device-row').filter({ hasText: '大厅东侧屏' }).getByTestId('revoke-device').click();
     await lobby.getByTestId('screen-revoked').waitFor({ timeout: 5_000 });
     await screenshot(lobby, SUITE, 'lobby-revoked');
+
+    // A second hall: the admin creates it, works in it at once, and switches back.
+    const hallForm = page.getByTestId('create-hall');
+    await hallForm.getByLabel('大厅标识').fill('north');
+    await hallForm.getByLabel('中文名称').fill('北区分中心');
+    await hallForm.getByLabel('英文名称').fill('North Branch');
+    await hallForm.getByRole('button').click();
+    await page.getByTestId('hall-switch').getByRole('option', { name: '北区分中心' }).waitFor({ state: 'attached' });
+    await expect.poll(() => page.getByTestId('hall-switch').inputValue()).toBe('north');
+    await page.getByTestId('devices-panel').getByText('大厅东侧屏').waitFor({ state: 'detached' }); // north has no screens
+    await page.getByTestId('hall-switch').selectOption('demo');
+    await page.getByTestId('devices-panel').getByText('大厅东侧屏').waitFor();
   });
 });

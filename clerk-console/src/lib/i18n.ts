@@ -142,6 +142,15 @@ const DICTIONARY = {
   letter: { zh: '取号字母', en: 'Ticket letter' },
   nameZh: { zh: '中文名称', en: 'Chinese name' },
   nameEn: { zh: '英文名称', en: 'English name' },
+  newHall: { zh: '新建大厅', en: 'New hall' },
+  hallId: { zh: '大厅标识（小写字母、数字、-）', en: 'Hall id (a-z, 0-9, -)' },
+  floorArea: { zh: '面积 m²', en: 'Floor area m²' },
+  areaPerPerson: { zh: '人均面积 m²', en: 'Area per person m²' },
+  staffOnFloor: { zh: '厅内工作人员', en: 'Staff on the floor' },
+  holdingCapacity: { zh: '候场区容量', en: 'Holding area places' },
+  batchSize: { zh: '每批人数', en: 'Batch size' },
+  createHall: { zh: '创建', en: 'Create' },
+  hallCreated: { zh: '已创建 {name}，现在在此大厅工作', en: '{name} created; you now work in it' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -16,9 +16,15 @@ export class StaffDesk {
   #status = $state<ConnectionStatus>('connecting');
   #lang = $state<Lang>(initialLang(location.search, localStorage.getItem('hallflow.lang')));
   #sync: HallSync | null = null;
+  readonly #hallKey: string;
+  /** The hall a city-wide staff member chose to work in (staff of a hall always work in theirs). */
+  #chosenHall = $state<string | null>(null);
+  #halls = $state.raw<{ id: string; name: string; nameEn: string }[]>([]);
 
   constructor(storageKey: string) {
     this.session = new StaffSession(sessionStorage, storageKey);
+    this.#hallKey = `${storageKey}.hall`;
+    this.#chosenHall = sessionStorage.getItem(this.#hallKey);
     this.#staff = this.session.staff;
     if (this.#staff) this.#connect();
   }
@@ -40,9 +46,33 @@ export class StaffDesk {
     localStorage.setItem('hallflow.lang', lang);
   }
 
-  /** Staff of a hall work there; city-wide staff work in the demo hall in these apps. */
+  /** Staff of a hall work there; city-wide staff work in the hall they chose (the demo hall until they choose). */
   get hallId(): string {
-    return this.#staff?.hallId ?? 'demo';
+    return this.#staff?.hallId ?? this.#chosenHall ?? 'demo';
+  }
+
+  /** Whether this person may switch halls: city-wide staff (A8). */
+  get cityWide(): boolean {
+    return this.#staff !== null && this.#staff.hallId === null;
+  }
+
+  /** The city's halls, for city-wide staff to switch between (empty for staff of one hall). */
+  get halls() {
+    return this.#halls;
+  }
+
+  async refreshHalls(): Promise<void> {
+    if (this.cityWide) this.#halls = await this.session.api<{ id: string; name: string; nameEn: string }[]>('GET', '/api/halls');
+  }
+
+  /** A city-wide staff member moves to another hall: its live state replaces the current one. */
+  chooseHall(hallId: string): void {
+    if (!this.cityWide || hallId === this.hallId) return;
+    this.#chosenHall = hallId;
+    sessionStorage.setItem(this.#hallKey, hallId);
+    this.#sync?.close();
+    this.#hall = null;
+    this.#connect();
   }
 
   async signIn(username: string, password: string): Promise<void> {
@@ -56,9 +86,12 @@ export class StaffDesk {
     await this.session.signOut();
     this.#staff = null;
     this.#hall = null;
+    this.#chosenHall = null;
+    sessionStorage.removeItem(this.#hallKey);
   }
 
   #connect(): void {
+    void this.refreshHalls();
     const socket = connectHall({ credential: 'staff', token: this.session.token ?? '' });
     this.#sync = new HallSync(socket, this.hallId);
     this.#sync.subscribe({

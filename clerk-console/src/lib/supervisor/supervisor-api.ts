@@ -2,6 +2,7 @@ import { zonedInstant, type AppointmentSettings, type HoursConfig, type Screenin
 import type {
   ApiClient,
   CreateDeviceBody,
+  CreateHallBody,
   CreateStaffBody,
   DailyReport,
   DeviceTokenResponse,
@@ -70,6 +71,10 @@ export class SupervisorApi {
 
   revokeDevice(deviceId: string): Promise<DeviceView> {
     return this.api<DeviceView>('POST', `/api/halls/${this.hallId}/devices/${deviceId}/revoke`);
+  }
+
+  createHall(body: CreateHallBody): Promise<unknown> {
+    return this.api('POST', '/api/halls', body);
   }
 
   addCategory(body: { prefix: string; name: string; nameEn: string }): Promise<unknown> {
