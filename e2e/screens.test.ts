@@ -139,6 +139,9 @@ describe('screens', () => {
     await lobby.getByTestId('connection-lost').waitFor({ timeout: 5_000 });
     expect(Date.now() - lostAt).toBeLessThan(5_000);
     await screenshot(lobby, SUITE, 'connection-lost');
+    // Keep the lobby away until the calls below are made, so it must catch up rather than hear them live
+    // (otherwise the test depends on how fast Socket.IO's reconnect back-off happens to fire).
+    await lobby.context().setOffline(true);
 
     // The restarted server's clock continues later in the day, as a real clock would.
     suite.server = await startServer({ port: suite.server.port, databasePath: suite.server.databasePath, env: { CLOCK_START: '2026-11-25T10:30:00+08:00' } });
@@ -150,6 +153,9 @@ describe('screens', () => {
     await clerk('POST', '/api/halls/demo/windows/demo-w5/call', { ticketId: gone.ticket.id });
     await clerk('POST', `/api/halls/demo/tickets/${gone.ticket.id}/no-show`);
     await clerk('POST', '/api/halls/demo/windows/demo-w5/call', { ticketId: stays.ticket.id });
+    await new Promise((r) => setTimeout(r, 6_000)); // past Socket.IO's longest reconnect delay: an online lobby would be back by now
+    expect(await lobby.getByTestId('connection-lost').isVisible()).toBe(true);
+    await lobby.context().setOffline(false);
 
     await lobby.getByTestId('current-call-number').getByText(stays.ticket.number).waitFor({ timeout: 15_000 });
     await lobby.getByTestId('connection-lost').waitFor({ state: 'detached' });
