@@ -2,8 +2,8 @@ import type { AppointmentSettings } from '@hallflow/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
-import { categories, halls } from '../../db/schema/index.ts';
-import { hallConfiguration } from '../hall/hall-admin.service.ts';
+import { categories } from '../../db/schema/index.ts';
+import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 
 /**
@@ -12,7 +12,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
  * counted by the instant they start, so a new slot length still counts them.
  */
 export function updateAppointmentSettings(ctx: CommandContext, hallId: string, settings: AppointmentSettings): AppointmentSettings {
-  const hall = getHallRow(ctx.tx, hallId);
+  getHallRow(ctx.tx, hallId); // an unknown hall is a 404 before anything about its services
   const named = Object.keys(settings.placesByCategory);
   if (named.length > 0) {
     const known = new Set(
@@ -26,7 +26,6 @@ export function updateAppointmentSettings(ctx: CommandContext, hallId: string, s
     const unknown = named.find((id) => !known.has(id));
     if (unknown) throw new DomainError(400, 'VALIDATION_ERROR', `body/placesByCategory/${unknown} is not a service category of this hall`);
   }
-  ctx.tx.update(halls).set({ settings: { ...hall.settings, appointments: settings } }).where(eq(halls.id, hallId)).run();
-  ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
+  saveHallPolicy(ctx, hallId, 'appointments', settings);
   return settings;
 }

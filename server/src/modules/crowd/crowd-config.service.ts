@@ -1,12 +1,10 @@
 import { CrowdSettingsSchema, type CrowdSettings } from '@hallflow/shared';
 import type { UpdateCrowdConfigBody } from '@hallflow/shared/api';
 import { Value } from '@sinclair/typebox/value';
-import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
-import { halls } from '../../db/schema/index.ts';
 import { crowdSettings, getHallRow } from '../hall/hall.repository.ts';
-import { hallConfiguration } from '../hall/hall-admin.service.ts';
+import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 
 /** Capacity and crowd settings; screens learn of them through hall.configured. */
 export function updateCrowdConfig(ctx: CommandContext, hallId: string, body: UpdateCrowdConfigBody) {
@@ -17,8 +15,5 @@ export function updateCrowdConfig(ctx: CommandContext, hallId: string, body: Upd
   if (settings.alertLevels[0] >= settings.alertLevels[1]) {
     throw new DomainError(400, 'VALIDATION_ERROR', 'body/crowd/alertLevels must rise: the first level below the second');
   }
-  ctx.tx.update(halls).set({ ...capacity, settings: { ...hall.settings, crowd: settings } }).where(eq(halls.id, hallId)).run();
-  const configuration = hallConfiguration(ctx.tx, hallId);
-  ctx.emit({ type: 'hall.configured', ...configuration });
-  return configuration;
+  return saveHallPolicy(ctx, hallId, 'crowd', settings, capacity);
 }

@@ -2,14 +2,12 @@ import { HoursConfigSchema, ScreeningPolicySchema, weekHours, describeDay } from
 import { HallParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { eq } from 'drizzle-orm';
-import { halls } from '../../db/schema/index.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
 import { DomainError } from '../../core/errors.ts';
 import { screeningPolicy } from './screening-policy.ts';
-import { hallConfiguration } from '../hall/hall-admin.service.ts';
+import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 
 const IntervalView = Type.Object({ open: Type.String(), close: Type.String() });
 const OpeningHoursSchema = Type.Object({
@@ -75,11 +73,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
           }
         }
       }
-      app.commands.run(hallId, (ctx) => {
-        const hall = getHallRow(ctx.tx, hallId);
-        ctx.tx.update(halls).set({ settings: { ...hall.settings, hours: request.body } }).where(eq(halls.id, hallId)).run();
-        ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
-      });
+      app.commands.run(hallId, (ctx) => saveHallPolicy(ctx, hallId, 'hours', request.body));
       return request.body;
     },
   );
@@ -114,11 +108,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
     },
     async (request) => {
       const { hallId } = request.params;
-      app.commands.run(hallId, (ctx) => {
-        const hall = getHallRow(ctx.tx, hallId);
-        ctx.tx.update(halls).set({ settings: { ...hall.settings, screening: request.body } }).where(eq(halls.id, hallId)).run();
-        ctx.emit({ type: 'hall.configured', ...hallConfiguration(ctx.tx, hallId) });
-      });
+      app.commands.run(hallId, (ctx) => saveHallPolicy(ctx, hallId, 'screening', request.body));
       return request.body;
     },
   );

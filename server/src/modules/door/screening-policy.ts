@@ -1,9 +1,8 @@
 import { DEFAULT_SCREENING_POLICY, ScreeningPolicySchema, type ScreeningPolicy } from '@hallflow/shared';
-import { Value } from '@sinclair/typebox/value';
+import { storedPolicy } from '../hall/hall-policy.ts';
 
 /** A hall's screening policy, kept under `settings.screening` (rule S6); defaults when unset. */
 export function screeningPolicy(settings: Record<string, unknown>): ScreeningPolicy {
-  const stored = { ...DEFAULT_SCREENING_POLICY, ...(settings.screening as object | undefined) };
-  return Value.Check(ScreeningPolicySchema, stored) ? stored : DEFAULT_SCREENING_POLICY;
+  return storedPolicy(settings, 'screening', ScreeningPolicySchema, DEFAULT_SCREENING_POLICY);
 }
 

@@ -4,6 +4,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError, conflict } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, windows } from '../../db/schema/index.ts';
+import type { HallPolicyKey } from './hall-policy.ts';
 import { getHallRow } from './hall.repository.ts';
 import { categoryView, hallView, windowView } from './views.ts';
 
@@ -28,6 +29,16 @@ function announce(ctx: CommandContext, hallId: string): HallConfiguration {
   const configuration = hallConfiguration(ctx.tx, hallId);
   ctx.emit({ type: 'hall.configured', ...configuration });
   return configuration;
+}
+
+/**
+ * Stores one policy of a hall (with any hall columns that change with it)
+ * and tells every screen through hall.configured.
+ */
+export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): HallConfiguration {
+  const hall = getHallRow(ctx.tx, hallId);
+  ctx.tx.update(halls).set({ ...columns, settings: { ...hall.settings, [key]: value } }).where(eq(halls.id, hallId)).run();
+  return announce(ctx, hallId);
 }
 
 export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfiguration {

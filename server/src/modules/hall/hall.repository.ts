@@ -1,11 +1,11 @@
 import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
 import { CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS, hallCapacity, insideCount, occupancyLevel, type CrowdSettings } from '@hallflow/shared';
-import { Value } from '@sinclair/typebox/value';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
+import { storedPolicy } from './hall-policy.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
 
 type Reader = Db | Tx;
@@ -18,8 +18,7 @@ export function getHallRow(db: Reader, hallId: string) {
 
 /** The hall's crowd settings, defaults filled in. */
 export function crowdSettings(settings: Record<string, unknown>): CrowdSettings {
-  const stored = { ...DEFAULT_CROWD_SETTINGS, ...(settings.crowd as object | undefined) };
-  return Value.Check(CrowdSettingsSchema, stored) ? stored : DEFAULT_CROWD_SETTINGS;
+  return storedPolicy(settings, 'crowd', CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS);
 }
 
 /** V2, X1: inside = people of admitted parties plus the hall's adjustment; holding = people waiting to enter. */

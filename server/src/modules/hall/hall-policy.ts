@@ -1,0 +1,15 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** The policies a hall keeps in its `settings` column, one key each. */
+export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd';
+
+/**
+ * One policy of a hall, unset fields taking the defaults. A stored value that
+ * no longer fits its schema (an older release wrote it) falls back to the
+ * defaults whole rather than half-applying.
+ */
+export function storedPolicy<S extends TObject>(settings: Record<string, unknown>, key: HallPolicyKey, schema: S, defaults: Static<S>): Static<S> {
+  const stored = { ...defaults, ...(settings[key] as object | undefined) };
+  return Value.Check(schema, stored) ? stored : defaults;
+}
