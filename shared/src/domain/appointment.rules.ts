@@ -1,5 +1,5 @@
 import type { AppointmentSettings } from './appointment-settings.rules.ts';
-import { hoursForDate, localClock, type HoursConfig } from './hours.rules.ts';
+import { hoursForDate, localClock, toMinutes, toTime, type HoursConfig } from './hours.rules.ts';
 
 export interface Slot {
   /** Local start and end, HH:MM. */
@@ -7,8 +7,6 @@ export interface Slot {
   end: string;
 }
 
-const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** A1: slots of `minutes` (30 by default) inside the published hours of a date; none cross a closing or a lunch break. */
 export function slotsForDate(config: HoursConfig, date: string, minutes = 30): Slot[] {

@@ -57,8 +57,10 @@ export const DEFAULT_HOURS: HoursConfig = {
   lastTicketMinutes: 30,
 };
 
-const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Minutes since midnight of a local HH:MM. */
+export const toMinutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+/** HH:MM of minutes since midnight. */
+export const toTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and slots and hours ask often. */
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,4 @@
-import type { CategoryView } from '@hallflow/shared';
+import { toMinutes, toTime, type CategoryView } from '@hallflow/shared';
 import { createApiClient, type AppointmentView, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
 
 /** The public calls the visitor's booking pages make; no sign-in. */
@@ -33,8 +33,4 @@ export const loadAppointment = (code: string) => api<AppointmentView>('GET', `/a
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The time to be at the door: ten minutes before the slot (the hall's published rule). */
-export function arriveBy(start: string): string {
-  const [h, m] = start.split(':').map(Number);
-  const minutes = h! * 60 + m! - 10;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+export const arriveBy = (start: string): string => toTime(toMinutes(start) - 10);
