@@ -30,37 +30,37 @@ function clampVolume(value: unknown): number | undefined {
   return Math.min(1, Math.max(0, n > 1 ? n / 100 : n));
 }
 
-/** The settings a URL asks for (?voice=off&volume=80&voicelang=en&lang=alt&orientation=portrait); unknown values are ignored. */
-export function settingsFromUrl(params: URLSearchParams): Partial<ScreenSettingsValues> {
+/** Keeps the values that are valid settings, from a URL or from storage; anything else is ignored. */
+function validSettings(raw: { voice?: unknown; volume?: unknown; voiceLang?: unknown; lang?: unknown; orientation?: unknown }): Partial<ScreenSettingsValues> {
   const found: Partial<ScreenSettingsValues> = {};
-  const voice = params.get('voice');
-  if (voice === 'off' || voice === 'on') found.voice = voice === 'on';
-  const volume = clampVolume(params.get('volume'));
+  if (typeof raw.voice === 'boolean') found.voice = raw.voice;
+  const volume = clampVolume(raw.volume);
   if (volume !== undefined) found.volume = volume;
-  const voiceLang = oneOf(params.get('voicelang') ?? params.get('voiceLang'), ['zh', 'en'] as const);
+  const voiceLang = oneOf(String(raw.voiceLang), ['zh', 'en'] as const);
   if (voiceLang) found.voiceLang = voiceLang;
-  const lang = oneOf(params.get('lang'), ['zh', 'en', 'alt'] as const);
+  const lang = oneOf(String(raw.lang), ['zh', 'en', 'alt'] as const);
   if (lang) found.lang = lang;
-  const orientation = oneOf(params.get('orientation'), ['auto', 'landscape', 'portrait'] as const);
+  const orientation = oneOf(String(raw.orientation), ['auto', 'landscape', 'portrait'] as const);
   if (orientation) found.orientation = orientation;
   return found;
+}
+
+/** The settings a URL asks for (?voice=off&volume=80&voicelang=en&lang=alt&orientation=portrait); unknown values are ignored. */
+export function settingsFromUrl(params: URLSearchParams): Partial<ScreenSettingsValues> {
+  const voice = params.get('voice');
+  return validSettings({
+    voice: voice === 'on' ? true : voice === 'off' ? false : undefined,
+    volume: params.get('volume'),
+    voiceLang: params.get('voicelang') ?? params.get('voiceLang'),
+    lang: params.get('lang'),
+    orientation: params.get('orientation'),
+  });
 }
 
 function parseStored(raw: string | null): Partial<ScreenSettingsValues> {
   if (!raw) return {};
   try {
-    const value = JSON.parse(raw) as Record<string, unknown>;
-    const found: Partial<ScreenSettingsValues> = {};
-    if (typeof value.voice === 'boolean') found.voice = value.voice;
-    const volume = clampVolume(value.volume);
-    if (volume !== undefined) found.volume = volume;
-    const voiceLang = oneOf(String(value.voiceLang), ['zh', 'en'] as const);
-    if (voiceLang) found.voiceLang = voiceLang;
-    const lang = oneOf(String(value.lang), ['zh', 'en', 'alt'] as const);
-    if (lang) found.lang = lang;
-    const orientation = oneOf(String(value.orientation), ['auto', 'landscape', 'portrait'] as const);
-    if (orientation) found.orientation = orientation;
-    return found;
+    return validSettings(JSON.parse(raw) as Record<string, unknown>);
   } catch {
     return {}; // a damaged entry must never keep a screen from starting
   }
