@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { batchText, callText, spokenTicketNumber } from '../src/lib/announcement-text';
 import { Announcer, type Speaker } from '../src/lib/announcer';
 import { isStillCurrent, recentCalls } from '../src/lib/call-selection';
-import type { HallSnapshot, TicketView } from '@hallflow/shared';
+import type { TicketView } from '@hallflow/shared';
+import { aHall, aTicket, aWindow } from '../../shared/test/support/views.ts';
 
 /** A speaker whose utterances finish only when the test says so. */
 class ManualSpeaker implements Speaker {
@@ -79,38 +80,9 @@ describe('voice announcements', () => {
   });
 });
 
-const ticket = (over: Partial<TicketView>): TicketView => ({
-  id: 't1',
-  hallId: 'h',
-  number: 'A001',
-  categoryId: 'c',
-  state: 'called',
-  priority: false,
-  windowId: 'w1',
-  partyId: null,
-  partySize: 1,
-  queuedAt: '2026-11-25T02:00:00.000Z',
-  slotStart: null,
-  targetWindowId: null,
-  issuedAt: '2026-11-25T02:00:00.000Z',
-  calledAt: '2026-11-25T02:10:00.000Z',
-  callCount: 1,
-  serviceStartedAt: null,
-  finishedAt: null,
-  rating: null,
-  ...over,
-});
-const hall = (tickets: TicketView[], currentTicketId: string | null): HallSnapshot => ({
-  seq: 1,
-  day: '2026-11-25',
-  hall: { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 },
-  categories: [],
-  windows: [{ id: 'w1', hallId: 'h', number: 1, categoryIds: ['c'], state: 'open', currentTicketId, normalSincePriority: 0, clerkName: null }],
-  tickets,
-  parties: [],
-  batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
-});
+const ticket = (over: Partial<TicketView>): TicketView =>
+  aTicket({ state: 'called', windowId: 'w1', calledAt: '2026-11-25T02:10:00.000Z', callCount: 1, ...over });
+const hall = (tickets: TicketView[], currentTicketId: string | null) => aHall({ windows: [aWindow({ currentTicketId })], tickets });
 
 describe('what a screen shows and says after an outage', () => {
   const now = Date.parse('2026-11-25T02:11:00.000Z');

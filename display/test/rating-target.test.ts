@@ -1,39 +1,20 @@
-import type { HallSnapshot, TicketView } from '@hallflow/shared';
+import type { TicketView } from '@hallflow/shared';
+import { aHall, aTicket, aWindow } from '../../shared/test/support/views.ts';
 import { describe, expect, it } from 'vitest';
 import { ratingTarget } from '../src/lib/rating-target';
 
-const ticket = (over: Partial<TicketView>): TicketView => ({
-  id: 't1',
-  hallId: 'h',
-  number: 'A001',
-  categoryId: 'c',
-  state: 'done',
-  priority: false,
-  windowId: 'w3',
-  partyId: null,
-  partySize: 1,
-  queuedAt: '2026-11-25T02:00:00.000Z',
-  slotStart: null,
-  targetWindowId: null,
-  issuedAt: '2026-11-25T02:00:00.000Z',
-  calledAt: '2026-11-25T02:05:00.000Z',
-  callCount: 1,
-  serviceStartedAt: '2026-11-25T02:06:00.000Z',
-  finishedAt: '2026-11-25T02:12:00.000Z',
-  rating: null,
-  ...over,
-});
-const hall = (tickets: TicketView[], currentTicketId: string | null = null, state: 'open' | 'paused' = 'open'): HallSnapshot => ({
-  seq: 1,
-  day: '2026-11-25',
-  hall: { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 },
-  categories: [],
-  windows: [{ id: 'w3', hallId: 'h', number: 3, categoryIds: ['c'], state, currentTicketId, normalSincePriority: 0, clerkName: null }],
-  tickets,
-  parties: [],
-  batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
-});
+const ticket = (over: Partial<TicketView>): TicketView =>
+  aTicket({
+    state: 'done',
+    windowId: 'w3',
+    calledAt: '2026-11-25T02:05:00.000Z',
+    callCount: 1,
+    serviceStartedAt: '2026-11-25T02:06:00.000Z',
+    finishedAt: '2026-11-25T02:12:00.000Z',
+    ...over,
+  });
+const hall = (tickets: TicketView[], currentTicketId: string | null = null, state: 'open' | 'paused' = 'open') =>
+  aHall({ windows: [aWindow({ id: 'w3', number: 3, state, currentTicketId })], tickets });
 
 describe("the window's rating pad", () => {
   it('[L10][F2] asks about the service that just ended at that window, until it is rated', () => {

@@ -1,39 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyHallEvent, isCallEvent, type HallEventEnvelope, type HallSnapshot, type TicketView, type WindowView } from '../src/domain/index.ts';
+import { applyHallEvent, isCallEvent, type HallEventEnvelope } from '../src/domain/index.ts';
+import { aHall, aTicket, aWindow } from './support/views.ts';
 
-const hall = { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 };
-const window3: WindowView = { id: 'w3', hallId: 'h', number: 3, categoryIds: ['c'], state: 'open', currentTicketId: null, normalSincePriority: 0, clerkName: '王' };
-const empty: HallSnapshot = {
-  seq: 0,
-  day: '2026-11-25',
-  hall,
-  categories: [],
-  windows: [window3],
-  tickets: [],
-  parties: [],
-  batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
-};
-const ticket: TicketView = {
-  id: 't1',
-  hallId: 'h',
-  number: 'A001',
-  categoryId: 'c',
-  state: 'waiting',
-  priority: false,
-  windowId: null,
-  partyId: null,
-  partySize: 1,
-  queuedAt: '2026-11-25T02:00:00.000Z',
-  slotStart: null,
-  targetWindowId: null,
-  issuedAt: '2026-11-25T02:00:00.000Z',
-  calledAt: null,
-  callCount: 0,
-  serviceStartedAt: null,
-  finishedAt: null,
-  rating: null,
-};
+const window3 = aWindow({ id: 'w3', number: 3, clerkName: '王' });
+const empty = aHall({ seq: 0, windows: [window3] });
+const ticket = aTicket();
 const envelope = (seq: number, event: HallEventEnvelope['event']): HallEventEnvelope => ({ hallId: 'h', seq, at: '2026-11-25T02:00:00.000Z', event });
 
 describe('applying events to a snapshot', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HallEventEnvelope, HallSnapshot } from '../src/domain/index.ts';
+import type { HallEventEnvelope } from '../src/domain/index.ts';
 import { HallSync, PROTOCOL_VERSION, type JoinResult, type SyncSocket } from '../src/realtime/index.ts';
+import { aHall } from './support/views.ts';
 
 type Listener = (...args: never[]) => void;
 
@@ -34,17 +35,7 @@ class FakeSocket implements SyncSocket {
   }
 }
 
-const snapshot = (seq: number): HallSnapshot => ({
-  seq,
-  day: '2026-11-25',
-  hall: { id: 'h', name: '大厅', nameEn: 'Hall', timezone: 'Asia/Shanghai', capacity: 10, holdingCapacity: 5, batchSize: 3 },
-  categories: [],
-  windows: [],
-  tickets: [],
-  parties: [],
-  batches: [],
-  occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
-});
+const snapshot = (seq: number) => aHall({ seq });
 const event = (seq: number): HallEventEnvelope => ({
   hallId: 'h',
   seq,
