@@ -65,8 +65,11 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
 
 /** R1: a change of bookings is an event too, carrying only the places now free in the slots it touched. */
 function emitPlaces(ctx: CommandContext, hallId: string, categoryId: string, touched: { date: string; start: string }[]) {
+  // One count per day touched (a reschedule within a day touches two slots of it).
+  const byDate = new Map([...new Set(touched.map(({ date }) => date))].map((date) => [date, slotAvailability(ctx.tx, hallId, categoryId, date)]));
   const places = touched.flatMap(({ date, start }) =>
-    slotAvailability(ctx.tx, hallId, categoryId, date)
+    byDate
+      .get(date)!
       .filter((slot) => slot.start === start)
       .map((slot) => ({ categoryId, date, start, free: slot.free })),
   );
