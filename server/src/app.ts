@@ -22,11 +22,13 @@ import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
 import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
+import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import jobs from './plugins/app/jobs.ts';
 import realtime from './plugins/app/realtime.ts';
 import database from './plugins/external/database.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
+import redis from './plugins/external/redis.ts';
 import staticApps from './plugins/external/static-apps.ts';
 import swagger from './plugins/external/swagger.ts';
 
@@ -69,11 +71,12 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
 
   await fastify.register(errorHandler);
   await fastify.register(database, { path: env.DATABASE_PATH, clock });
+  await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
   await fastify.register(rateLimit);
-  await fastify.register(swagger);
   await fastify.register(authPlugin);
-  const realtimeOptions = env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisPrefix: env.REDIS_PREFIX } : { redisPrefix: env.REDIS_PREFIX };
-  await fastify.register(realtime, realtimeOptions);
+  await fastify.register(commands);
+  await fastify.register(swagger);
+  await fastify.register(realtime);
 
   const { db } = fastify.store;
   const created: FirstStart = { admin: null, screens: [] };

@@ -94,7 +94,7 @@ for (const [name, setup] of Object.entries(setups)) {
       }
       const second = connectHall({ url: writerUrl, credential: 'staff', token });
       try {
-        const moved = new HallSync(second, 'demo', sync.state);
+        const moved = new HallSync(second, 'demo', 'staff', sync.state);
         const replayed: number[] = [];
         moved.subscribe({ event: (envelope) => replayed.push(envelope.seq) });
         await until(() => moved.lastSeq === 4, 'catch-up');

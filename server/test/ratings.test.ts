@@ -55,11 +55,12 @@ describe('好差评 satisfaction ratings', () => {
   it('[F2] the rating pad at the window rates what that window just finished, and feeds the window and daily figures', async () => {
     const { app, clock, clerk, issued } = await servedTicket();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
-    const pad = (await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '2号窗口评价器', kind: 'rating' } })).json<{ token: string }>();
+    const pad = (await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '2号窗口评价器', kind: 'rating', windowId: 'demo-w2' } })).json<{ token: string }>();
     clock.advance(6);
     await app.inject({ method: 'POST', url: `/api/halls/demo/tickets/${issued.ticket.id}/complete`, headers: bearer(clerk) });
+    // AC4: the pad of window 2 may rate only at window 2.
     const elsewhere = await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/rating', headers: bearer(pad.token), payload: { ticketId: issued.ticket.id, level: 5 } });
-    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.statusCode).toBe(403);
     const rated = await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/rating', headers: bearer(pad.token), payload: { ticketId: issued.ticket.id, level: 4 } });
     expect(rated.statusCode).toBe(200);
     const stats = (await app.inject({ method: 'GET', url: '/api/halls/demo/windows/demo-w2/stats', headers: bearer(clerk) })).json();

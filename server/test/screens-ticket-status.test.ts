@@ -61,10 +61,10 @@ describe('getDevice: a screen finds its hall', () => {
     const { app } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const device = (
-      await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '3 号窗口评价器', kind: 'rating' } })
+      await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '3 号窗口评价器', kind: 'rating', windowId: 'demo-w3' } })
     ).json<{ id: string; token: string }>();
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer(device.token) });
-    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '3 号窗口评价器', kind: 'rating' });
+    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '3 号窗口评价器', kind: 'rating', windowId: 'demo-w3', windowNumber: 3 });
     expect((await app.inject({ method: 'GET', url: '/api/devices/me' })).statusCode).toBe(401);
   });
 });

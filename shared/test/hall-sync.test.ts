@@ -52,23 +52,23 @@ describe('HallSync against a scripted server', () => {
     socket.disconnect(); // the first ack never comes
     socket.connect();
     expect(socket.joins).toHaveLength(2);
-    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(99) }); // stale: ignored
+    socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(99) }); // stale: ignored
     expect(sync.state).toBeNull();
-    socket.joins[1]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(3) });
+    socket.joins[1]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(3) });
     expect(sync.lastSeq).toBe(3);
     expect(sync.status).toBe('live');
   });
 
   it('[R2] live events that race the join reply are buffered and applied once, in order', () => {
     const socket = new FakeSocket();
-    const sync = new HallSync(socket, 'h', snapshot(2));
+    const sync = new HallSync(socket, 'h', 'staff', snapshot(2));
     const applied: number[] = [];
     sync.subscribe({ event: (envelope) => applied.push(envelope.seq) });
     socket.connect();
     expect(socket.joins[0]!.lastSeq).toBe(2);
     socket.fire('hall:changed', event(4)); // arrives before the join reply
     socket.fire('hall:changed', event(5));
-    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [event(3), event(4)], headSeq: 4 });
+    socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [event(3), event(4)], headSeq: 4 });
     expect(applied).toEqual([3, 4, 5]);
     expect(sync.state?.occupancy.inside).toBe(5);
   });
@@ -79,7 +79,7 @@ describe('HallSync against a scripted server', () => {
     const statuses: string[] = [];
     sync.subscribe({ status: (status) => statuses.push(status) });
     socket.connect();
-    socket.joins.at(-1)!.ack({ ok: true, mode: 'snapshot', protocolVersion: PROTOCOL_VERSION, snapshot: snapshot(1) });
+    socket.joins.at(-1)!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', mode: 'snapshot', protocolVersion: PROTOCOL_VERSION, snapshot: snapshot(1) });
     expect(sync.status).toBe('live');
     socket.connected = false;
     socket.fire('disconnect', 'io server disconnect');
@@ -98,7 +98,7 @@ describe('HallSync against a scripted server', () => {
     let reloads = 0;
     sync.subscribe({ reloadRequired: () => reloads++ });
     socket.connect();
-    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION + 1, mode: 'snapshot', snapshot: snapshot(1) });
+    socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION + 1, mode: 'snapshot', snapshot: snapshot(1) });
     expect(reloads).toBe(1);
     expect(sync.status).toBe('outdated');
     expect(socket.connected).toBe(false);
@@ -106,9 +106,9 @@ describe('HallSync against a scripted server', () => {
 
   it('[R2] events of another hall are ignored', () => {
     const socket = new FakeSocket();
-    const sync = new HallSync(socket, 'h', snapshot(1));
+    const sync = new HallSync(socket, 'h', 'staff', snapshot(1));
     socket.connect();
-    socket.joins[0]!.ack({ ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [], headSeq: 1 });
+    socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [], headSeq: 1 });
     socket.fire('hall:changed', { ...event(2), hallId: 'other' });
     expect(sync.lastSeq).toBe(1);
   });

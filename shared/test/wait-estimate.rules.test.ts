@@ -33,10 +33,12 @@ describe('estimated wait', () => {
       normalSincePriority: 0,
       clerkName: null,
     });
-    const state = { windows: [window('1', ['A']), window('2', ['B', 'A']), window('3', ['A'], 'paused')], tickets: [] };
+    const state = { windows: [window('1', ['A']), window('2', ['B', 'A']), window('3', ['A'], 'paused')], queues: [] };
     expect(servingWindows(state, 'A')).toBe(1.5);
     expect(categoryWaitMinutes(state, 'A')).toBe(0);
     expect(categoryWaitMinutes(state, 'C')).toBeNull();
+    // Three waiting in A at 8 minutes each, served by 1.5 windows: (3 + 1) × 8 ÷ 1.5 ≈ 21 minutes.
+    expect(categoryWaitMinutes({ ...state, queues: [{ categoryId: 'A', waiting: 3, handlingMinutes: 8 }] }, 'A')).toBe(21);
   });
 
   it('[E4] over a simulated day the median error after the first hour is within ±30 %', () => {

@@ -8,34 +8,63 @@ export interface EventPublisher {
   publish(envelopes: readonly HallEventEnvelope[]): void;
 }
 
+/** Adds what the server derives to an event before it is logged (the queue figures a ticket event changed). */
+export type EventEnricher = (tx: Tx, hallId: string, event: HallEvent, now: Date) => HallEvent;
+
+/** What a command may say about itself for the audit log (AU1): the state before and after, when it changed settings. */
+export interface AuditNote {
+  before?: unknown;
+  after?: unknown;
+}
+
 /** What a command sees: the transaction, the time of the command, and a way to record events. */
 export interface CommandContext {
   tx: Tx;
   now: Date;
   emit(event: HallEvent): void;
+  /** Describe the change for the audit log; without it the log keeps the request itself. */
+  audit(note: AuditNote): void;
+}
+
+/** What the transaction produced, for the caller to finish within it (serialise, audit, remember the answer). */
+export interface CommandOutcome<T> {
+  value: T;
+  audit: AuditNote | null;
 }
 
 /**
- * Runs one command for one hall: a single IMMEDIATE transaction (so
- * concurrent commands, also from other nodes on the same file, queue instead
- * of interleaving), events appended inside it, and published only after
- * commit. If the command throws, nothing is written and nothing is sent.
+ * Runs one command: a single IMMEDIATE transaction (so concurrent commands,
+ * also from other nodes on the same file, queue instead of interleaving),
+ * events appended inside it, and published only after commit. If the command
+ * or `finish` throws, nothing is written and nothing is sent.
  */
 export class CommandRunner {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private publisher: EventPublisher,
+    private readonly enrich: EventEnricher = (_tx, _hallId, event) => event,
   ) {}
 
   setPublisher(publisher: EventPublisher): void {
     this.publisher = publisher;
   }
 
+  /** A command of one hall (its events take that hall's next seqs). */
   run<T>(hallId: string, command: (ctx: CommandContext) => T): T {
+    return this.runAndFinish(hallId, command, (outcome) => outcome.value);
+  }
+
+  /**
+   * A command and the work that must commit or fail with it: `finish` runs in
+   * the same transaction after the command (the HTTP layer serialises the
+   * answer there, so an answer that cannot be written rolls the change back).
+   * `hallId` null: a change of no hall (accounts), which may not emit events.
+   */
+  runAndFinish<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): R {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.#runOnce(hallId, command);
+        return this.#runOnce(hallId, command, finish);
       } catch (error) {
         // Another process held the write lock for longer than busy_timeout. Nothing was
         // written (BEGIN IMMEDIATE failed before the command ran), so it is safe to try again.
@@ -44,14 +73,26 @@ export class CommandRunner {
     }
   }
 
-  #runOnce<T>(hallId: string, command: (ctx: CommandContext) => T): T {
+  #runOnce<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): R {
     const now = this.clock.now();
     let envelopes: HallEventEnvelope[] = [];
     const result = this.db.transaction(
       (tx) => {
         envelopes = [];
-        const ctx: CommandContext = { tx, now, emit: (event) => envelopes.push(appendEvent(tx, hallId, event, now)) };
-        return command(ctx);
+        let audit: AuditNote | null = null;
+        const ctx: CommandContext = {
+          tx,
+          now,
+          emit: (event) => {
+            if (hallId === null) throw new Error(`A command of no hall cannot emit ${event.type}`);
+            envelopes.push(appendEvent(tx, hallId, this.enrich(tx, hallId, event, now), now));
+          },
+          audit: (note) => {
+            audit = { ...audit, ...note };
+          },
+        };
+        const value = command(ctx);
+        return finish({ value, audit }, tx, now);
       },
       { behavior: 'immediate' },
     );

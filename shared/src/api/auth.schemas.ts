@@ -47,6 +47,8 @@ export const CreateDeviceBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
     kind: DeviceKindSchema,
+    /** The window a window screen or rating pad belongs to: required for those kinds, refused for the others (AC4). */
+    windowId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -76,6 +78,8 @@ export const DeviceViewSchema = Type.Object({
   hallId: Type.String(),
   name: Type.String(),
   kind: DeviceKindSchema,
+  /** The window it is paired with (window screens and rating pads). */
+  windowId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   revoked: Type.Boolean(),
 });

@@ -1,12 +1,11 @@
-import type {
-  BatchView,
-  CategoryView,
-  HallInfo,
-  OccupancyView,
-  PartyView,
-  TicketView,
-  WindowView,
-} from './types.ts';
+import type { BatchView, CategoryView, HallInfo, OccupancyView, PartyView, QueueView, TicketView, WindowView } from './types.ts';
+
+/**
+ * The queue figures of the categories an event's tickets are in after it,
+ * added by the server in the event's transaction (the public projection
+ * carries them to screens, which hold no ticket lists).
+ */
+type WithQueues = { queues?: QueueView[] };
 
 /**
  * Every change to a hall, in past tense. Each event carries the complete new
@@ -16,21 +15,21 @@ import type {
 export type HallEvent =
   | { type: 'party.screened'; party: PartyView; occupancy: OccupancyView }
   | { type: 'party.exited'; party: PartyView | null; occupancy: OccupancyView }
-  | { type: 'batch.admitted'; batch: BatchView; parties: PartyView[]; tickets: TicketView[]; occupancy: OccupancyView }
+  | ({ type: 'batch.admitted'; batch: BatchView; parties: PartyView[]; tickets: TicketView[]; occupancy: OccupancyView } & WithQueues)
   | { type: 'occupancy.corrected'; occupancy: OccupancyView }
   | { type: 'batch.proposed'; occupancy: OccupancyView }
-  | { type: 'ticket.issued'; ticket: TicketView }
-  | { type: 'ticket.called'; ticket: TicketView; window: WindowView }
-  | { type: 'ticket.recalled'; ticket: TicketView; window: WindowView }
-  | { type: 'ticket.service_started'; ticket: TicketView; window: WindowView }
-  | { type: 'ticket.completed'; ticket: TicketView; window: WindowView }
-  | { type: 'ticket.no_show'; ticket: TicketView; window: WindowView | null }
-  | { type: 'ticket.requeued'; ticket: TicketView }
-  | { type: 'ticket.transferred'; ticket: TicketView; window: WindowView | null }
-  | { type: 'ticket.held'; ticket: TicketView; window: WindowView }
-  | { type: 'ticket.rated'; ticket: TicketView }
+  | ({ type: 'ticket.issued'; ticket: TicketView } & WithQueues)
+  | ({ type: 'ticket.called'; ticket: TicketView; window: WindowView } & WithQueues)
+  | ({ type: 'ticket.recalled'; ticket: TicketView; window: WindowView } & WithQueues)
+  | ({ type: 'ticket.service_started'; ticket: TicketView; window: WindowView } & WithQueues)
+  | ({ type: 'ticket.completed'; ticket: TicketView; window: WindowView } & WithQueues)
+  | ({ type: 'ticket.no_show'; ticket: TicketView; window: WindowView | null } & WithQueues)
+  | ({ type: 'ticket.requeued'; ticket: TicketView } & WithQueues)
+  | ({ type: 'ticket.transferred'; ticket: TicketView; window: WindowView | null } & WithQueues)
+  | ({ type: 'ticket.held'; ticket: TicketView; window: WindowView } & WithQueues)
+  | ({ type: 'ticket.rated'; ticket: TicketView } & WithQueues)
   | { type: 'window.updated'; window: WindowView }
-  | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] }
+  | ({ type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] } & WithQueues)
   /** A booking, cancellation or reschedule: the places now free in the slots it touched (no personal data). */
   | { type: 'appointments.changed'; places: SlotPlacesView[] };
 

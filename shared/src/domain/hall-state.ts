@@ -36,6 +36,10 @@ export function applyHallEvent(state: HallSnapshot, envelope: HallEventEnvelope)
     parties: upsert(state.parties, parties),
   };
   if ('occupancy' in event) next.occupancy = event.occupancy;
+  if ('queues' in event && event.queues) {
+    const queues = new Map(event.queues.map((queue) => [queue.categoryId, queue]));
+    next.queues = [...state.queues.map((queue) => queues.get(queue.categoryId) ?? queue), ...event.queues.filter((queue) => !state.queues.some((q) => q.categoryId === queue.categoryId))];
+  }
   if (event.type === 'batch.admitted') next.batches = upsert(state.batches, [event.batch]);
   if (event.type === 'hall.configured') {
     next.hall = event.hall;

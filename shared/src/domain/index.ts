@@ -14,3 +14,8 @@ export * from './identity.rules.ts';
 export * from './appointment.rules.ts';
 export * from './appointment-settings.rules.ts';
 export * from './bundle.rules.ts';
+export * from './access.rules.ts';
+export * from './public-views.ts';
+export * from './public-events.ts';
+export * from './audience.projections.ts';
+export * from './public-state.ts';

@@ -3,8 +3,9 @@
  * their TypeScript types derived from them: one source for the server's
  * response schemas, the OpenAPI document and the clients' types.
  *
- * These are *views*: safe to broadcast to a public screen (names masked, no ID
- * numbers, no health readings).
+ * These are the staff audience's views. Public screens and phones get their
+ * own, smaller projections (public-views.ts); party views carry masked names,
+ * appointment codes and denial reasons and never reach them (PV1).
  */
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -155,7 +156,16 @@ export const OccupancyViewSchema = Type.Object({
 });
 export type OccupancyView = Static<typeof OccupancyViewSchema>;
 
-/** The whole state a screen needs, as of `seq`. */
+/** One queue's figures for the wait estimate (E1–E3): who is waiting, and the smoothed handling time of the day. */
+export const QueueViewSchema = Type.Object({
+  categoryId: Type.String(),
+  waiting: Type.Integer({ minimum: 0 }),
+  /** E1: exponentially weighted mean of the day's last 20 handling times, from a 10-minute prior. */
+  handlingMinutes: Type.Number({ minimum: 0 }),
+});
+export type QueueView = Static<typeof QueueViewSchema>;
+
+/** The whole state staff apps need, as of `seq` (the staff audience's snapshot). */
 export const HallSnapshotSchema = Type.Object({
   seq: Type.Integer({ minimum: 0 }),
   /** The hall's business day this snapshot covers, YYYY-MM-DD in the hall's zone. */
@@ -167,5 +177,7 @@ export const HallSnapshotSchema = Type.Object({
   parties: Type.Array(PartyViewSchema),
   batches: Type.Array(BatchViewSchema),
   occupancy: OccupancyViewSchema,
+  /** Every category's waiting count and handling time. */
+  queues: Type.Array(QueueViewSchema),
 });
 export type HallSnapshot = Static<typeof HallSnapshotSchema>;

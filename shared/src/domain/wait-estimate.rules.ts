@@ -1,4 +1,7 @@
-import type { HallSnapshot } from './types.ts';
+import type { QueueView, WindowState } from './types.ts';
+
+/** What the estimate needs of a window: whether it serves, and what. */
+type ServingWindow = { state: WindowState; categoryIds: readonly string[] };
 
 /** E1: until a category has finished tickets today, a handling time of 10 minutes is assumed. */
 export const PRIOR_HANDLING_MINUTES = 10;
@@ -27,20 +30,20 @@ export function estimateWaitMinutes(ahead: number, handlingMinutes: number, serv
  * fully, a window serving it as overflow counts half (it calls its first
  * category before it).
  */
-export function servingWindows(state: Pick<HallSnapshot, 'windows'>, categoryId: string): number {
+export function servingWindows(state: { windows: readonly ServingWindow[] }, categoryId: string): number {
   return state.windows
     .filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId))
     .reduce((sum, w) => sum + (w.categoryIds[0] === categoryId ? 1 : 0.5), 0);
 }
 
-/** The estimated wait in whole minutes for a newcomer in a category, from a hall snapshot; null when no window serves it. */
-export function categoryWaitMinutes(state: Pick<HallSnapshot, 'windows' | 'tickets'>, categoryId: string): number | null {
-  const waiting = state.tickets.filter((t) => t.categoryId === categoryId && t.state === 'waiting').length;
-  const recent = state.tickets
-    .filter((t) => t.categoryId === categoryId && t.state === 'done' && t.serviceStartedAt && t.finishedAt)
-    .toSorted((a, b) => a.finishedAt!.localeCompare(b.finishedAt!))
-    .slice(-20)
-    .map((t) => (Date.parse(t.finishedAt!) - Date.parse(t.serviceStartedAt!)) / 60_000);
-  const wait = estimateWaitMinutes(waiting, smoothedHandlingMinutes(recent), servingWindows(state, categoryId));
+/**
+ * The estimated wait in whole minutes for a newcomer in a category, from its
+ * queue figures and the windows (staff and public states both hold them);
+ * null when no window serves it, 0 when nobody is waiting.
+ */
+export function categoryWaitMinutes(state: { windows: readonly ServingWindow[]; queues: readonly QueueView[] }, categoryId: string): number | null {
+  const queue = state.queues.find((q) => q.categoryId === categoryId);
+  const waiting = queue?.waiting ?? 0;
+  const wait = estimateWaitMinutes(waiting, queue?.handlingMinutes ?? PRIOR_HANDLING_MINUTES, servingWindows(state, categoryId));
   return wait === null ? null : waiting === 0 ? 0 : Math.max(1, Math.round(wait));
 }

@@ -1,5 +1,6 @@
-import type { HallSnapshot } from '../domain/types.ts';
+import type { Audience } from '../domain/audience.projections.ts';
 import type { ConnectionStatus, HallSync } from './hall-sync.ts';
+import type { AudienceStream } from './protocol.ts';
 
 /** The Svelte store contract (also usable from plain code): call `run` now and on every change. */
 export interface Readable<T> {
@@ -7,7 +8,7 @@ export interface Readable<T> {
 }
 
 /** The hall's state as a store, for `$hall` in Svelte components. */
-export function hallStateStore(sync: HallSync): Readable<HallSnapshot | null> {
+export function hallStateStore<A extends Audience>(sync: HallSync<A>): Readable<AudienceStream[A]['state'] | null> {
   return {
     subscribe(run) {
       run(sync.state);
@@ -17,7 +18,7 @@ export function hallStateStore(sync: HallSync): Readable<HallSnapshot | null> {
 }
 
 /** The connection status as a store, for the "connection lost" mark. */
-export function connectionStatusStore(sync: HallSync): Readable<ConnectionStatus> {
+export function connectionStatusStore<A extends Audience>(sync: HallSync<A>): Readable<ConnectionStatus> {
   return {
     subscribe(run) {
       return sync.subscribe({ status: run });

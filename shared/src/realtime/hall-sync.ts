@@ -1,8 +1,18 @@
-import type { HallEventEnvelope } from '../domain/events.ts';
+import type { Audience } from '../domain/audience.projections.ts';
 import { applyHallEvent } from '../domain/hall-state.ts';
-import type { HallSnapshot } from '../domain/types.ts';
-import type { JoinResult } from './protocol.ts';
-import { PROTOCOL_VERSION } from './protocol.ts';
+import { applyPhoneEvent, applyPublicEvent } from '../domain/public-state.ts';
+import type { AudienceStream, JoinResult } from './protocol.ts';
+import { AUDIENCE_EVENT, PROTOCOL_VERSION } from './protocol.ts';
+
+type State<A extends Audience> = AudienceStream[A]['state'];
+type Envelope<A extends Audience> = AudienceStream[A]['envelope'];
+
+/** How each audience applies its own events (R3, PV4): the same pure reducers the server's tests use. */
+const APPLY: { [A in Audience]: (state: State<A>, envelope: Envelope<A>) => State<A> } = {
+  staff: applyHallEvent,
+  public: applyPublicEvent,
+  phone: applyPhoneEvent,
+};
 
 /** `revoked`: the server no longer accepts this screen's or person's credential (A17); only a new pairing or sign-in helps. */
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'outdated' | 'revoked';
@@ -13,20 +23,20 @@ export interface SyncSocket {
   on(event: 'connect', listener: () => void): unknown;
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): unknown;
-  on(event: 'hall:changed', listener: (envelope: HallEventEnvelope) => void): unknown;
+  on(event: 'hall:changed' | 'hall:public', listener: (envelope: never) => void): unknown;
   emit(event: 'hall:join', request: { hallId: string; lastSeq: number | null }, ack: (result: JoinResult) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }
 
-export interface HallSyncListener {
+export interface HallSyncListener<A extends Audience = 'staff'> {
   /** The state changed (after a snapshot, a catch-up, or a live event). */
-  state?(state: HallSnapshot): void;
+  state?(state: State<A>): void;
   /**
    * One event was applied, exactly once per seq. `live` is false while
    * catching up after a reconnect, so screens can decide what to announce.
    */
-  event?(envelope: HallEventEnvelope, context: { live: boolean; state: HallSnapshot }): void;
+  event?(envelope: Envelope<A>, context: { live: boolean; state: State<A>; serverTime: string }): void;
   status?(status: ConnectionStatus): void;
   /** The server speaks a newer protocol: the page must reload. */
   reloadRequired?(): void;
@@ -39,22 +49,28 @@ export interface HallSyncListener {
  * answers with the missed events or a snapshot. Live events are applied only
  * when they are the next seq; an older one is a duplicate and dropped, a gap
  * triggers a re-join. So no event is ever applied twice or skipped (rule R2).
+ * Each audience (staff, a public screen, a phone) has its own stream and
+ * state shape; a join answered for another audience is refused (PV1).
  */
-export class HallSync {
-  #state: HallSnapshot | null = null;
+export class HallSync<A extends Audience = 'staff'> {
+  #state: State<A> | null = null;
   #status: ConnectionStatus = 'connecting';
   #joining = false;
   #rejoinWanted = false;
   /** Identifies the join in flight; an ack from an older attempt (before a disconnect) is ignored. */
   #joinAttempt = 0;
-  #buffer: HallEventEnvelope[] = [];
-  #listeners = new Set<HallSyncListener>();
+  #buffer: Envelope<A>[] = [];
+  #listeners = new Set<HallSyncListener<A>>();
+  /** Server time of the newest snapshot or event: screens show and judge time by the hall's clock, not their own. */
+  #serverTime = '';
   readonly #socket: SyncSocket;
   readonly #hallId: string;
+  readonly #audience: A;
 
-  constructor(socket: SyncSocket, hallId: string, initial: HallSnapshot | null = null) {
+  constructor(socket: SyncSocket, hallId: string, audience: A = 'staff' as A, initial: State<A> | null = null) {
     this.#socket = socket;
     this.#hallId = hallId;
+    this.#audience = audience;
     this.#state = initial;
     socket.on('connect', () => this.#join());
     socket.on('disconnect', (reason) => {
@@ -73,12 +89,17 @@ export class HallSync {
       else if (data?.code === 'UNAUTHORIZED') this.#revoked();
       else this.#setStatus('offline');
     });
-    socket.on('hall:changed', (envelope) => this.#receive(envelope));
+    socket.on(AUDIENCE_EVENT[audience], (envelope: Envelope<A>) => this.#receive(envelope));
     if (socket.connected) this.#join();
   }
 
-  get state(): HallSnapshot | null {
+  get state(): State<A> | null {
     return this.#state;
+  }
+
+  /** The server's time at the newest snapshot or event (ISO), '' before the first. */
+  get serverTime(): string {
+    return this.#serverTime;
   }
 
   get status(): ConnectionStatus {
@@ -89,7 +110,7 @@ export class HallSync {
     return this.#state?.seq ?? null;
   }
 
-  subscribe(listener: HallSyncListener): () => void {
+  subscribe(listener: HallSyncListener<A>): () => void {
     this.#listeners.add(listener);
     if (this.#state) listener.state?.(this.#state);
     listener.status?.(this.#status);
@@ -118,15 +139,21 @@ export class HallSync {
     });
   }
 
-  #onJoined(result: JoinResult): void {
-    if (!result.ok) {
+  #onJoined(joined: JoinResult): void {
+    if (!joined.ok) {
       this.#setStatus('offline');
       return;
     }
-    if (result.protocolVersion !== PROTOCOL_VERSION) {
+    if (joined.protocolVersion !== PROTOCOL_VERSION) {
       this.#outdated();
       return;
     }
+    if (joined.audience !== this.#audience) {
+      this.#setStatus('offline');
+      return;
+    }
+    const result = joined as Extract<JoinResult<A>, { ok: true }>;
+    this.#serverTime = result.serverTime;
     if (result.mode === 'snapshot') {
       this.#state = result.snapshot;
       this.#emitState();
@@ -141,7 +168,7 @@ export class HallSync {
     for (const envelope of buffered) this.#receive(envelope);
   }
 
-  #receive(envelope: HallEventEnvelope): void {
+  #receive(envelope: Envelope<A>): void {
     if (envelope.hallId !== this.#hallId) return;
     if (this.#joining || !this.#state) {
       this.#buffer.push(envelope);
@@ -157,11 +184,13 @@ export class HallSync {
     this.#emitState();
   }
 
-  #apply(envelope: HallEventEnvelope, live: boolean): void {
+  #apply(envelope: Envelope<A>, live: boolean): void {
     if (!this.#state || envelope.seq !== this.#state.seq + 1) return;
-    this.#state = applyHallEvent(this.#state, envelope);
+    this.#state = (APPLY[this.#audience] as (state: State<A>, envelope: Envelope<A>) => State<A>)(this.#state, envelope);
+    if (envelope.at > this.#serverTime) this.#serverTime = envelope.at;
     const state = this.#state;
-    for (const listener of this.#listeners) listener.event?.(envelope, { live, state });
+    const serverTime = this.#serverTime;
+    for (const listener of this.#listeners) listener.event?.(envelope, { live, state, serverTime });
   }
 
   #emitState(): void {

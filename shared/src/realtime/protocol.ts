@@ -1,13 +1,17 @@
+import type { Audience } from '../domain/audience.projections.ts';
 import type { HallEventEnvelope } from '../domain/events.ts';
+import type { PublicEnvelope } from '../domain/public-events.ts';
+import type { PhoneHallState, PublicHallState } from '../domain/public-views.ts';
 import type { ClientRole, HallSnapshot } from '../domain/types.ts';
 
 /**
  * Bumped whenever a payload changes shape. A client older than
  * MIN_CLIENT_PROTOCOL is refused at the handshake and told to reload; a client
  * that sees a different server version after reconnecting reloads itself.
+ * Version 2: each audience has its own stream and snapshot (PV1–PV4).
  */
-export const PROTOCOL_VERSION = 1;
-export const MIN_CLIENT_PROTOCOL = 1;
+export const PROTOCOL_VERSION = 2;
+export const MIN_CLIENT_PROTOCOL = 2;
 
 /** What a client sends in the Socket.IO handshake (`auth`). */
 export interface HandshakeAuth {
@@ -23,10 +27,20 @@ export interface JoinRequest {
   lastSeq: number | null;
 }
 
-export type JoinResult =
-  | { ok: true; protocolVersion: number; mode: 'events'; events: HallEventEnvelope[]; headSeq: number }
-  | { ok: true; protocolVersion: number; mode: 'snapshot'; snapshot: HallSnapshot }
-  | { ok: false; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND'; message: string };
+/** What each audience holds and receives. */
+export interface AudienceStream {
+  staff: { state: HallSnapshot; envelope: HallEventEnvelope };
+  public: { state: PublicHallState; envelope: PublicEnvelope };
+  phone: { state: PhoneHallState; envelope: PublicEnvelope };
+}
+
+type Joined<A extends Audience> =
+  | { ok: true; audience: A; protocolVersion: number; serverTime: string; mode: 'events'; events: AudienceStream[A]['envelope'][]; headSeq: number }
+  | { ok: true; audience: A; protocolVersion: number; serverTime: string; mode: 'snapshot'; snapshot: AudienceStream[A]['state'] };
+
+export type JoinRefusal = { ok: false; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND'; message: string };
+
+export type JoinResult<A extends Audience = Audience> = Joined<A> | JoinRefusal;
 
 /** Error `data` attached to a refused handshake (connect_error). */
 export interface HandshakeErrorData {
@@ -36,25 +50,33 @@ export interface HandshakeErrorData {
 }
 
 export interface ServerToClientEvents {
-  /** One committed change, in seq order per hall. */
+  /** Staff: one committed change as logged, in seq order per hall. */
   'hall:changed': (envelope: HallEventEnvelope) => void;
+  /** Public screens and phones: the same change, projected for them (PV1, PV3). */
+  'hall:public': (envelope: PublicEnvelope) => void;
 }
 
 export interface ClientToServerEvents {
-  /** Join a hall's room and catch up from `lastSeq`. */
+  /** Join a hall's stream for this connection's audience and catch up from `lastSeq`. */
   'hall:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;
 }
+
+/** The server-to-client event each audience listens to. */
+export const AUDIENCE_EVENT = { staff: 'hall:changed', public: 'hall:public', phone: 'hall:public' } as const satisfies Record<Audience, keyof ServerToClientEvents>;
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Socket.IO's generic slot; nodes exchange nothing of their own.
 export interface InterServerEvents {}
 
 export interface SocketData {
   role: ClientRole;
+  audience: Audience;
   /** Halls this connection may read; null means every hall (city-wide staff). */
   hallIds: string[] | null;
   staffId: string | null;
   /** The paired screen, for a device connection: revoking it disconnects this socket. */
   deviceId: string | null;
+  /** The visitor's ticket, for a phone connection: its own events carry it in full. */
+  ticketId: string | null;
 }
 
 /** Server replays at most this many events; further behind gets a snapshot. */

@@ -49,5 +49,6 @@ export const aHall = (over: Partial<HallSnapshot> = {}): HallSnapshot => ({
   parties: [],
   batches: [],
   occupancy: { inside: 0, capacity: 10, holding: 0, level: 'normal' },
+  queues: [],
   ...over,
 });

@@ -85,6 +85,8 @@ export const devices = sqliteTable('devices', {
   hallId: text('hall_id').notNull().references(() => halls.id),
   name: text('name').notNull(),
   kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
+  /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4). */
+  windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
@@ -188,6 +190,10 @@ export const tickets = sqliteTable(
     // T3: a number is never issued twice in a hall's day, even under concurrency.
     uniqueIndex('tickets_hall_day_prefix_counter').on(t.hallId, t.day, t.prefix, t.counter),
     index('tickets_hall_state').on(t.hallId, t.state),
+    // A queue's waiting count and its latest finished services (E1) without reading the day's tickets.
+    index('tickets_hall_category_state_finished').on(t.hallId, t.categoryId, t.state, t.finishedAt),
+    // A batch's tickets, for the entrance screen's snapshot.
+    index('tickets_party').on(t.partyId),
   ],
 );
 
@@ -200,5 +206,9 @@ export const events = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     at: text('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.hallId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.hallId, t.seq] }),
+    // The last calls of a hall, for a screen's snapshot, without scanning the log.
+    index('events_hall_type_seq').on(t.hallId, t.type, t.seq),
+  ],
 );

@@ -4,3 +4,4 @@ export * from './crowd.ts';
 export * from './ratings.ts';
 export * from './appointments.ts';
 export * from './catalogue.ts';
+export * from './trust.ts';

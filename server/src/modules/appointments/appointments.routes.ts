@@ -15,6 +15,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
 import { updateAppointmentSettings } from './appointment-settings.service.ts';
 import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const Code = Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
 
@@ -32,7 +33,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }), date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
         response: { 200: Type.Array(SlotSchema), ...errorResponses(400, 404, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
     async (request) => {
       getHallRow(app.store.db, request.params.hallId);
@@ -51,11 +52,11 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         body: BookAppointmentBodySchema,
         response: { 201: AppointmentViewSchema, ...errorResponses(400, 404, 409, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      return reply.status(201).send(app.commands.run(hallId, (ctx) => bookAppointment(ctx, hallId, request.body)));
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => bookAppointment(ctx, hallId, request.body));
     },
   );
 
@@ -69,7 +70,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         params: Type.Object({ code: Code }),
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 404, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
     async (request) => appointmentView(appointmentByCode(app.store.db, request.params.code)),
   );
@@ -85,11 +86,11 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         body: Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false }),
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
-    async (request) => {
+    async (request, reply) => {
       const row = appointmentByCode(app.store.db, request.params.code);
-      return app.commands.run(row.hallId, (ctx) => cancelAppointment(ctx, request.params.code, request.body.mobileLast4));
+      return app.command(request, reply, { hallId: row.hallId }, (ctx) => cancelAppointment(ctx, request.params.code, request.body.mobileLast4));
     },
   );
 
@@ -104,11 +105,11 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         body: RescheduleAppointmentBodySchema,
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
-    async (request) => {
+    async (request, reply) => {
       const row = appointmentByCode(app.store.db, request.params.code);
-      return app.commands.run(row.hallId, (ctx) => rescheduleAppointment(ctx, request.params.code, request.body));
+      return app.command(request, reply, { hallId: row.hallId }, (ctx) => rescheduleAppointment(ctx, request.params.code, request.body));
     },
   );
 
@@ -122,7 +123,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         params: HallParamsSchema,
         response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 404, 429) },
       },
-      config: publicLimit,
+      config: { access: allow.public(), ...publicLimit },
     },
     async (request) => appointmentSettings(getHallRow(app.store.db, request.params.hallId).settings),
   );
@@ -138,11 +139,11 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         body: AppointmentSettingsSchema,
         response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['admin', 'supervisor']),
+      config: { access: allow.staff(['admin', 'supervisor']) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
-      return app.commands.run(hallId, (ctx) => updateAppointmentSettings(ctx, hallId, request.body));
+      return app.command(request, reply, { hallId }, (ctx) => updateAppointmentSettings(ctx, hallId, request.body));
     },
   );
 
@@ -160,7 +161,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         ]),
         response: { 200: CheckInResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(['door', 'supervisor', 'admin']),
+      config: { access: allow.staff(['door', 'supervisor', 'admin']) },
     },
     async (request) => {
       if (!request.body) throw new DomainError(400, 'VALIDATION_ERROR', 'body is required');

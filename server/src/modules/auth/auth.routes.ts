@@ -1,3 +1,4 @@
+import { mayManageAccount } from '@hallflow/shared';
 import {
   CreateDeviceBodySchema,
   CreateStaffBodySchema,
@@ -9,42 +10,59 @@ import {
   StaffViewSchema,
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
-import { bearerToken } from '../../plugins/app/auth.ts';
+import { windows } from '../../db/schema/index.ts';
+import { ALL_STAFF, allow, bearerToken } from '../../plugins/app/auth.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
-import {
-  checkCredentials,
-  closeSession,
-  createDevice,
-  createStaff,
-  findStaffByUsername,
-  openSession,
-  staffView,
-} from './staff.repository.ts';
+import { LoginThrottle, MemoryFailureCounter, RedisFailureCounter } from './login-throttle.ts';
+import { checkCredentials, closeSession, createDevice, createStaff, findStaffByUsername, openSession, staffView } from './staff.repository.ts';
 
 export interface AuthRoutesOptions {
   sessionHours: number;
 }
 
+/** AC3: a request to manage an account beyond the actor's own reach. */
+export const outOfReach = () =>
+  new DomainError(403, 'ACCOUNT_OUT_OF_REACH', "Hall admins manage only their own hall's non-admin accounts; city-wide admins manage the rest");
+
 const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
+  const throttle = new LoginThrottle(app.redis ? new RedisFailureCounter(app.redis, app.redisPrefix) : new MemoryFailureCounter());
+
   app.post(
     '/api/auth/login',
     {
       schema: {
         operationId: 'login',
         tags: ['auth'],
-        summary: 'Staff sign-in; returns a bearer token',
+        summary: 'Staff sign-in; returns a bearer token. Repeated failures make the next attempt wait (per account and per address)',
         body: LoginBodySchema,
         response: { 200: LoginResponseSchema, ...errorResponses(400, 401, 429) },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
-    async (request) => {
-      const member = checkCredentials(app.store.db, request.body.username, request.body.password);
-      if (!member) throw new DomainError(401, 'BAD_CREDENTIALS', 'Wrong username or password');
-      const session = openSession(app.store.db, member.id, app.clock.now(), options.sessionHours);
-      return { ...session, staff: staffView(member) };
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const waitMs = await throttle.waitMs(username, request.ip);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        reply.header('retry-after', String(seconds));
+        throw new DomainError(429, 'LOGIN_BACKOFF', `Too many failed sign-ins: try again in ${seconds} s`);
+      }
+      const member = checkCredentials(app.store.db, username, password);
+      if (!member) {
+        await throttle.failed(username, request.ip);
+        throw new DomainError(401, 'BAD_CREDENTIALS', 'Wrong username or password');
+      }
+      await throttle.succeeded(username);
+      // Signed in from here on: the session is opened, and audited, as this member's action.
+      request.staff = member;
+      request.principal = { kind: 'staff', id: member.id, role: member.role, hallId: member.hallId };
+      return app.command(request, reply, { hallId: member.hallId }, (ctx) => ({
+        ...openSession(ctx.tx, member.id, ctx.now, options.sessionHours),
+        staff: staffView(member),
+      }));
     },
   );
 
@@ -52,19 +70,20 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
     '/api/auth/logout',
     {
       schema: { operationId: 'logout', tags: ['auth'], summary: 'End this session', response: { 200: OkSchema, ...errorResponses(401) } },
-      preHandler: app.requireStaff(['admin', 'supervisor', 'door', 'clerk']),
+      config: { access: allow.staff(ALL_STAFF, 'any') },
     },
-    async (request) => {
-      closeSession(app.store.db, bearerToken(request)!);
-      return { ok: true as const };
-    },
+    async (request, reply) =>
+      app.command(request, reply, { hallId: request.staff!.hallId }, (ctx) => {
+        closeSession(ctx.tx, bearerToken(request)!);
+        return { ok: true as const };
+      }),
   );
 
   app.get(
     '/api/auth/me',
     {
       schema: { operationId: 'getMe', tags: ['auth'], summary: 'Who is signed in', response: { 200: StaffViewSchema, ...errorResponses(401) } },
-      preHandler: app.requireStaff(['admin', 'supervisor', 'door', 'clerk']),
+      config: { access: allow.staff(ALL_STAFF, 'any') },
     },
     async (request) => staffView(request.staff!),
   );
@@ -75,22 +94,23 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       schema: {
         operationId: 'createStaff',
         tags: ['admin'],
-        summary: 'Create a staff account',
+        summary: "Create a staff account (hall admins: their own hall's non-admin staff; city-wide admins: any)",
         body: CreateStaffBodySchema,
-        response: { 201: StaffViewSchema, ...errorResponses(400, 401, 403, 409) },
+        response: { 201: StaffViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(['admin']),
+      config: { access: allow.staff(['admin'], 'any') },
     },
     async (request, reply) => {
-      const { db } = app.store;
-      if (request.body.hallId) getHallRow(db, request.body.hallId);
-      else if (request.body.role === 'door' || request.body.role === 'clerk') {
-        throw new DomainError(400, 'HALL_REQUIRED', `body/hallId is required for role ${request.body.role}`);
-      }
-      if (findStaffByUsername(db, request.body.username)) {
-        throw new DomainError(409, 'USERNAME_TAKEN', `username ${request.body.username} is already taken`);
-      }
-      return reply.status(201).send(createStaff(db, request.body, app.clock.now()));
+      const body = request.body;
+      if (!mayManageAccount(request.staff!, body)) throw outOfReach();
+      return app.command(request, reply, { hallId: body.hallId, status: 201 }, (ctx) => {
+        if (body.hallId) getHallRow(ctx.tx, body.hallId);
+        else if (body.role === 'door' || body.role === 'clerk') {
+          throw new DomainError(400, 'HALL_REQUIRED', `body/hallId is required for role ${body.role}`);
+        }
+        if (findStaffByUsername(ctx.tx, body.username)) throw new DomainError(409, 'USERNAME_TAKEN', `username ${body.username} is already taken`);
+        return createStaff(ctx.tx, body, ctx.now);
+      });
     },
   );
 
@@ -100,17 +120,27 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       schema: {
         operationId: 'createDevice',
         tags: ['admin'],
-        summary: 'Pair a screen: returns its read-only device token (shown once)',
+        summary: 'Pair a screen: returns its read-only device token (shown once). Window screens and rating pads name their window',
         params: HallParamsSchema,
         body: CreateDeviceBodySchema,
         response: { 201: DeviceTokenResponseSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['admin', 'supervisor']),
+      config: { access: allow.staff(['admin', 'supervisor']) },
     },
     async (request, reply) => {
-      getHallRow(app.store.db, request.params.hallId);
-      const device = createDevice(app.store.db, request.params.hallId, request.body.name, request.body.kind, app.clock.now());
-      return reply.status(201).send(device);
+      const { hallId } = request.params;
+      const { name, kind } = request.body;
+      const windowId = request.body.windowId ?? null;
+      const needsWindow = kind === 'window' || kind === 'rating';
+      if (needsWindow && !windowId) throw new DomainError(400, 'WINDOW_REQUIRED', `body/windowId is required for a ${kind} screen`);
+      if (!needsWindow && windowId) throw new DomainError(400, 'VALIDATION_ERROR', `body/windowId is only for window screens and rating pads, not ${kind}`);
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
+        getHallRow(ctx.tx, hallId);
+        if (windowId && !ctx.tx.select({ id: windows.id }).from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get()) {
+          throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowId ${windowId} is not a window of this hall`);
+        }
+        return createDevice(ctx.tx, hallId, name, kind, ctx.now, windowId);
+      });
     },
   );
 };

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { StaffRole } from '@hallflow/shared';
 import type { StaffView } from '@hallflow/shared/api';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Tx } from '../../db/connection.ts';
+
+type Handle = Db | Tx;
 import { devices, sessions, staff } from '../../db/schema/index.ts';
 import { newId, newToken } from '../../core/ids.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -21,7 +23,7 @@ export interface NewStaff {
   password: string;
 }
 
-export function createStaff(db: Db, input: NewStaff, now: Date): StaffView {
+export function createStaff(db: Handle, input: NewStaff, now: Date): StaffView {
   const row = db
     .insert(staff)
     .values({
@@ -38,7 +40,7 @@ export function createStaff(db: Db, input: NewStaff, now: Date): StaffView {
   return staffView(row);
 }
 
-export function findStaffByUsername(db: Db, username: string) {
+export function findStaffByUsername(db: Handle, username: string) {
   return db.select().from(staff).where(eq(staff.username, username)).get();
 }
 
@@ -49,7 +51,7 @@ export function checkCredentials(db: Db, username: string, password: string) {
   return verifyPassword(password, row.passwordHash) ? row : null;
 }
 
-export function openSession(db: Db, staffId: string, now: Date, hours: number) {
+export function openSession(db: Handle, staffId: string, now: Date, hours: number) {
   const token = newToken() + newToken();
   const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
   db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
@@ -57,7 +59,7 @@ export function openSession(db: Db, staffId: string, now: Date, hours: number) {
   return { token, expiresAt };
 }
 
-export function closeSession(db: Db, token: string) {
+export function closeSession(db: Handle, token: string) {
   db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
 }
 
@@ -71,10 +73,10 @@ export function staffForToken(db: Db, token: string, now: Date) {
   return row?.staff ?? null;
 }
 
-export function createDevice(db: Db, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date) {
+export function createDevice(db: Handle, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowId: string | null = null) {
   const token = newToken() + newToken();
   const id = newId();
-  db.insert(devices).values({ id, hallId, name, kind, tokenHash: sha256(token), createdAt: now.toISOString() }).run();
+  db.insert(devices).values({ id, hallId, name, kind, windowId, tokenHash: sha256(token), createdAt: now.toISOString() }).run();
   return { id, token };
 }
 

@@ -4,6 +4,7 @@ import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketRow } from '../tickets/ticket.repository.ts';
 import { catalogueOf, ticketItemsView } from './catalogue.repository.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const catalogueRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   app.get(
@@ -16,7 +17,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = 
         params: HallParamsSchema,
         response: { 200: ServiceCatalogueSchema, ...errorResponses(400, 404, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       getHallRow(app.store.db, request.params.hallId);
@@ -34,7 +35,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = 
         params: TicketParamsSchema,
         response: { 200: TicketItemsSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['clerk', 'supervisor', 'admin', 'door']),
+      config: { access: allow.staff(['clerk', 'supervisor', 'admin', 'door']) },
     },
     async (request) => {
       ticketRow(app.store.db, request.params.hallId, request.params.ticketId);

@@ -20,6 +20,7 @@ import { updateCrowdConfig } from './crowd-config.service.ts';
 import { suggestDiversion } from './diversion.service.ts';
 import { entriesBetween, entriesCsv } from './entry-log.repository.ts';
 import { correctOccupancy, recordAnonymousExit, recordExit } from './exits.service.ts';
+import { allow, ALL_STAFF, ALL_SCREENS } from '../../plugins/app/auth.ts';
 
 const DOOR_ROLES = ['door', 'supervisor', 'admin'] as const;
 const SUPERVISORS = ['supervisor', 'admin'] as const;
@@ -43,15 +44,15 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: Type.Union([AdmitBatchBodySchema, Type.Null()]),
         response: { 200: AdmitBatchResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(DOOR_ROLES),
+      config: { access: allow.staff(DOOR_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
       const override = request.body?.override ?? null;
       if (override && request.staff!.role === 'door') {
         throw new DomainError(403, 'FORBIDDEN', 'Only a supervisor may admit beyond capacity');
       }
-      return app.commands.run(hallId, (ctx) => admitBatch(ctx, hallId, request.staff!.id, override));
+      return app.command(request, reply, { hallId }, (ctx) => admitBatch(ctx, hallId, request.staff!.id, override));
     },
   );
 
@@ -65,7 +66,7 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         params: HallParamsSchema,
         response: { 200: OccupancyResponseSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireHallReader(),
+      config: { access: allow.hallReaders(ALL_STAFF, ALL_SCREENS) },
     },
     async (request) => occupancyResponse(request.params.hallId),
   );
@@ -79,7 +80,7 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         summary: 'Every hall of the city, for supervisors',
         response: { 200: Type.Array(OccupancyResponseSchema), ...errorResponses(401, 403) },
       },
-      preHandler: app.requireStaff(SUPERVISORS),
+      config: { access: allow.staff(SUPERVISORS, 'any') },
     },
     async () => listHalls(app.store.db).map((hall) => occupancyResponse(hall.id)),
   );
@@ -95,13 +96,13 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: RecordExitBodySchema,
         response: { 200: ExitResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(DOOR_ROLES),
+      config: { access: allow.staff(DOOR_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
       const body = request.body;
       const staffId = request.staff!.id;
-      return app.commands.run(hallId, (ctx) => ('code' in body ? recordExit(ctx, hallId, body.code, staffId) : recordAnonymousExit(ctx, hallId, staffId)));
+      return app.command(request, reply, { hallId }, (ctx) => ('code' in body ? recordExit(ctx, hallId, body.code, staffId) : recordAnonymousExit(ctx, hallId, staffId)));
     },
   );
 
@@ -116,12 +117,11 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: CorrectOccupancyBodySchema,
         response: { 200: Type.Object({ occupancy: ExitResponseSchema.properties.occupancy }), ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(SUPERVISORS),
+      config: { access: allow.staff(SUPERVISORS) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
-      const { occupancy } = app.commands.run(hallId, (ctx) => correctOccupancy(ctx, hallId, request.body.inside, request.body.reason, request.staff!.id));
-      return { occupancy };
+      return app.command(request, reply, { hallId }, (ctx) => ({ occupancy: correctOccupancy(ctx, hallId, request.body.inside, request.body.reason, request.staff!.id).occupancy }));
     },
   );
 
@@ -136,11 +136,11 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: UpdateCrowdConfigBodySchema,
         response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(SUPERVISORS),
+      config: { access: allow.staff(SUPERVISORS) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
-      return app.commands.run(hallId, (ctx) => updateCrowdConfig(ctx, hallId, request.body));
+      return app.command(request, reply, { hallId }, (ctx) => updateCrowdConfig(ctx, hallId, request.body));
     },
   );
 
@@ -155,7 +155,7 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
         response: { 200: DiversionResponseSchema, ...errorResponses(400, 404, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       getHallRow(app.store.db, request.params.hallId);
@@ -177,7 +177,7 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         ),
         response: { 200: Type.String({ description: 'text/csv; UTF-8 with BOM' }), ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(SUPERVISORS),
+      config: { access: allow.staff(SUPERVISORS) },
     },
     async (request, reply) => {
       const { hallId } = request.params;

@@ -6,6 +6,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { screenVisitor } from './door.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const DOOR_ROLES = ['door', 'supervisor', 'admin'] as const;
 
@@ -21,11 +22,16 @@ const doorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ScreenVisitorBodySchema,
         response: { 200: ScreenVisitorResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(DOOR_ROLES),
+      config: { access: allow.staff(DOOR_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
-      return app.commands.run(hallId, (ctx) => screenVisitor(ctx, hallId, request.body, request.staff!.id));
+      return app.command(request, reply, { hallId }, (ctx) => {
+        const outcome = screenVisitor(ctx, hallId, request.body, request.staff!.id);
+        // The audit log keeps the decision, not the visitor's name or readings (those follow P2's shorter retention).
+        ctx.audit({ after: { partyId: outcome.party.id, admitted: outcome.admitted } });
+        return outcome;
+      });
     },
   );
 };

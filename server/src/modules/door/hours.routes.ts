@@ -8,6 +8,7 @@ import { hoursConfig } from './hours.guard.ts';
 import { DomainError } from '../../core/errors.ts';
 import { screeningPolicy } from './screening-policy.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const IntervalView = Type.Object({ open: Type.String(), close: Type.String() });
 const OpeningHoursSchema = Type.Object({
@@ -38,7 +39,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         params: HallParamsSchema,
         response: { 200: OpeningHoursSchema, ...errorResponses(400, 404, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       const hall = getHallRow(app.store.db, request.params.hallId);
@@ -62,9 +63,9 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: HoursConfigSchema,
         response: { 200: HoursConfigSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['admin', 'supervisor']),
+      config: { access: allow.staff(['admin', 'supervisor']) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
       for (const [day, intervals] of Object.entries(request.body.weekly)) {
         for (const interval of intervals) {
@@ -73,8 +74,10 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
           }
         }
       }
-      app.commands.run(hallId, (ctx) => saveHallPolicy(ctx, hallId, 'hours', request.body));
-      return request.body;
+      return app.command(request, reply, { hallId }, (ctx) => {
+        saveHallPolicy(ctx, hallId, 'hours', request.body);
+        return request.body;
+      });
     },
   );
 
@@ -88,7 +91,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         params: HallParamsSchema,
         response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['door', 'supervisor', 'admin']),
+      config: { access: allow.staff(['door', 'supervisor', 'admin']) },
     },
     async (request) => screeningPolicy(getHallRow(app.store.db, request.params.hallId).settings),
   );
@@ -104,12 +107,14 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         body: ScreeningPolicySchema,
         response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['admin', 'supervisor']),
+      config: { access: allow.staff(['admin', 'supervisor']) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId } = request.params;
-      app.commands.run(hallId, (ctx) => saveHallPolicy(ctx, hallId, 'screening', request.body));
-      return request.body;
+      return app.command(request, reply, { hallId }, (ctx) => {
+        saveHallPolicy(ctx, hallId, 'screening', request.body);
+        return request.body;
+      });
     },
   );
 };

@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { createCategory, createHall, createWindow, hallConfiguration, updateWindowCategories } from './hall-admin.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const CONFIGURERS = ['admin', 'supervisor'] as const;
 
@@ -25,13 +26,11 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CreateHallBodySchema,
         response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 409) },
       },
-      preHandler: app.requireStaff(['admin']),
+      config: { access: allow.staff(['admin'], 'city') },
     },
-    async (request, reply) => {
+    async (request, reply) =>
       // The hall's first event (seq 1) is appended in the same transaction that inserts it.
-      const configuration = app.commands.run(request.body.id, (ctx) => createHall(ctx, request.body));
-      return reply.status(201).send(configuration);
-    },
+      app.command(request, reply, { hallId: request.body.id, status: 201 }, (ctx) => createHall(ctx, request.body)),
   );
 
   app.get(
@@ -44,7 +43,7 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: HallParamsSchema,
         response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['admin', 'supervisor', 'door', 'clerk']),
+      config: { access: allow.staff(['admin', 'supervisor', 'door', 'clerk']) },
     },
     async (request) => hallConfiguration(app.store.db, request.params.hallId),
   );
@@ -60,11 +59,11 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CreateCategoryBodySchema,
         response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(CONFIGURERS),
+      config: { access: allow.staff(CONFIGURERS) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      return reply.status(201).send(app.commands.run(hallId, (ctx) => createCategory(ctx, hallId, request.body)));
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => createCategory(ctx, hallId, request.body));
     },
   );
 
@@ -79,11 +78,11 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CreateWindowBodySchema,
         response: { 201: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(CONFIGURERS),
+      config: { access: allow.staff(CONFIGURERS) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      return reply.status(201).send(app.commands.run(hallId, (ctx) => createWindow(ctx, hallId, request.body)));
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => createWindow(ctx, hallId, request.body));
     },
   );
 
@@ -98,11 +97,11 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: UpdateWindowCategoriesBodySchema,
         response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(CONFIGURERS),
+      config: { access: allow.staff(CONFIGURERS) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, windowId } = request.params;
-      return app.commands.run(hallId, (ctx) => updateWindowCategories(ctx, hallId, windowId, request.body.categoryIds));
+      return app.command(request, reply, { hallId }, (ctx) => updateWindowCategories(ctx, hallId, windowId, request.body.categoryIds));
     },
   );
 };

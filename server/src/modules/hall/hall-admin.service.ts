@@ -37,6 +37,9 @@ function announce(ctx: CommandContext, hallId: string): HallConfiguration {
  */
 export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): HallConfiguration {
   const hall = getHallRow(ctx.tx, hallId);
+  const changedColumns = Object.fromEntries(Object.keys(columns).map((column) => [column, hall[column as keyof typeof hall]]));
+  // AU1: a settings change is audited as the stored policy (and hall columns) before and after.
+  ctx.audit({ before: { [key]: hall.settings[key] ?? null, ...changedColumns }, after: { [key]: value, ...columns } });
   ctx.tx.update(halls).set({ ...columns, settings: { ...hall.settings, [key]: value } }).where(eq(halls.id, hallId)).run();
   return announce(ctx, hallId);
 }

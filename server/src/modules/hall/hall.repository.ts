@@ -6,6 +6,7 @@ import { batches, categories, halls, parties, tickets, windows } from '../../db/
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
 import { storedPolicy } from './hall-policy.ts';
+import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
 
 type Reader = Db | Tx;
@@ -39,7 +40,8 @@ export function occupancyOf(db: Reader, hallId: string): OccupancyView {
 }
 
 /**
- * Everything a screen needs for the hall's current business day. Parties
+ * Everything staff apps need for the hall's current business day (the staff
+ * audience's snapshot; screens and phones get audience-snapshots.ts). Parties
  * still inside or holding from an earlier day are included: they are people
  * in the building.
  */
@@ -51,13 +53,7 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
     seq: hall.lastSeq,
     day,
     hall: hallView(hall),
-    categories: db
-      .select()
-      .from(categories)
-      .where(eq(categories.hallId, hallId))
-      .orderBy(asc(categories.sortOrder))
-      .all()
-      .map(categoryView),
+    categories: hallCategories(db, hallId),
     windows: db.select().from(windows).where(eq(windows.hallId, hallId)).orderBy(asc(windows.number)).all().map(windowView),
     tickets: db
       .select()
@@ -81,7 +77,13 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
       .all()
       .map(batchView),
     occupancy: occupancyOf(db, hallId),
+    queues: allQueueViews(db, hallId, day),
   };
+}
+
+/** The hall's categories in display order. */
+export function hallCategories(db: Reader, hallId: string) {
+  return db.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder)).all().map(categoryView);
 }
 
 export function listHalls(db: Reader) {

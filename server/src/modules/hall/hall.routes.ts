@@ -1,9 +1,11 @@
-import { CategoryViewSchema, HallSnapshotSchema } from '@hallflow/shared';
+import { CategoryViewSchema, HallSnapshotSchema, PublicHallStateSchema } from '@hallflow/shared';
 import { HallParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../errors.schemas.ts';
-import { getHallRow, hallSnapshot, listHalls } from './hall.repository.ts';
+import { publicSnapshot } from './audience-snapshots.repository.ts';
+import { getHallRow, hallCategories, hallSnapshot, listHalls } from './hall.repository.ts';
+import { allow, ALL_STAFF, ALL_SCREENS } from '../../plugins/app/auth.ts';
 
 const HallSummarySchema = Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() });
 
@@ -17,7 +19,7 @@ const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async
         summary: 'The halls of the city (public)',
         response: { 200: Type.Array(HallSummarySchema), ...errorResponses(429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async () => listHalls(app.store.db),
   );
@@ -32,12 +34,11 @@ const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async
         params: HallParamsSchema,
         response: { 200: Type.Object({ hall: HallSummarySchema, categories: Type.Array(CategoryViewSchema) }), ...errorResponses(400, 404, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       const hall = getHallRow(app.store.db, request.params.hallId);
-      const { categories } = hallSnapshot(app.store.db, hall.id, app.clock.now());
-      return { hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn }, categories };
+      return { hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn }, categories: hallCategories(app.store.db, hall.id) };
     },
   );
 
@@ -47,15 +48,16 @@ const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async
       schema: {
         operationId: 'getHallSnapshot',
         tags: ['halls'],
-        summary: "The hall's current state and the seq it is as of",
+        summary: "The hall's current state and the seq it is as of: staff read the staff snapshot, a paired screen the public one (PV1)",
         params: HallParamsSchema,
-        response: { 200: HallSnapshotSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: Type.Union([HallSnapshotSchema, PublicHallStateSchema]), ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireHallReader(),
+      config: { access: allow.hallReaders(ALL_STAFF, ALL_SCREENS) },
     },
     async (request) => {
-      getHallRow(app.store.db, request.params.hallId);
-      return hallSnapshot(app.store.db, request.params.hallId, app.clock.now());
+      const { hallId } = request.params;
+      getHallRow(app.store.db, hallId);
+      return request.principal.kind === 'staff' ? hallSnapshot(app.store.db, hallId, app.clock.now()) : publicSnapshot(app.store.db, hallId, app.clock.now());
     },
   );
 };

@@ -5,6 +5,7 @@ import { hoursConfig } from '../door/hours.guard.ts';
 import { screeningPolicy } from '../door/screening-policy.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { crowdSettings, getHallRow } from './hall.repository.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 /** One read of every policy of a hall, for the supervisor's settings page; each is changed by its own update operation. */
 const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,7 +19,7 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: HallParamsSchema,
         response: { 200: HallPoliciesSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['supervisor', 'admin']),
+      config: { access: allow.staff(['supervisor', 'admin']) },
     },
     async (request) => {
       const { settings } = getHallRow(app.store.db, request.params.hallId);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PROTOCOL_VERSION } from '@hallflow/shared';
 import { Type } from '@sinclair/typebox';
+import { allow } from '../../plugins/app/auth.ts';
 
 const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
@@ -13,6 +14,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/health',
     {
       schema: { operationId: 'getHealth', tags: ['meta'], summary: 'Liveness, the realtime protocol version and server time', response: { 200: HealthSchema } },
+      config: { access: allow.public() },
     },
     async () => {
       app.store.sqlite.prepare('select 1').get();

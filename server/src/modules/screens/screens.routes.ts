@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CategoryViewSchema, TicketViewSchema } from '@hallflow/shared';
 import { Type } from '@sinclair/typebox';
+import { eq } from 'drizzle-orm';
+import { windows } from '../../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
-import { bearerToken } from '../../plugins/app/auth.ts';
+import { allow, bearerToken } from '../../plugins/app/auth.ts';
 import { deviceForToken } from '../auth/staff.repository.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { ticketStatusByToken } from './ticket-status.repository.ts';
@@ -12,6 +14,9 @@ const DeviceSchema = Type.Object({
   hallId: Type.String(),
   name: Type.String(),
   kind: Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating')]),
+  /** The window a window screen or rating pad is paired with (AC4), and its number. */
+  windowId: Type.Union([Type.String(), Type.Null()]),
+  windowNumber: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 const TicketStatusSchema = Type.Object({
@@ -39,7 +44,7 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         params: Type.Object({ token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
         response: { 200: TicketStatusSchema, ...errorResponses(400, 404, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.ticketHolder(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       const status = ticketStatusByToken(app.store.db, request.params.token);
@@ -57,12 +62,14 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         summary: 'The screen device this token belongs to, and its hall',
         response: { 200: DeviceSchema, ...errorResponses(401) },
       },
+      config: { access: allow.anyDevice() },
     },
     async (request) => {
       const token = bearerToken(request);
       const device = token ? deviceForToken(app.store.db, token) : null;
       if (!device) throw new DomainError(401, 'UNAUTHORIZED', 'Unknown or revoked device token: pair this screen again (createDevice)');
-      return { id: device.id, hallId: device.hallId, name: device.name, kind: device.kind };
+      const window = device.windowId ? app.store.db.select({ number: windows.number }).from(windows).where(eq(windows.id, device.windowId)).get() : undefined;
+      return { id: device.id, hallId: device.hallId, name: device.name, kind: device.kind, windowId: device.windowId, windowNumber: window?.number ?? null };
     },
   );
 };

@@ -11,6 +11,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
 import { rateService, ticketForPad } from './rating.service.ts';
 import { dailyReport, windowStats } from './stats.repository.ts';
 import { windowRow } from './ticket.repository.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const RatedSchema = Type.Object({ ticket: TicketViewSchema });
 
@@ -26,12 +27,12 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         body: RateServiceBodySchema,
         response: { 200: RatedSchema, ...errorResponses(400, 404, 409, 429) },
       },
-      config: { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.ticketHolder(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
-    async (request) => {
+    async (request, reply) => {
       const ticket = app.store.db.select().from(tickets).where(eq(tickets.publicToken, request.params.token)).get();
       if (!ticket) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link');
-      return app.commands.run(ticket.hallId, (ctx) => rateService(ctx, ticket, request.body, 'phone'));
+      return app.command(request, reply, { hallId: ticket.hallId }, (ctx) => rateService(ctx, ticket, request.body, 'phone'));
     },
   );
 
@@ -46,12 +47,12 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         body: Type.Object({ ...RateServiceBodySchema.properties, ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
         response: { 200: RatedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireHallReader(),
+      config: { access: allow.device(['window', 'rating'], true) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, windowId } = request.params;
       const { ticketId, ...rating } = request.body;
-      return app.commands.run(hallId, (ctx) => rateService(ctx, ticketForPad(ctx, hallId, ticketId, windowId), rating, 'pad'));
+      return app.command(request, reply, { hallId }, (ctx) => rateService(ctx, ticketForPad(ctx, hallId, ticketId, windowId), rating, 'pad'));
     },
   );
 
@@ -65,7 +66,7 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         params: WindowParamsSchema,
         response: { 200: WindowStatsSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['clerk', 'supervisor', 'admin']),
+      config: { access: allow.staff(['clerk', 'supervisor', 'admin']) },
     },
     async (request) => {
       const { hallId, windowId } = request.params;
@@ -86,7 +87,7 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false }),
         response: { 200: DailyReportSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(['supervisor', 'admin']),
+      config: { access: allow.staff(['supervisor', 'admin']) },
     },
     async (request) => {
       const hall = getHallRow(app.store.db, request.params.hallId);

@@ -13,6 +13,7 @@ import { recallTicket } from './calling.service.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
 import { issueTicketTx, phoneTokenOf, ticketPlan } from './issue.service.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const CLERK_ROLES = ['clerk', 'supervisor', 'admin'] as const;
 const DESK_ROLES = ['door', 'clerk', 'supervisor', 'admin'] as const;
@@ -42,18 +43,17 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: IssueTicketBodySchema,
         response: { 201: TicketResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(DESK_ROLES),
+      config: { access: allow.staff(DESK_ROLES) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
       const body = request.body;
-      const issued = app.commands.run(hallId, (ctx) => {
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
         assertServiceOpen(ctx, hallId, 'ticket');
         const plan = ticketPlan(ctx.tx, hallId, body);
         const ticket = issueTicketTx(ctx, hallId, { ...plan, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
         return { ticket, phoneToken: phoneTokenOf(ctx.tx, ticket.id) };
       });
-      return reply.status(201).send(issued);
     },
   );
 
@@ -68,11 +68,11 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
           params: TicketParamsSchema,
           response: { 200: TicketMoveResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
         },
-        preHandler: app.requireStaff(command.roles),
+        config: { access: allow.staff(command.roles) },
       },
-      async (request) => {
+      async (request, reply) => {
         const { hallId, ticketId } = request.params;
-        return app.commands.run(hallId, (ctx) => command.run(ctx, hallId, ticketId)) as never;
+        return app.command(request, reply, { hallId }, (ctx) => command.run(ctx, hallId, ticketId));
       },
     );
   }
@@ -88,11 +88,11 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: TransferBodySchema,
         response: { 200: TicketMoveResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(CLERK_ROLES),
+      config: { access: allow.staff(CLERK_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, ticketId } = request.params;
-      return app.commands.run(hallId, (ctx) => transferTicket(ctx, hallId, ticketId, request.body));
+      return app.command(request, reply, { hallId }, (ctx) => transferTicket(ctx, hallId, ticketId, request.body));
     },
   );
 };

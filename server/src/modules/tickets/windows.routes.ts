@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { callNext, callTicket } from './calling.service.ts';
 import { openWindow, pauseWindow, resumeWindow } from './window.service.ts';
+import { allow } from '../../plugins/app/auth.ts';
 
 const CLERK_ROLES = ['clerk', 'supervisor', 'admin'] as const;
 
@@ -17,12 +18,12 @@ const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: WindowParamsSchema,
         response: { 200: WindowResponseSchema, ...errorResponses(400, 401, 403, 404) },
       },
-      preHandler: app.requireStaff(CLERK_ROLES),
+      config: { access: allow.staff(CLERK_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, windowId } = request.params;
       const clerk = { id: request.staff!.id, name: request.staff!.displayName };
-      return { window: app.commands.run(hallId, (ctx) => openWindow(ctx, hallId, windowId, clerk)) };
+      return app.command(request, reply, { hallId }, (ctx) => ({ window: openWindow(ctx, hallId, windowId, clerk) }));
     },
   );
 
@@ -40,11 +41,11 @@ const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
           params: WindowParamsSchema,
           response: { 200: WindowResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
         },
-        preHandler: app.requireStaff(CLERK_ROLES),
+        config: { access: allow.staff(CLERK_ROLES) },
       },
-      async (request) => {
+      async (request, reply) => {
         const { hallId, windowId } = request.params;
-        return { window: app.commands.run(hallId, (ctx) => run(ctx, hallId, windowId)) };
+        return app.command(request, reply, { hallId }, (ctx) => ({ window: run(ctx, hallId, windowId) }));
       },
     );
   }
@@ -59,11 +60,11 @@ const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: WindowParamsSchema,
         response: { 200: CallResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(CLERK_ROLES),
+      config: { access: allow.staff(CLERK_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, windowId } = request.params;
-      return app.commands.run(hallId, (ctx) => callNext(ctx, hallId, windowId));
+      return app.command(request, reply, { hallId }, (ctx) => callNext(ctx, hallId, windowId));
     },
   );
 
@@ -78,11 +79,11 @@ const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: CallTicketBodySchema,
         response: { 200: CallResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      preHandler: app.requireStaff(CLERK_ROLES),
+      config: { access: allow.staff(CLERK_ROLES) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hallId, windowId } = request.params;
-      return app.commands.run(hallId, (ctx) => callTicket(ctx, hallId, windowId, request.body.ticketId));
+      return app.command(request, reply, { hallId }, (ctx) => callTicket(ctx, hallId, windowId, request.body.ticketId));
     },
   );
 };

@@ -1,25 +1,50 @@
-import type { StaffRole } from '@hallflow/shared';
-import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { decideAccess, type AccessRule, type DeviceKind, type Principal, type StaffRole, type StaffScope } from '@hallflow/shared';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
-import type { devices, staff } from '../../db/schema/index.ts';
+import { tickets, type devices, type staff } from '../../db/schema/index.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
 
 type StaffRow = typeof staff.$inferSelect;
 type DeviceRow = typeof devices.$inferSelect;
 
+/** One row of the access table: what `getSecurityPolicy` publishes and docs/SECURITY.md states. */
+export interface DeclaredAccess {
+  operationId: string;
+  method: string;
+  url: string;
+  access: AccessRule;
+}
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route (AC1). Every /api route must declare it, or the server refuses to start. */
+    access?: AccessRule;
+  }
   interface FastifyInstance {
-    /** preHandler: a signed-in staff member with one of `roles`, allowed in the route's `:hallId`. */
-    requireStaff(roles: readonly StaffRole[]): preHandlerHookHandler;
-    /** preHandler: staff of the hall, or a screen device paired with it (read-only). */
-    requireHallReader(): preHandlerHookHandler;
+    /** Every API route's declared access rule, in registration order. */
+    accessTable(): readonly DeclaredAccess[];
   }
   interface FastifyRequest {
+    principal: Principal;
     staff: StaffRow | null;
     device: DeviceRow | null;
   }
 }
+
+/** Constructors for route declarations: `config: { access: allow.staff(['admin'], 'city') }`. */
+export const allow = {
+  public: (): AccessRule => ({ kind: 'public' }),
+  staff: (roles: readonly StaffRole[], scope: StaffScope = 'hall'): AccessRule => ({ kind: 'staff', roles, scope }),
+  hallReaders: (roles: readonly StaffRole[], devices: readonly DeviceKind[]): AccessRule => ({ kind: 'hall-reader', roles, devices }),
+  device: (devices: readonly DeviceKind[], ownWindow = false): AccessRule => ({ kind: 'device', devices, ownWindow }),
+  anyDevice: (): AccessRule => ({ kind: 'any-device' }),
+  ticketHolder: (): AccessRule => ({ kind: 'ticket-holder' }),
+};
+
+export const ALL_STAFF: readonly StaffRole[] = ['admin', 'supervisor', 'door', 'clerk'];
+export const ALL_SCREENS: readonly DeviceKind[] = ['lobby', 'window', 'outdoor', 'rating'];
 
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -28,55 +53,79 @@ export function bearerToken(request: FastifyRequest): string | null {
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;
 }
 
-function hallIdOf(request: FastifyRequest): string | null {
-  const params = request.params as { hallId?: string } | undefined;
-  return params?.hallId ?? null;
-}
+const MESSAGES = {
+  UNAUTHORIZED: 'Sign in first (staff), or use a paired screen: send Authorization: Bearer <token>',
+  FORBIDDEN: 'This credential may not do this',
+  WRONG_ROLE: 'Your role may not do this',
+  WRONG_HALL: 'You may act only in your own hall',
+  WRONG_WINDOW: 'This screen is paired with another window',
+} as const;
 
-/** A8: staff tied to a hall act only in that hall; city-wide staff (hallId null) act in any. */
-export function staffMayActIn(member: { hallId: string | null }, hallId: string | null): boolean {
-  return hallId === null || member.hallId === null || member.hallId === hallId;
-}
-
-const unauthorized = () => new DomainError(401, 'UNAUTHORIZED', 'Sign in first: send Authorization: Bearer <token> from login');
-
+/**
+ * AC1: access control in one place. Each route declares its rule; this
+ * plugin refuses to start with an undeclared /api route, resolves who is
+ * calling before the body is read, and answers 401/403 before any handler runs.
+ */
 export default fp(
   async (app) => {
+    const table: DeclaredAccess[] = [];
+    // Set by the onRequest hook below before any handler runs.
+    app.decorateRequest('principal', null as never);
     app.decorateRequest('staff', null);
     app.decorateRequest('device', null);
+    app.decorate('accessTable', () => table);
 
-    app.decorate('requireStaff', (roles: readonly StaffRole[]): preHandlerHookHandler => {
-      return async (request) => {
-        const token = bearerToken(request);
-        const member = token ? staffForToken(app.store.db, token, app.clock.now()) : null;
-        if (!member) throw unauthorized();
-        if (!roles.includes(member.role)) {
-          throw new DomainError(403, 'FORBIDDEN', `This needs the role ${roles.join(' or ')}; you are ${member.role}`);
-        }
-        if (!staffMayActIn(member, hallIdOf(request))) {
-          throw new DomainError(403, 'FORBIDDEN', `You work in hall ${member.hallId}, not ${hallIdOf(request)}`);
-        }
-        request.staff = member;
-      };
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.method === 'HEAD') return;
+      const schema = route.schema as { operationId?: string; hide?: boolean } | undefined;
+      if (schema?.hide) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+      table.push({ operationId: schema?.operationId ?? '', method: String(route.method), url: route.url, access });
     });
 
-    app.decorate('requireHallReader', (): preHandlerHookHandler => {
-      return async (request) => {
-        const token = bearerToken(request);
-        if (!token) throw unauthorized();
-        const hallId = hallIdOf(request);
-        const member = staffForToken(app.store.db, token, app.clock.now());
-        if (member && staffMayActIn(member, hallId)) {
-          request.staff = member;
-          return;
-        }
-        const device = deviceForToken(app.store.db, token);
-        if (device && device.hallId === hallId) {
-          request.device = device;
-          return;
-        }
-        throw member || device ? new DomainError(403, 'FORBIDDEN', `Not allowed to read hall ${hallId}`) : unauthorized();
+    function resolvePrincipal(request: FastifyRequest, rule: AccessRule): Principal {
+      const { db } = app.store;
+      if (rule.kind === 'ticket-holder') {
+        const token = (request.params as { token?: unknown } | undefined)?.token;
+        const ticket = typeof token === 'string' ? db.select({ id: tickets.id, hallId: tickets.hallId }).from(tickets).where(eq(tickets.publicToken, token)).get() : undefined;
+        return ticket ? { kind: 'ticket', ticketId: ticket.id, hallId: ticket.hallId } : { kind: 'nobody' };
+      }
+      const token = bearerToken(request);
+      if (!token) return { kind: 'nobody' };
+      const member = staffForToken(db, token, app.clock.now());
+      if (member) {
+        request.staff = member;
+        return { kind: 'staff', id: member.id, role: member.role, hallId: member.hallId };
+      }
+      const device = deviceForToken(db, token);
+      if (device) {
+        request.device = device;
+        return { kind: 'device', id: device.id, hallId: device.hallId, device: device.kind, windowId: device.windowId };
+      }
+      return { kind: 'nobody' };
+    }
+
+    app.addHook('onRequest', async (request) => {
+      const rule = request.routeOptions.config.access;
+      if (!rule) return;
+      if (rule.kind === 'public') {
+        request.principal = { kind: 'nobody' };
+        return;
+      }
+      const principal = resolvePrincipal(request, rule);
+      request.principal = principal;
+      const params = (request.params ?? {}) as { hallId?: unknown; windowId?: unknown };
+      const target = {
+        hallId: typeof params.hallId === 'string' ? params.hallId : null,
+        windowId: typeof params.windowId === 'string' ? params.windowId : null,
       };
+      const decision = decideAccess(rule, principal, target);
+      if (!decision.allowed) {
+        const home = principal.kind === 'staff' || principal.kind === 'device' ? principal.hallId : null;
+        const where = decision.code === 'WRONG_HALL' ? `: you belong to hall ${home ?? '(city)'}, not ${target.hallId ?? '(city)'}` : '';
+        throw new DomainError(decision.status, decision.code === 'UNAUTHORIZED' ? 'UNAUTHORIZED' : 'FORBIDDEN', MESSAGES[decision.code] + where);
+      }
     });
   },
   { name: 'auth', dependencies: ['database'] },

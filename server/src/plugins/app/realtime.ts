@@ -2,6 +2,10 @@ import {
   MAX_REPLAY_EVENTS,
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_VERSION,
+  projectPhoneEnvelope,
+  projectPublicEnvelope,
+  ticketsOf,
+  type Audience,
   type ClientToServerEvents,
   type HallEventEnvelope,
   type HandshakeErrorData,
@@ -14,10 +18,10 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter';
 import { eq } from 'drizzle-orm';
 import fp from 'fastify-plugin';
-import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import { eventsSince, headSeq } from '../../core/event-log.ts';
 import { tickets } from '../../db/schema/index.ts';
+import { phoneSnapshot, publicSnapshot } from '../../modules/hall/audience-snapshots.repository.ts';
 import { hallSnapshot } from '../../modules/hall/hall.repository.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
 
@@ -30,12 +34,10 @@ declare module 'fastify' {
   }
 }
 
-export interface RealtimeOptions {
-  redisUrl?: string;
-  redisPrefix: string;
-}
-
-export const hallRoom = (hallId: string) => `hall:${hallId}`;
+/** PV1: each audience of a hall has its own room; a phone is also in its ticket's room. */
+export const staffRoom = (hallId: string) => `hall:${hallId}:staff`;
+export const publicRoom = (hallId: string) => `hall:${hallId}:public`;
+export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
 
 /**
  * Closes the live connections of a credential that was just withdrawn (a
@@ -61,16 +63,17 @@ function isJoinRequest(value: unknown): value is JoinRequest {
     typeof hallId === 'string' &&
     hallId.length > 0 &&
     hallId.length <= 64 &&
-    (lastSeq === null || (typeof lastSeq === 'number' && Number.isInteger(lastSeq) && lastSeq >= 0))
+    (lastSeq === null || (typeof lastSeq === 'number' && Number.isSafeInteger(lastSeq) && lastSeq >= 0))
   );
 }
 
 /**
  * The only module that knows Socket.IO exists. Commands publish committed
- * events here; screens join a hall and catch up by seq (rule R2).
+ * events here; each is projected once per audience (PV1) and sent to that
+ * audience's room, and clients join and catch up by seq (R2).
  */
-export default fp<RealtimeOptions>(
-  async (app, options) => {
+export default fp(
+  async (app) => {
     const io: HallServer = new Server(app.server, {
       transports: ['websocket'],
       perMessageDeflate: false,
@@ -79,23 +82,33 @@ export default fp<RealtimeOptions>(
       pingTimeout: 2_500,
       serveClient: false,
       cors: { origin: true },
+      // A join request is a few dozen bytes; nothing a client sends needs more.
+      maxHttpBufferSize: 16 * 1024,
     });
     app.decorate('io', io);
 
-    if (options.redisUrl) {
-      const pub = createClient({ url: options.redisUrl });
-      const sub = pub.duplicate();
+    if (app.redis) {
+      const pub = app.redis.duplicate();
+      const sub = app.redis.duplicate();
+      pub.on('error', (error: Error) => app.log.warn({ err: error }, 'redis (publish) connection error'));
+      sub.on('error', (error: Error) => app.log.warn({ err: error }, 'redis (subscribe) connection error'));
       await Promise.all([pub.connect(), sub.connect()]);
-      io.adapter(createAdapter(pub, sub, { key: options.redisPrefix }));
+      io.adapter(createAdapter(pub, sub, { key: app.redisPrefix }));
       app.addHook('onClose', async () => {
         await Promise.allSettled([pub.quit(), sub.quit()]);
       });
-      app.log.info({ prefix: options.redisPrefix }, 'realtime: broadcasting through Redis');
+      app.log.info({ prefix: app.redisPrefix }, 'realtime: broadcasting through Redis');
     }
 
     app.commands.setPublisher({
       publish(envelopes: readonly HallEventEnvelope[]) {
-        for (const envelope of envelopes) io.to(hallRoom(envelope.hallId)).emit('hall:changed', envelope);
+        for (const envelope of envelopes) {
+          io.to(staffRoom(envelope.hallId)).emit('hall:changed', envelope);
+          // A phone whose ticket the event carries gets its own copy instead of the public one, so each seq reaches it once (PV3, PV4).
+          const own = ticketsOf(envelope.event).map((ticket) => ticket.id);
+          for (const ticketId of own) io.to(ticketRoom(ticketId)).emit('hall:public', projectPhoneEnvelope(envelope, ticketId));
+          io.to(publicRoom(envelope.hallId)).except(own.map(ticketRoom)).emit('hall:public', projectPublicEnvelope(envelope));
+        }
       },
     });
 
@@ -105,24 +118,25 @@ export default fp<RealtimeOptions>(
       if (version < MIN_CLIENT_PROTOCOL) {
         return next(handshakeError('PROTOCOL_OUTDATED', `Protocol ${version} is too old; this server needs ${MIN_CLIENT_PROTOCOL}+. Reload the page.`));
       }
-      const token = typeof auth.token === 'string' ? auth.token : '';
+      const token = typeof auth.token === 'string' && auth.token.length <= 256 ? auth.token : '';
       const { db } = app.store;
+      const none = { staffId: null, deviceId: null, ticketId: null };
       if (auth.credential === 'staff') {
         const member = token ? staffForToken(db, token, app.clock.now()) : null;
         if (member) {
-          socket.data = { role: member.role, hallIds: member.hallId ? [member.hallId] : null, staffId: member.id, deviceId: null };
+          socket.data = { ...none, role: member.role, audience: 'staff', hallIds: member.hallId ? [member.hallId] : null, staffId: member.id };
           return next();
         }
       } else if (auth.credential === 'device') {
         const device = token ? deviceForToken(db, token) : null;
         if (device) {
-          socket.data = { role: 'display', hallIds: [device.hallId], staffId: null, deviceId: device.id };
+          socket.data = { ...none, role: 'display', audience: 'public', hallIds: [device.hallId], deviceId: device.id };
           return next();
         }
       } else if (auth.credential === 'ticket') {
-        const ticket = token ? db.select({ hallId: tickets.hallId }).from(tickets).where(eq(tickets.publicToken, token)).get() : null;
+        const ticket = token ? db.select({ id: tickets.id, hallId: tickets.hallId }).from(tickets).where(eq(tickets.publicToken, token)).get() : null;
         if (ticket) {
-          socket.data = { role: 'phone', hallIds: [ticket.hallId], staffId: null, deviceId: null };
+          socket.data = { ...none, role: 'phone', audience: 'phone', hallIds: [ticket.hallId], ticketId: ticket.id };
           return next();
         }
       }
@@ -132,9 +146,21 @@ export default fp<RealtimeOptions>(
     io.on('connection', (socket: HallSocket) => {
       socket.on('hall:join', (request, ack) => {
         if (typeof ack !== 'function') return;
-        ack(join(socket, request));
+        try {
+          ack(join(socket, request));
+        } catch (error) {
+          app.log.error({ err: error }, 'hall:join failed');
+          ack({ ok: false, code: 'NOT_FOUND', message: 'This hall cannot be read right now' });
+        }
       });
     });
+
+    function roomsOf(socket: HallSocket, hallId: string): string[] {
+      const { audience, ticketId } = socket.data;
+      if (audience === 'staff') return [staffRoom(hallId)];
+      if (audience === 'phone' && ticketId) return [publicRoom(hallId), ticketRoom(ticketId)];
+      return [publicRoom(hallId)];
+    }
 
     function join(socket: HallSocket, request: unknown): JoinResult {
       if (!isJoinRequest(request)) {
@@ -146,16 +172,25 @@ export default fp<RealtimeOptions>(
       const { db } = app.store;
       const head = headSeq(db, hallId);
       if (head === null) return { ok: false, code: 'NOT_FOUND', message: `Hall ${hallId} not found` };
-      // Join the room before reading the log: an event committed in between
+      // Join the rooms before reading the log: an event committed in between
       // arrives both ways, and the client drops the copy by seq.
-      void socket.join(hallRoom(hallId));
+      void socket.join(roomsOf(socket, hallId));
+      const { audience, ticketId } = socket.data;
+      const now = app.clock.now();
+      const base = { ok: true as const, protocolVersion: PROTOCOL_VERSION, serverTime: now.toISOString() };
       if (lastSeq !== null && lastSeq <= head && head - lastSeq <= MAX_REPLAY_EVENTS) {
-        const events = eventsSince(db, hallId, lastSeq, MAX_REPLAY_EVENTS);
-        if (events.length === head - lastSeq) {
-          return { ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'events', events, headSeq: head };
-        }
+        const logged = eventsSince(db, hallId, lastSeq, MAX_REPLAY_EVENTS);
+        if (logged.length === head - lastSeq) return replay(audience, ticketId, logged, head, base);
       }
-      return { ok: true, protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: hallSnapshot(db, hallId, app.clock.now()) };
+      if (audience === 'staff') return { ...base, audience, mode: 'snapshot', snapshot: hallSnapshot(db, hallId, now) };
+      if (audience === 'phone' && ticketId) return { ...base, audience, mode: 'snapshot', snapshot: phoneSnapshot(db, hallId, ticketId, now) };
+      return { ...base, audience: 'public', mode: 'snapshot', snapshot: publicSnapshot(db, hallId, now) };
+    }
+
+    function replay(audience: Audience, ticketId: string | null, logged: HallEventEnvelope[], headSeq: number, base: { ok: true; protocolVersion: number; serverTime: string }): JoinResult {
+      if (audience === 'staff') return { ...base, audience, mode: 'events', events: logged, headSeq };
+      if (audience === 'phone' && ticketId) return { ...base, audience, mode: 'events', events: logged.map((e) => projectPhoneEnvelope(e, ticketId)), headSeq };
+      return { ...base, audience: 'public', mode: 'events', events: logged.map(projectPublicEnvelope), headSeq };
     }
 
     // Only this node's sockets: with the Redis adapter, io.disconnectSockets would reach every node.
@@ -165,5 +200,5 @@ export default fp<RealtimeOptions>(
       io.engine.close();
     });
   },
-  { name: 'realtime', dependencies: ['database'] },
+  { name: 'realtime', dependencies: ['database', 'redis'] },
 );

@@ -1,10 +1,51 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
+import type { RedisClientType } from 'redis';
 
-/** Rate limiting is opt-in per route (`config.rateLimit`): visitor routes and sign-in use it. */
+type Incremented = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+/**
+ * The rate-limit counters in Redis, through the node-redis client the other
+ * shared state uses (@fastify/rate-limit's own Redis store needs ioredis).
+ */
+function redisStore(redis: RedisClientType, prefix: string) {
+  return class RedisRateStore {
+    readonly #key: string;
+    constructor(_options?: unknown, key = prefix) {
+      this.#key = key;
+    }
+
+    incr(address: string, done: Incremented, timeWindow = 60_000): void {
+      const key = this.#key + address;
+      redis
+        .multi()
+        .incr(key)
+        .pExpire(key, timeWindow, 'NX')
+        .pTTL(key)
+        .exec()
+        .then((replies) => done(null, { current: Number(replies[0]), ttl: Math.max(0, Number(replies[2])) }))
+        .catch((error: Error) => done(error));
+    }
+
+    child(routeOptions: object) {
+      // The plugin passes the route's merged options, with the route itself under routeInfo.
+      const route = (routeOptions as { routeInfo?: { method?: string; url?: string } }).routeInfo;
+      return new RedisRateStore(undefined, `${this.#key}${String(route?.method)}${route?.url}:`);
+    }
+  };
+}
+
+/**
+ * Rate limiting is opt-in per route (`config.rateLimit`): visitor routes and
+ * sign-in use it. With several nodes the counters live in Redis, so a limit
+ * holds for the city, not per node (AC5).
+ */
 export default fp(
   async (app) => {
-    await app.register(rateLimit, { global: false });
+    await app.register(rateLimit, {
+      global: false,
+      ...(app.redis ? { store: redisStore(app.redis, `${app.redisPrefix}:ratelimit:`) } : {}),
+    });
   },
-  { name: 'rate-limit' },
+  { name: 'rate-limit', dependencies: ['redis'] },
 );

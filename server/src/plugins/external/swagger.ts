@@ -28,7 +28,7 @@ export default fp(
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
     app.get(
       '/api/openapi.json',
-      { schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'The OpenAPI document of this API' } },
+      { schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'The OpenAPI document of this API' }, config: { access: { kind: 'public' } } },
       async () => app.swagger(),
     );
   },

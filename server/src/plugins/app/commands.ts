@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Principal } from '@hallflow/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { and, eq } from 'drizzle-orm';
+import type { CommandContext } from '../../core/command-runner.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Tx } from '../../db/connection.ts';
+import { auditLog, idempotencyKeys } from '../../db/schema/index.ts';
+import { redactPersonal } from './redact.ts';
+
+export interface CommandOptions {
+  /** The hall whose state and event log the command changes; null for changes of no hall (accounts). */
+  hallId: string | null;
+  /** The success status; its response schema serialises the answer. */
+  status?: 200 | 201;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Runs a state-changing request as one transaction: the command, the
+     * serialised answer, the audit entry (AU1) and the idempotency record
+     * (IN5) commit together or not at all (IN4), then the answer is sent.
+     */
+    command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, command: (ctx: CommandContext) => T): FastifyReply;
+  }
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+function callerOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'staff':
+      return `staff:${principal.id}`;
+    case 'device':
+      return `device:${principal.id}`;
+    case 'ticket':
+      return `ticket:${principal.ticketId}`;
+    case 'nobody':
+      return 'public';
+  }
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    throw new DomainError(400, 'BAD_IDEMPOTENCY_KEY', 'headers/idempotency-key must be 8–128 characters of letters, digits and _ . : -');
+  }
+  return key;
+}
+
+function fingerprintOf(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+}
+
+type Answer = { status: number; body: string; replayed: boolean };
+
+export default fp(
+  async (app) => {
+    app.decorate('command', function command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, run: (ctx: CommandContext) => T): FastifyReply {
+      const key = idempotencyKeyOf(request);
+      const caller = callerOf(request.principal);
+      const fingerprint = key ? fingerprintOf(request) : '';
+      const status = options.status ?? 200;
+      const action = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ?? request.routeOptions.url ?? '';
+
+      const priorAnswer = (tx: Tx): Answer | null => {
+        if (!key) return null;
+        const prior = tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.key, key))).get();
+        if (!prior) return null;
+        if (prior.fingerprint !== fingerprint) {
+          throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request; use a new key for a new request');
+        }
+        return { status: prior.status, body: prior.body, replayed: true };
+      };
+
+      // A retry of a command of no hall, or one already answered, is answered from the record without running again.
+      let replay: Answer | null = null;
+      const answer = app.commands.runAndFinish<T | null, Answer>(
+        options.hallId,
+        (ctx) => {
+          replay = priorAnswer(ctx.tx);
+          return replay ? null : run(ctx);
+        },
+        (outcome, tx, now) => {
+          if (replay) return replay;
+          // Serialising inside the transaction: an answer that cannot be written rolls the change back (IN4).
+          const body = reply.serializeInput(outcome.value as Record<string, unknown>, String(status)) as string;
+          const principal = request.principal;
+          if (principal.kind === 'staff' && request.staff) {
+            tx.insert(auditLog)
+              .values({
+                at: now.toISOString(),
+                hallId: options.hallId,
+                staffId: principal.id,
+                staffUsername: request.staff.username,
+                staffRole: principal.role,
+                action,
+                target: redactPersonal(request.params ?? {}) as Record<string, unknown>,
+                before: outcome.audit?.before ?? null,
+                after: outcome.audit && 'after' in outcome.audit ? outcome.audit.after : redactPersonal(request.body ?? null),
+              })
+              .run();
+          }
+          if (key) tx.insert(idempotencyKeys).values({ caller, key, fingerprint, status, body, at: now.toISOString() }).run();
+          return { status, body, replayed: false };
+        },
+      );
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(answer.status).type('application/json; charset=utf-8').send(answer.body);
+    });
+  },
+  { name: 'commands', dependencies: ['database', 'auth'] },
+);
