@@ -32,10 +32,15 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第1批已放行').waitFor();
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
-    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('吴*');
     await screenshot(door, SUITE, 'door-batch-1');
     const firstBatch = await door.getByTestId('batch-result').innerText();
     const ticket = firstBatch.match(/周\*\s*→\s*(A\d{3})/)![1]!;
+    const wuTicket = firstBatch.match(/吴\*\s*→\s*(A\d{3})/)![1]!;
+    // PV2: the entrance shows the batch's ticket numbers, never the names the door sees.
+    const outdoorFirst = await outdoor.getByTestId('batch-announcement').innerText();
+    expect(outdoorFirst).toContain(ticket);
+    expect(outdoorFirst).toContain(wuTicket);
+    expect(outdoorFirst).not.toMatch(/周|吴|\*/);
     await screenshot(outdoor, SUITE, 'outdoor-batch-1');
 
     // 3 of 4 inside: the party of 2 does not fit; nobody is split.
@@ -49,7 +54,9 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第2批已放行').waitFor();
     await outdoor.getByTestId('batch-announcement').getByText('第 2 批 请以下人员入场').waitFor();
-    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('郑*');
+    const zhengTicket = (await door.getByTestId('batch-result').innerText()).match(/郑\*\s*→\s*(A\d{3})/)![1]!;
+    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain(zhengTicket);
+    expect(await outdoor.getByTestId('batch-announcement').innerText()).not.toContain('郑');
     await door.getByTestId('occupancy').getByText('3').waitFor();
     await screenshot(door, SUITE, 'door-batch-2');
     await screenshot(outdoor, SUITE, 'outdoor-batch-2');
@@ -57,6 +64,6 @@ describe('batches through the door app, with the outdoor screen beside it', () =
       ((window as unknown as { __hallflowAnnouncements?: { display: string }[] }).__hallflowAnnouncements ?? []).map((a) => a.display),
     );
     expect(spoken).toHaveLength(2);
-    expect(spoken[1]).toContain('第2批 请以下人员入场：郑*');
+    expect(spoken[1]).toBe(`第2批 请以下人员入场：${zhengTicket}`);
   });
 });

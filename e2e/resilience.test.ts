@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { HallSnapshot } from '@hallflow/shared';
-import type { CallResponse } from '@hallflow/shared/api';
+import type { HallSnapshot, PublicHallState } from '@hallflow/shared';
+import { createApiClient, type CallResponse } from '@hallflow/shared/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signIn, signInAdmin, ApiError } from './support/api.ts';
 import { ROOT, startServer, type RunningServer } from './support/server.ts';
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 interface Report {
-  clients: { seqs: number[]; calls: string[]; state: HallSnapshot | null }[];
+  clients: { seqs: number[]; calls: string[]; state: PublicHallState | null }[];
 }
 
 function clientsProcess(url: string, token: string, count: number, protocolVersion?: number) {
@@ -92,12 +92,15 @@ describe('screens never miss or repeat a call', () => {
     await callRound();
 
     const final = await clerk<HallSnapshot>('GET', '/api/halls/demo/snapshot');
+    // What a screen must end with: the public snapshot, read with a screen's own token (PV1).
+    const finalPublic = await createApiClient({ baseUrl: server.url, token: () => device })<PublicHallState>('GET', '/api/halls/demo/snapshot');
+    expect(finalPublic.seq).toBe(final.seq);
     await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'every screen at the head seq');
     const report = await screens.ask<Report>({ type: 'report' });
     const calledOnServer = final.tickets.filter((t) => t.calledAt !== null).map((t) => t.id);
     expect(calledOnServer.length).toBeGreaterThanOrEqual(acknowledged.length);
     for (const client of report.clients) {
-      expect(client.state).toEqual(final); // R3: exactly the server's state
+      expect(client.state).toEqual(finalPublic); // R3, PV4: exactly the server's public state
       expect(client.seqs).toEqual([...new Set(client.seqs)]); // nothing applied twice
       expect(client.seqs).toEqual(client.seqs.toSorted((a, b) => a - b));
       expect(client.calls.toSorted()).toEqual(calledOnServer.toSorted()); // every call once, none missing
@@ -109,7 +112,7 @@ describe('screens never miss or repeat a call', () => {
 
   it('[R2] a screen offline for 30 seconds while calls go on catches up with every call', async () => {
     const { api: admin } = await signInAdmin(server.url);
-    const device = await createDeviceToken(admin, 'window');
+    const device = await createDeviceToken(admin, 'window', 'demo-w6');
     const password = await createStaff(admin, 'o-clerk', 'clerk');
     const { api: clerk } = await signIn(server.url, 'o-clerk', password);
     await clerk('POST', '/api/halls/demo/windows/demo-w6/open');
@@ -128,7 +131,7 @@ describe('screens never miss or repeat a call', () => {
       await new Promise((r) => setTimeout(r, 2_500));
     }
     expect(called.length).toBeGreaterThan(5);
-    const final = await clerk<HallSnapshot>('GET', '/api/halls/demo/snapshot');
+    const final = await createApiClient({ baseUrl: server.url, token: () => device })<PublicHallState>('GET', '/api/halls/demo/snapshot');
     await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'catch-up', 20_000);
     const report = await screens.ask<Report>({ type: 'report' });
     const [offline, online] = report.clients;

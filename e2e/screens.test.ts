@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@hallflow/shared';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallResponse, TicketResponse } from '@hallflow/shared/api';
@@ -33,8 +34,8 @@ describe('screens', () => {
     const { api: door } = await signIn(suite.server.url, 'screens-door', doorPassword);
     const lobbyToken = await createDeviceToken(admin, 'lobby');
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
-    const windowToken = await createDeviceToken(admin, 'window');
-    const ratingToken = await createDeviceToken(admin, 'rating');
+    const windowToken = await createDeviceToken(admin, 'window', 'demo-w3');
+    const ratingToken = await createDeviceToken(admin, 'rating', 'demo-w3');
     // A second clerk keeps window 4 (C first) open, so the phone has an estimate from the start (E2: 2 × 10 min ÷ 1 window).
     const otherPassword = await createStaff(admin, 'screens-clerk-4', 'clerk', '李娜');
     const { api: otherClerk } = await signIn(suite.server.url, 'screens-clerk-4', otherPassword);
@@ -67,7 +68,10 @@ describe('screens', () => {
     expect(await phone.getByTestId('phone-wait').innerText()).toContain('约 20 分钟');
     await publish(phone, 'phone-waiting');
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
-    expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('王*明');
+    // PV2: the entrance calls a batch by ticket number, never by name.
+    const firstBatch = await outdoor.getByTestId('batch-announcement').innerText();
+    expect(firstBatch).toMatch(/E001[\s\S]*E002[\s\S]*E003/);
+    expect(firstBatch).not.toMatch(/王|刘|赵|\*/);
     await publish(outdoor, 'outdoor');
     expect(await windowScreen.getByTestId('window-state').innerText()).toContain('暂停办理');
 
@@ -104,7 +108,7 @@ describe('screens', () => {
     await door('POST', '/api/halls/demo/screenings', { name: '钱多多', categoryId: 'demo-E', people: [green] });
     await door('POST', '/api/halls/demo/batches');
     await outdoor.waitForFunction(() => ((window as unknown as { __hallflowAnnouncements?: unknown[] }).__hallflowAnnouncements ?? []).length === 1);
-    expect(await announcements(outdoor)).toEqual(['第2批 请以下人员入场：钱*多 E004']);
+    expect(await announcements(outdoor)).toEqual(['第2批 请以下人员入场：E004']);
 
     // F2, L10: after completion the window screen and the window's own rating tablet ask for a rating; a low one needs a reason.
     expect(await ratingTablet.getByTestId('rating-idle').innerText()).toContain('3 号窗口');
@@ -204,18 +208,18 @@ describe('screens', () => {
     const lobbyToken = await createDeviceToken(admin, 'lobby');
     const page = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // The first load sends protocol version 0 in its realtime handshake, as a screen still running an old app would.
-    await page.addInitScript(() => {
+    await page.addInitScript((current: number) => {
       sessionStorage.setItem('loads', String(Number(sessionStorage.getItem('loads') ?? '0') + 1));
       if (sessionStorage.getItem('downgraded')) return;
       const send = WebSocket.prototype.send;
       WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-        if (typeof data === 'string' && data.startsWith('40') && data.includes('"protocolVersion":1')) {
+        if (typeof data === 'string' && data.startsWith('40') && data.includes(`"protocolVersion":${current}`)) {
           sessionStorage.setItem('downgraded', 'yes');
-          return send.call(this, data.replace('"protocolVersion":1', '"protocolVersion":0'));
+          return send.call(this, data.replace(`"protocolVersion":${current}`, '"protocolVersion":0'));
         }
         return send.call(this, data);
       };
-    });
+    }, PROTOCOL_VERSION);
     await page.goto(`${suite.server.url}/display/lobby?device=${lobbyToken}`);
     await page.waitForFunction(() => sessionStorage.getItem('loads') === '2', undefined, { timeout: 15_000 });
     await page.getByTestId('lobby').waitFor();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { batchText, callText, spokenTicketNumber } from '../src/lib/announcement-text';
 import { Announcer, type Speaker } from '../src/lib/announcer';
 import { isStillCurrent, recentCalls } from '../src/lib/call-selection';
-import type { TicketView } from '@hallflow/shared';
-import { aHall, aTicket, aWindow } from '../../shared/test/support/views.ts';
+import type { CallView, PublicTicketView } from '@hallflow/shared';
+import { aPublicHall, aPublicTicket, aPublicWindow } from '../../shared/test/support/views.ts';
 
 /** A speaker whose utterances finish only when the test says so. */
 class ManualSpeaker implements Speaker {
@@ -29,20 +29,10 @@ describe('voice announcements', () => {
     expect(callText('A023', 5, 'en').display).toBe('Ticket A023, please go to window 5');
   });
 
-  it('[L6] a batch is announced with masked names and ticket numbers', () => {
-    const text = batchText({
-      batch: { number: 12 },
-      parties: [
-        { displayName: '张*三', ticketId: 't1' },
-        { displayName: '李*', ticketId: 't2' },
-      ],
-      tickets: [
-        { id: 't1', number: 'A001' },
-        { id: 't2', number: 'A002' },
-      ],
-    });
-    expect(text.display).toBe('第12批 请以下人员入场：张*三 A001、李* A002');
-    expect(text.speech).toBe('第12批，请以下人员入场：张某三 A 零 零 一，李某 A 零 零 二');
+  it('[L6][PV2] a batch is announced by its ticket numbers, never by name', () => {
+    const text = batchText({ number: 12, ticketNumbers: ['A001', 'A002'] });
+    expect(text.display).toBe('第12批 请以下人员入场：A001、A002');
+    expect(text.speech).toBe('第12批，请以下人员入场：A 零 零 一，A 零 零 二');
   });
 
   it('[L3] a new call waits for the one being spoken, each is said twice, and a recall is queued again', async () => {
@@ -80,9 +70,9 @@ describe('voice announcements', () => {
   });
 });
 
-const ticket = (over: Partial<TicketView>): TicketView =>
-  aTicket({ state: 'called', windowId: 'w1', calledAt: '2026-11-25T02:10:00.000Z', callCount: 1, ...over });
-const hall = (tickets: TicketView[], currentTicketId: string | null) => aHall({ windows: [aWindow({ currentTicketId })], tickets });
+const ticket = (over: Partial<PublicTicketView>): PublicTicketView =>
+  aPublicTicket({ state: 'called', windowId: 'w1', calledAt: '2026-11-25T02:10:00.000Z', callCount: 1, ...over });
+const hall = (tickets: PublicTicketView[], currentTicketId: string | null) => aPublicHall({ windows: [aPublicWindow({ currentTicketId })], tickets });
 
 describe('what a screen shows and says after an outage', () => {
   const now = Date.parse('2026-11-25T02:11:00.000Z');
@@ -94,18 +84,20 @@ describe('what a screen shows and says after an outage', () => {
     expect(isStillCurrent(call, hall([ticket({})], 't1'), now + 5 * 60_000)).toBe(false);
   });
 
-  it('[L1] the lobby lists calls newest first', () => {
-    const calls = recentCalls(
-      hall(
-        [
-          ticket({ id: 'a', number: 'A001', calledAt: '2026-11-25T02:01:00.000Z' }),
-          ticket({ id: 'b', number: 'A002', calledAt: '2026-11-25T02:03:00.000Z' }),
-          ticket({ id: 'c', number: 'A003', calledAt: null, state: 'waiting', windowId: null }),
-        ],
-        'b',
-      ),
-    );
-    expect(calls.map((c) => c.number)).toEqual(['A002', 'A001']);
+  it("[L1] the lobby lists today's calls newest first, at windows that exist", () => {
+    const call = (ticketId: string, number: string, at: string, windowId = 'w1'): CallView => ({ ticketId, number, windowId, windowNumber: 1, at, recall: false });
+    const state = aPublicHall({
+      windows: [aPublicWindow({})],
+      calls: [
+        call('b', 'A002', '2026-11-25T02:03:00.000Z'),
+        call('x', 'A009', '2026-11-25T02:02:00.000Z', 'w-gone'),
+        call('a', 'A001', '2026-11-25T02:01:00.000Z'),
+        call('y', 'A000', '2026-11-24T08:00:00.000Z'),
+      ],
+    });
+    expect(recentCalls(state, '2026-11-25').map((c) => c.number)).toEqual(['A002', 'A001']);
+    // A new day (in the hall's zone) starts with no calls on the lobby: it shows a welcome instead.
+    expect(recentCalls(state, '2026-11-26')).toEqual([]);
   });
 });
 

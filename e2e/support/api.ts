@@ -19,8 +19,8 @@ export async function createStaff(admin: ApiClient, username: string, role: 'doo
   return password;
 }
 
-/** Pairs a screen with the demo hall and returns its device token. */
-export async function createDeviceToken(admin: ApiClient, kind: 'lobby' | 'window' | 'outdoor' | 'rating' = 'lobby'): Promise<string> {
-  const device = await admin<{ token: string }>('POST', '/api/halls/demo/devices', { name: `${kind} screen`, kind });
+/** Pairs a screen with the demo hall and returns its device token; window screens and rating pads name their window. */
+export async function createDeviceToken(admin: ApiClient, kind: 'lobby' | 'window' | 'outdoor' | 'rating' = 'lobby', windowId?: string): Promise<string> {
+  const device = await admin<{ token: string }>('POST', '/api/halls/demo/devices', { name: `${kind} screen`, kind, ...(windowId ? { windowId } : {}) });
   return device.token;
 }

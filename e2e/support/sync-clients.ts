@@ -5,7 +5,7 @@
  * { type: 'report' } → each client's applied seqs, called tickets and final state;
  * { type: 'offline', index, ms } → disconnect one client for a while.
  */
-import { isCallEvent } from '@hallflow/shared';
+import { isPublicCallEvent } from '@hallflow/shared';
 import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtime';
 
 const [url = '', token = '', count = '1', protocol] = process.argv.slice(2);
@@ -14,7 +14,7 @@ let reloads = 0;
 
 interface Client {
   socket: HallSocket;
-  sync: HallSync;
+  sync: HallSync<'public'>;
   seqs: number[];
   calls: string[];
 }
@@ -23,12 +23,12 @@ const clients: Client[] = Array.from({ length: Number(count) }, () => {
   const socket = connectHall({ url, credential: 'device', token });
   // Pretend to be an old screen build when asked: its handshake carries an older protocol version.
   if (protocol !== undefined) (socket.auth as { protocolVersion: number }).protocolVersion = Number(protocol);
-  const sync = new HallSync(socket, 'demo');
+  const sync = new HallSync(socket, 'demo', 'public');
   const client: Client = { socket, sync, seqs: [], calls: [] };
   sync.subscribe({
     event: (envelope) => {
       client.seqs.push(envelope.seq);
-      if (isCallEvent(envelope.event) && envelope.event.type === 'ticket.called') client.calls.push(envelope.event.ticket.id);
+      if (isPublicCallEvent(envelope.event) && envelope.event.type === 'ticket.called') client.calls.push(envelope.event.ticket.id);
     },
     reloadRequired: () => {
       reloads++;

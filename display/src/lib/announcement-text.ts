@@ -29,15 +29,11 @@ export function callText(ticketNumber: string, windowNumber: number, lang: 'zh' 
   };
 }
 
-/** L6: a batch at the entrance: 第12批 请以下人员入场：张*三 A001、李*四 A002. */
-export function batchText(event: { batch: { number: number }; parties: { displayName: string; ticketId: string | null }[]; tickets: { id: string; number: string }[] }): CallText {
-  const people = event.parties.map((party) => {
-    const number = event.tickets.find((t) => t.id === party.ticketId)?.number ?? '';
-    return { display: `${party.displayName} ${number}`.trim(), speech: `${party.displayName.replace(/\*/g, '某')} ${spokenTicketNumber(number)}`.trim() };
-  });
+/** L6: a batch at the entrance, by ticket number only (PV2): 第12批 请以下人员入场：A001、A002. */
+export function batchText(batch: { number: number; ticketNumbers: readonly string[] }): CallText {
   return {
-    display: `第${event.batch.number}批 请以下人员入场：${people.map((p) => p.display).join('、')}`,
-    speech: `第${event.batch.number}批，请以下人员入场：${people.map((p) => p.speech).join('，')}`,
+    display: `第${batch.number}批 请以下人员入场：${batch.ticketNumbers.join('、')}`,
+    speech: `第${batch.number}批，请以下人员入场：${batch.ticketNumbers.map(spokenTicketNumber).join('，')}`,
     lang: 'zh-CN',
   };
 }

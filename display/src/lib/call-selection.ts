@@ -1,20 +1,25 @@
-import type { HallSnapshot, TicketView } from '@hallflow/shared';
+import type { CallView, PublicHallState } from '@hallflow/shared';
 
-export interface CallEntry {
-  ticketId: string;
-  number: string;
-  windowNumber: number;
-  calledAt: string;
+/**
+ * The latest calls, newest first, at windows that still exist: the lobby
+ * shows the first large and the next six below. Only today's (the hall's
+ * business day) are shown, so a new day starts with a welcome.
+ */
+export function recentCalls(state: PublicHallState, today: string, count = 7): CallView[] {
+  const windows = new Set(state.windows.map((w) => w.id));
+  return state.calls.filter((call) => windows.has(call.windowId) && localDate(call.at, state.hall.timezone) === today).slice(0, count);
 }
 
-/** The latest calls, newest first: the lobby shows the first large and the next six below. */
-export function recentCalls(state: HallSnapshot, count = 7): CallEntry[] {
-  const windowNumber = new Map(state.windows.map((w) => [w.id, w.number]));
-  return state.tickets
-    .filter((t): t is TicketView & { calledAt: string; windowId: string } => t.calledAt !== null && t.windowId !== null && windowNumber.has(t.windowId))
-    .toSorted((a, b) => b.calledAt.localeCompare(a.calledAt))
-    .slice(0, count)
-    .map((t) => ({ ticketId: t.id, number: t.number, windowNumber: windowNumber.get(t.windowId)!, calledAt: t.calledAt }));
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function localDate(at: string | number, timezone: string): string {
+  let format = formatters.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timezone, format);
+  }
+  return format.format(new Date(at));
 }
 
 /**
@@ -23,7 +28,7 @@ export function recentCalls(state: HallSnapshot, count = 7): CallEntry[] {
  * window and the call is recent — so nobody is sent to a window that has
  * moved on.
  */
-export function isStillCurrent(call: { ticketId: string; windowId: string }, state: HallSnapshot, now: number, freshMs = 120_000): boolean {
+export function isStillCurrent(call: { ticketId: string; windowId: string }, state: PublicHallState, now: number, freshMs = 120_000): boolean {
   const ticket = state.tickets.find((t) => t.id === call.ticketId);
   const window = state.windows.find((w) => w.id === call.windowId);
   if (!ticket || !window || ticket.state !== 'called' || ticket.windowId !== call.windowId) return false;

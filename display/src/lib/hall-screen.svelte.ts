@@ -1,5 +1,4 @@
-import type { HallSnapshot } from '@hallflow/shared';
-import { isCallEvent } from '@hallflow/shared';
+import { isPublicCallEvent, type PublicEnvelope, type PublicHallState, type TicketView } from '@hallflow/shared';
 import { createApiClient } from '@hallflow/shared/api';
 import { connectHall, HallSync, type ConnectionStatus } from '@hallflow/shared/realtime';
 import { Announcer } from './announcer';
@@ -8,6 +7,7 @@ import { BrowserSpeaker } from './browser-speaker';
 import { isStillCurrent } from './call-selection';
 import { reloadForNewVersion } from './reload-guard';
 import type { VoiceLang } from './screen-settings.svelte';
+import { ServerClock } from './server-clock.svelte';
 
 declare global {
   interface Window {
@@ -18,33 +18,51 @@ declare global {
 
 export type ScreenCredential = { kind: 'device'; token: string } | { kind: 'ticket'; token: string };
 
-/** Which hall a credential reads: a screen's device record, or a visitor's ticket. */
-async function hallOf(credential: ScreenCredential): Promise<{ hallId: string; ticketId: string | null }> {
-  if (credential.kind === 'device') {
-    const api = createApiClient({ token: () => credential.token });
-    return { hallId: (await api<{ hallId: string }>('GET', '/api/devices/me')).hallId, ticketId: null };
-  }
-  const api = createApiClient();
-  const status = await api<{ hallId: string; ticket: { id: string } }>('GET', `/api/public/tickets/${encodeURIComponent(credential.token)}`);
-  return { hallId: status.hallId, ticketId: status.ticket.id };
+/** What the phone page shows beside the live stream: its place in the queue, from the server (L7). */
+export interface TicketStatus {
+  ahead: number | null;
+  estimatedWaitMinutes: number | null;
+  windowNumber: number | null;
 }
 
+interface DeviceRecord {
+  hallId: string;
+  windowNumber: number | null;
+}
+
+/** Which hall a credential reads: a screen's device record, or a visitor's ticket. */
+async function hallOf(credential: ScreenCredential): Promise<{ hallId: string; windowNumber: number | null }> {
+  if (credential.kind === 'device') {
+    const api = createApiClient({ token: () => credential.token });
+    const device = await api<DeviceRecord>('GET', '/api/devices/me');
+    return { hallId: device.hallId, windowNumber: device.windowNumber };
+  }
+  const status = await createApiClient()<{ hallId: string }>('GET', `/api/public/tickets/${encodeURIComponent(credential.token)}`);
+  return { hallId: status.hallId, windowNumber: null };
+}
+
+/** The phone refreshes its place in the queue at most this often, however busy the hall. */
+const STATUS_REFRESH_MS = 5_000;
+
 /**
- * A paired screen's live view of its hall: the state, the connection, and the
- * voice. One per page.
+ * A paired screen's or a visitor's phone's live view of its hall: the public
+ * state (PV1), the phone's own ticket (PV3), the connection, the hall's
+ * clock and the voice. One per page.
  */
 export class HallScreen {
-  #hall = $state.raw<HallSnapshot | null>(null);
+  #hall = $state.raw<PublicHallState | null>(null);
+  #mine = $state.raw<TicketView | null>(null);
+  #ticketStatus = $state.raw<TicketStatus | null>(null);
   #status = $state<ConnectionStatus>('connecting');
   #error = $state('');
-  #ticketId = $state<string | null>(null);
   #hallId: string | null = null;
+  #pairedWindow = $state<number | null>(null);
   #hoursToday = $state('');
   readonly announcer: Announcer;
+  readonly clock = new ServerClock();
   #missedCalls: { ticketId: string; windowId: string }[] = [];
-  /** Server time of the newest event applied: freshness is judged on the server's clock, not the TV's. */
-  #serverNow = 0;
-  #sync: HallSync | null = null;
+  #statusTimer: ReturnType<typeof setTimeout> | null = null;
+  #statusFetchedAt = 0;
 
   constructor(
     private readonly credential: ScreenCredential,
@@ -61,11 +79,23 @@ export class HallScreen {
   get hall() {
     return this.#hall;
   }
+  /** The visitor's own ticket, on the phone page. */
+  get mine() {
+    return this.#mine;
+  }
+  /** The visitor's place in the queue, from the server. */
+  get ticketStatus() {
+    return this.#ticketStatus;
+  }
   get status() {
     return this.#status;
   }
   get error() {
     return this.#error;
+  }
+  /** The window this screen is paired with (window screens and rating pads). */
+  get pairedWindow() {
+    return this.#pairedWindow;
   }
   /** Today's opening hours as printed, fetched at start and every hour. */
   get hoursToday() {
@@ -81,11 +111,6 @@ export class HallScreen {
     }
   }
 
-  /** The visitor's ticket, on the phone page. */
-  get ticketId() {
-    return this.#ticketId;
-  }
-
   async start(): Promise<void> {
     if (!this.credential.token) {
       this.#error = '未配对：请在地址中加入 ?device=设备令牌 (not paired: add ?device=TOKEN to the URL)';
@@ -96,7 +121,7 @@ export class HallScreen {
       const found = await hallOf(this.credential);
       hallId = found.hallId;
       this.#hallId = hallId;
-      this.#ticketId = found.ticketId;
+      this.#pairedWindow = found.windowNumber;
       this.#error = '';
     } catch (e) {
       this.#error = e instanceof Error ? e.message : String(e);
@@ -106,27 +131,60 @@ export class HallScreen {
     void this.#loadHours(hallId);
     setInterval(() => void this.#loadHours(hallId), 3_600_000);
     const socket = connectHall({ credential: this.credential.kind, token: this.credential.token });
-    this.#sync = new HallSync(socket, hallId);
-    this.#sync.subscribe({
-      status: (status) => (this.#status = status),
+    const listener = {
+      status: (status: ConnectionStatus) => (this.#status = status),
       reloadRequired: () => reloadForNewVersion(),
-      event: (envelope, { live }) => {
-        const { event } = envelope;
-        this.#serverNow = Math.max(this.#serverNow, Date.parse(envelope.at));
-        if (this.speaks === 'nothing') return;
-        if (this.speaks === 'batches') {
-          if (live && event.type === 'batch.admitted') this.announcer.announce(`batch@${envelope.seq}`, batchText(event));
-          return;
-        }
-        if (!isCallEvent(event)) return;
-        if (live) this.#announce(event.ticket.number, event.window.number, event.ticket.id, envelope.seq);
-        else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
+      // The hall's clock: from each join's answer and each live event (its commit time is "now"), never from replayed ones.
+      joined: (serverTime: string) => this.clock.sync(serverTime),
+      event: (envelope: PublicEnvelope, context: { live: boolean }) => {
+        if (context.live) this.clock.sync(envelope.at);
+        this.#onEvent(envelope, context.live);
       },
-      state: (state) => {
+      state: (state: PublicHallState) => {
         this.#hall = state;
+        if ('mine' in state) this.#mine = (state as { mine: TicketView }).mine;
         if (this.speaks === 'calls') this.#announceMissed(state);
       },
-    });
+    };
+    if (this.credential.kind === 'ticket') {
+      new HallSync(socket, hallId, 'phone').subscribe(listener);
+      this.#refreshTicketStatus();
+    } else {
+      new HallSync(socket, hallId, 'public').subscribe(listener);
+    }
+  }
+
+  #onEvent(envelope: PublicEnvelope, live: boolean): void {
+    const { event } = envelope;
+    if (this.credential.kind === 'ticket') this.#onPhoneEvent(envelope);
+    if (this.speaks === 'nothing') return;
+    if (this.speaks === 'batches') {
+      if (live && event.type === 'batch.admitted') this.announcer.announce(`batch@${envelope.seq}`, batchText(event.batch));
+      return;
+    }
+    if (!isPublicCallEvent(event) || !event.window) return;
+    if (live) this.#announce(event.ticket.number, event.window.number, event.ticket.id, envelope.seq);
+    else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
+  }
+
+  /** The phone's place moves when its own ticket changes or its queue does: ask the server again (throttled). */
+  #onPhoneEvent(envelope: PublicEnvelope): void {
+    const mine = this.#mine;
+    const { event } = envelope;
+    const queueMoved = mine !== null && 'queues' in event && event.queues.some((q) => q.categoryId === mine.categoryId);
+    if (envelope.mine || queueMoved) this.#refreshTicketStatus();
+  }
+
+  #refreshTicketStatus(): void {
+    if (this.credential.kind !== 'ticket' || this.#statusTimer) return;
+    const wait = Math.max(0, this.#statusFetchedAt + STATUS_REFRESH_MS - Date.now());
+    this.#statusTimer = setTimeout(() => {
+      this.#statusTimer = null;
+      this.#statusFetchedAt = Date.now();
+      void createApiClient()<TicketStatus>('GET', `/api/public/tickets/${encodeURIComponent(this.credential.token)}`)
+        .then((status) => (this.#ticketStatus = { ahead: status.ahead, estimatedWaitMinutes: status.estimatedWaitMinutes, windowNumber: status.windowNumber }))
+        .catch(() => undefined);
+    }, wait);
   }
 
   #announce(ticketNumber: string, windowNumber: number, ticketId: string, seq: number): void {
@@ -152,11 +210,11 @@ export class HallScreen {
   }
 
   /** After a catch-up, only calls that are still current are announced (L2), each once. */
-  #announceMissed(state: HallSnapshot): void {
+  #announceMissed(state: PublicHallState): void {
     if (this.#missedCalls.length === 0) return;
     const seen: string[] = [];
     for (const call of this.#missedCalls.reverse()) {
-      if (seen.includes(call.ticketId) || !isStillCurrent(call, state, this.#serverNow)) continue;
+      if (seen.includes(call.ticketId) || !isStillCurrent(call, state, this.clock.now())) continue;
       seen.push(call.ticketId);
       const ticket = state.tickets.find((t) => t.id === call.ticketId)!;
       const window = state.windows.find((w) => w.id === call.windowId)!;

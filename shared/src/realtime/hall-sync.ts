@@ -38,6 +38,8 @@ export interface HallSyncListener<A extends Audience = 'staff'> {
    */
   event?(envelope: Envelope<A>, context: { live: boolean; state: State<A>; serverTime: string }): void;
   status?(status: ConnectionStatus): void;
+  /** A join was answered: the server's time at that moment (screens keep the hall's clock by it). */
+  joined?(serverTime: string): void;
   /** The server speaks a newer protocol: the page must reload. */
   reloadRequired?(): void;
 }
@@ -154,6 +156,7 @@ export class HallSync<A extends Audience = 'staff'> {
     }
     const result = joined as Extract<JoinResult<A>, { ok: true }>;
     this.#serverTime = result.serverTime;
+    for (const listener of this.#listeners) listener.joined?.(result.serverTime);
     if (result.mode === 'snapshot') {
       this.#state = result.snapshot;
       this.#emitState();
