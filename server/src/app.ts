@@ -24,6 +24,7 @@ import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
+import validation from './plugins/app/validation.ts';
 import jobs from './plugins/app/jobs.ts';
 import realtime from './plugins/app/realtime.ts';
 import database from './plugins/external/database.ts';
@@ -70,6 +71,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   });
 
   await fastify.register(errorHandler);
+  await fastify.register(validation);
   await fastify.register(database, { path: env.DATABASE_PATH, clock });
   await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
   await fastify.register(rateLimit);

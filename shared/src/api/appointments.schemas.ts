@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_PARTY_SIZE, MIN_PARTY_SIZE } from '../domain/party.rules.ts';
+import { CalendarDateSchema } from '../domain/types.ts';
 
 export const BookAppointmentBodySchema = Type.Object(
   {
@@ -7,7 +8,7 @@ export const BookAppointmentBodySchema = Type.Object(
     categoryId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     itemId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     bundleId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    date: CalendarDateSchema,
     slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
     name: Type.String({ minLength: 1, maxLength: 40 }),
     mobile: Type.String({ minLength: 1, maxLength: 20 }),
@@ -49,7 +50,7 @@ export type CheckInResponse = Static<typeof CheckInResponseSchema>;
 export const RescheduleAppointmentBodySchema = Type.Object(
   {
     mobileLast4: Type.String({ pattern: '^\\d{4}$' }),
-    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    date: CalendarDateSchema,
     slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
   },
   { additionalProperties: false },

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CalendarDateSchema } from './types.ts';
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour, local to the hall' });
-const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, local to the hall' });
+const LocalDate = CalendarDateSchema;
 export const IntervalSchema = Type.Object({ open: Time, close: Time }, { additionalProperties: false });
 export type Interval = Static<typeof IntervalSchema>;
 

@@ -8,8 +8,13 @@
  * appointment codes and denial reasons and never reach them (PV1).
  */
 import { Type, type Static } from '@sinclair/typebox';
+// Registers the date and date-time formats for TypeBox's own checks (stored policies are re-checked on read).
+import './formats.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
+
+/** IN2: a real calendar date, YYYY-MM-DD (local to the hall): 2025-06-31 and 0000-00-00 are refused, not rolled over. */
+export const CalendarDateSchema = Type.String({ format: 'date', pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'YYYY-MM-DD, a real calendar date' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const StaffRoleSchema = Type.Union([

@@ -1,4 +1,4 @@
-import { AppointmentSettingsSchema } from '@hallflow/shared';
+import { AppointmentSettingsSchema, CalendarDateSchema } from '@hallflow/shared';
 import {
   AppointmentViewSchema,
   BookAppointmentBodySchema,
@@ -30,7 +30,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         tags: ['visitors'],
         summary: 'Appointment slots of a service on a date, with free places (public)',
         params: HallParamsSchema,
-        querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }), date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
+        querystring: Type.Object({ categoryId: Type.String({ minLength: 1, maxLength: 64 }), date: CalendarDateSchema }, { additionalProperties: false }),
         response: { 200: Type.Array(SlotSchema), ...errorResponses(400, 404, 429) },
       },
       config: { access: allow.public(), ...publicLimit },

@@ -1,4 +1,4 @@
-import { RateServiceBodySchema, TicketViewSchema } from '@hallflow/shared';
+import { CalendarDateSchema, RateServiceBodySchema, TicketViewSchema } from '@hallflow/shared';
 import { DailyReportSchema, HallParamsSchema, WindowParamsSchema, WindowStatsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -84,7 +84,7 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         tags: ['reports'],
         summary: 'A day per category (issued, served, no-shows, handling and wait times) and the ratings distribution',
         params: HallParamsSchema,
-        querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false }),
+        querystring: Type.Object({ date: Type.Optional(CalendarDateSchema) }, { additionalProperties: false }),
         response: { 200: DailyReportSchema, ...errorResponses(400, 401, 403, 404) },
       },
       config: { access: allow.staff(['supervisor', 'admin']) },
