@@ -31,6 +31,7 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     // Batch 1: 周一 (2) and 吴二 (1) fit the batch of 3; 郑三's party of 2 waits, whole.
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第1批已放行').waitFor();
+    await door.getByTestId('handout-done').click(); // each ticket's QR was shown for the visitors' phones (B5)
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
     expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('吴*');
     await screenshot(door, SUITE, 'door-batch-1');
@@ -48,6 +49,7 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     await door.getByTestId('exit-message').getByText('已离场').waitFor();
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第2批已放行').waitFor();
+    await door.getByTestId('handout-done').click();
     await outdoor.getByTestId('batch-announcement').getByText('第 2 批 请以下人员入场').waitFor();
     expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain('郑*');
     await door.getByTestId('occupancy').getByText('3').waitFor();

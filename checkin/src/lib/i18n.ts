@@ -52,6 +52,8 @@ const DICTIONARY = {
   foundLate: { zh: '已迟到，将安排现场空余时段 · ', en: 'Late: a free place now will be given · ' },
   tooEarly: { zh: '来早了，请于 {at} 后再来（预约码 {code}）', en: 'Too early: come back at {at} (code {code})' },
   tooLate: { zh: '已过预约时段，请重新预约（预约码 {code}）', en: 'Too late for this appointment: book again (code {code})' },
+  unknownCode: { zh: '预约码 {code} 不存在，请核对后重新扫描', en: 'No appointment has code {code}: check it and scan again' },
+  unknownByPhone: { zh: '今天没有该姓名和手机后四位的预约，请核对', en: 'No appointment today for that name and mobile: check them' },
   notCode: { zh: '不是预约码，请重新扫描或输入', en: 'Not an appointment code: scan or type it again' },
   checkLookupName: { zh: '请输入预约人姓名', en: 'Type the name on the appointment' },
   checkLookupLast4: { zh: '请输入手机号后四位（4位数字）', en: 'Type the last four digits of the mobile (4 digits)' },

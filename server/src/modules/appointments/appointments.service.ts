@@ -273,9 +273,9 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
         ),
       )
       .get();
-    if (!row) throw new DomainError(404, 'NOT_FOUND', 'No appointment today for that name and mobile number');
+    if (!row) throw new DomainError(404, 'NOT_FOUND', '今天没有该姓名和手机号的预约 · No appointment today for that name and mobile number');
   }
-  if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', 'This appointment is for another hall');
+  if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', '该预约不是本厅的预约 · This appointment is for another hall');
   if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', '该预约已取消 · This appointment was cancelled');
   if (row.status === 'arrived') throw alreadyCheckedIn(db, hallId, row.code);
   const settings = appointmentSettings(getHallRow(db, hallId).settings);
