@@ -80,4 +80,21 @@ describe('the door judges a party person by person', () => {
     expect(response.json<{ message: string }>().message).toContain('body/nextSteps/healthCode');
     expect(tableCounts(app)).toEqual(before);
   });
+
+  it('[B4][S8] the holding area needs room only for the people who go on: a red-code visitor is recorded as denied even when it is full', async () => {
+    const { app, screen } = await doorWithPolicy({ companionsMayContinue: true });
+    const supervisor = await staffToken(app, 'supervisor', 'crowd-supervisor');
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/crowd-config', headers: bearer(supervisor), payload: { holdingCapacity: 3 } })).statusCode).toBe(200);
+    // A party of three with one fever: two go on, and two places are enough.
+    expect((await screen({ name: '卫一', categoryId: 'demo-A', people: [greenPerson, fever, greenPerson] })).json<ScreenVisitorResponse>().party.size).toBe(2);
+    // One place left: a party of two who both pass is told to come back, and nothing is recorded.
+    const before = tableCounts(app);
+    expect((await screen({ name: '蒋二', categoryId: 'demo-A', people: [greenPerson, greenPerson] })).json<{ code: string }>().code).toBe('HOLDING_FULL');
+    expect(tableCounts(app)).toEqual(before);
+    // The same party with one fever: one goes on, into the last place.
+    expect((await screen({ name: '蒋二', categoryId: 'demo-A', people: [greenPerson, fever] })).json<ScreenVisitorResponse>().party).toMatchObject({ state: 'holding', size: 1 });
+    // Full: a red-code visitor needs no place; the denial is recorded with its reason.
+    const denied = (await screen({ name: '沈三', categoryId: 'demo-A', people: [{ ...greenPerson, healthCode: 'red' }] })).json<ScreenVisitorResponse>();
+    expect(denied.party).toMatchObject({ state: 'denied', denialReasons: [{ code: 'CODE_RED' }] });
+  });
 });
