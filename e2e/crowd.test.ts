@@ -31,6 +31,7 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     // Batch 1: 周一 (2) and 吴二 (1) fit the batch of 3; 郑三's party of 2 waits, whole.
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第1批已放行').waitFor();
+    await door.getByTestId('handout-done').click(); // each ticket's QR was shown for the visitors' phones (B5)
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
     await screenshot(door, SUITE, 'door-batch-1');
     const firstBatch = await door.getByTestId('batch-result').innerText();
@@ -53,6 +54,7 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     await door.getByTestId('exit-message').getByText('已离场').waitFor();
     await door.getByTestId('admit-batch').click();
     await door.getByTestId('batch-result').getByText('第2批已放行').waitFor();
+    await door.getByTestId('handout-done').click();
     await outdoor.getByTestId('batch-announcement').getByText('第 2 批 请以下人员入场').waitFor();
     const zhengTicket = (await door.getByTestId('batch-result').innerText()).match(/郑\*\s*→\s*(A\d{3})/)![1]!;
     expect(await outdoor.getByTestId('batch-announcement').innerText()).toContain(zhengTicket);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStaff, signInAdmin } from './support/api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { fakeCameraArgs, qrCameraFile } from './support/fake-camera.ts';
+import { choose } from './support/door.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'door';
@@ -51,7 +52,9 @@ describe('the door, from booking to verdict', () => {
     await door.getByTestId('scan-code').press('Enter');
     await door.getByTestId('scan-notice').getByText('陈*文').waitFor();
     expect(await door.getByTestId('walkin-name').inputValue()).toBe('陈*文');
-    // Interaction 2: temperatures (the form defaults to green code and mask).
+    // Interaction 2: each person's code colour and mask (nothing is chosen beforehand), and temperatures.
+    await choose(door, 0, '绿码', '已佩戴口罩');
+    await choose(door, 1, '绿码', '现场发放口罩');
     await door.getByTestId('temperature').fill('36.5');
     await door.getByTestId('temperature-1').fill('36.7');
     await screenshot(door, SUITE, 'door-scanned');
@@ -65,11 +68,11 @@ describe('the door, from booking to verdict', () => {
 
     // The second visitor forgot the code: name and the last four digits of the mobile.
     expect(redCode).toMatch(/^[A-Z2-9]{8}$/);
-    await door.getByTestId('walkin-name').fill('林小红');
+    await door.getByTestId('lookup-name').fill('林小红');
     await door.getByTestId('lookup-last4').fill('5678');
     await door.getByTestId('lookup-last4').press('Enter');
     await door.getByTestId('scan-notice').getByText('林*红').waitFor();
-    await door.getByTestId('code-red-0').check({ force: true });
+    await choose(door, 0, '红码', '已佩戴口罩');
     await door.getByTestId('temperature').fill('36.4');
     await door.getByTestId('screen-submit').click();
     await door.getByTestId('verdict').waitFor();
@@ -125,8 +128,10 @@ describe('the door, from booking to verdict', () => {
       await door.getByTestId('login-submit').click();
       await door.getByTestId('camera-open').click();
       await door.getByTestId('scan-notice').getByText('周*明').waitFor({ timeout: 10_000 });
-      expect(await door.getByTestId('scan-code').inputValue()).toBe(booked.code);
+      expect(await door.getByTestId('scan-notice').innerText()).toContain(booked.code);
+      expect(await door.getByTestId('scan-code').inputValue()).toBe(''); // ready for the next scan
       expect(await door.getByTestId('camera').count()).toBe(0); // the camera closed after the read
+      await choose(door, 0, '绿码', '已佩戴口罩');
       // A high first reading: the form asks for a rest and a second reading (S3).
       await door.getByTestId('temperature').fill('37.6');
       await door.getByTestId('recheck-hint-0').getByText('休息5分钟').waitFor();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
+import { choose } from './support/door.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'slice';
@@ -25,6 +26,7 @@ describe('one visitor from the door to window 3, in a real browser', () => {
     await door.getByTestId('login-submit').click();
     await door.getByTestId('walkin-name').fill('张小三');
     await door.getByTestId('walkin-category').selectOption({ label: 'C · 社保医保' });
+    await choose(door, 0, '绿码', '已佩戴口罩');
     await door.getByTestId('temperature').fill('36.5');
     await screenshot(door, SUITE, '1-door-screening');
     await door.getByTestId('screen-submit').click();
@@ -75,7 +77,7 @@ describe('one visitor from the door to window 3, in a real browser', () => {
     await door.getByTestId('login-password').fill(password);
     await door.getByTestId('login-submit').click();
     await door.getByTestId('walkin-name').fill('李四');
-    await door.getByTestId('code-red-0').check({ force: true });
+    await choose(door, 0, '红码', '已佩戴口罩');
     await door.getByTestId('temperature').fill('36.6');
     await door.getByTestId('screen-submit').click();
     const verdict = door.getByTestId('verdict');

@@ -88,8 +88,12 @@ describe('appointments', () => {
       })
     ).json<ScreenVisitorResponse>();
     expect(screened.party).toMatchObject({ state: 'holding', slotStart: '2026-11-25T03:00:00.000Z', appointmentCode: appointment.code, size: 2 });
+    // Checked in once: a second look-up is refused before any form is filled, saying when it was used.
     const twice = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: appointment.code } });
-    expect(twice.json<{ appointment: { status: string } }>().appointment.status).toBe('arrived');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json<{ code: string; message: string }>()).toMatchObject({ code: 'ALREADY_CHECKED_IN', message: expect.stringContaining('该预约已于 10:50 签到入场') });
+    const byPhoneTwice = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { mobileLast4: '8000', name: '张小三' } });
+    expect(byPhoneTwice.json<{ code: string }>().code).toBe('ALREADY_CHECKED_IN');
     // A hall whose late visitors must book again (A13 'rebook'; the demo hall otherwise gives them an on-site place).
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const settings = (await app.inject({ method: 'GET', url: '/api/halls/demo/appointment-settings' })).json<object>();

@@ -1,4 +1,4 @@
-import { DEFAULT_HOURS } from '@hallflow/shared';
+import { DEFAULT_HOURS, DEFAULT_NEXT_STEPS } from '@hallflow/shared';
 import { describe, expect, it } from 'vitest';
 import { bearer, build, greenPerson, staffToken, tableCounts } from './helper.ts';
 
@@ -76,10 +76,12 @@ describe('screening policy', () => {
     const { app } = await build();
     const supervisor = await staffToken(app, 'supervisor');
     const door = await staffToken(app, 'door');
-    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual({ feverThresholdC: 37.3, allowRecheck: true, recheckRestMinutes: 5 });
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toMatchObject({ feverThresholdC: 37.3, allowRecheck: true, recheckRestMinutes: 5 });
+    // A client that sends only the threshold and recheck rule: the settings it leaves out take their defaults.
     const policy = { feverThresholdC: 37.3, allowRecheck: false, recheckRestMinutes: 0 };
-    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: policy })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual(policy);
+    const saved = await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: policy });
+    expect(saved.json()).toEqual({ ...policy, companionsMayContinue: false, nextSteps: DEFAULT_NEXT_STEPS });
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual(saved.json());
     const before = tableCounts(app);
     const refused = await app.inject({
       method: 'POST',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCREENING_POLICY, screenParty, type PersonReading } from '../src/domain/index.ts';
+import { DEFAULT_SCREENING_POLICY, nextStepText, screenParty, type PersonReading, type ScreeningPolicy } from '../src/domain/index.ts';
 
 const green: PersonReading = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
 
 describe('health screening', () => {
   it('[S1] green code, normal temperature, mask and no symptom: admitted with no reasons', () => {
-    expect(screenParty([green])).toEqual({ admitted: true, reasons: [] });
+    expect(screenParty([green])).toEqual({ admitted: true, reasons: [], people: [{ passed: true, reasons: [], nextSteps: [] }], goingOn: [0], turnedAway: [] });
   });
 
   it('[S1] 37.3 °C is a fever at the default threshold; 37.2 is not; the threshold is configurable', () => {
@@ -30,9 +30,12 @@ describe('health screening', () => {
     }
   });
 
-  it('[S2] one failing companion denies the whole party, and every reason of every person is listed in both languages', () => {
+  it('[S2][S8] by default one failing companion denies the whole party, and every reason of every person is listed in both languages', () => {
     const decision = screenParty([green, { ...green, healthCode: 'red', mask: false }, { ...green, temperature: 38.1 }]);
     expect(decision.admitted).toBe(false);
+    expect(decision.goingOn).toEqual([]);
+    expect(decision.turnedAway).toEqual([0, 1, 2]);
+    expect(decision.people.map((person) => person.passed)).toEqual([true, false, false]);
     expect(decision.reasons.map((r) => r.code)).toEqual(['CODE_RED', 'NO_MASK', 'FEVER']);
     expect(decision.reasons[0]).toEqual({ code: 'CODE_RED', zh: '第2人：健康码为红码', en: 'Person 2: Health code is red' });
     expect(decision.reasons[2]?.zh).toBe('第3人：体温异常（发热）');
@@ -55,5 +58,47 @@ describe('health screening', () => {
 
   it('[S4] a mask provided on the spot counts as wearing one', () => {
     expect(screenParty([{ ...green, mask: false, maskProvided: true }]).admitted).toBe(true);
+  });
+
+  it('[S1][S2] each person is judged on their own: the reasons of each are theirs', () => {
+    const decision = screenParty([{ ...green, healthCode: 'yellow' }, green, { ...green, symptoms: { fever: false, cough: true, other: false } }]);
+    expect(decision.people.map((person) => person.reasons.map((r) => r.code))).toEqual([['CODE_YELLOW'], [], ['SYMPTOM_COUGH']]);
+    expect(decision.people[2]?.reasons[0]?.zh).toBe('第3人：咳嗽');
+  });
+
+  it('[S8] a hall that lets companions continue sends the members who pass on, and turns away only the one who fails', () => {
+    const policy: ScreeningPolicy = { ...DEFAULT_SCREENING_POLICY, companionsMayContinue: true };
+    const decision = screenParty([green, { ...green, temperature: 38.0 }, green], policy);
+    expect(decision).toMatchObject({ admitted: true, goingOn: [0, 2], turnedAway: [1] });
+    expect(decision.reasons.map((r) => r.zh)).toEqual(['第2人：体温异常（发热）']);
+    // The lead may be the one who fails: the others still go on.
+    expect(screenParty([{ ...green, healthCode: 'red' }, green], policy)).toMatchObject({ goingOn: [1], turnedAway: [0] });
+    // Nobody passes: nobody goes on.
+    expect(screenParty([{ ...green, healthCode: 'red' }, { ...green, mask: false }], policy)).toMatchObject({ admitted: false, goingOn: [], turnedAway: [0, 1] });
+    // Everyone passes: the whole party goes on, as without the setting.
+    expect(screenParty([green, green], policy)).toMatchObject({ admitted: true, goingOn: [0, 1], turnedAway: [] });
+  });
+
+  it('[S9] each failing person is told what to do next, per reason, in the hall\'s words', () => {
+    const policy: ScreeningPolicy = {
+      ...DEFAULT_SCREENING_POLICY,
+      nextSteps: { healthCode: '请拨打12345或联系所在社区', feverClinic: '市第一人民医院发热门诊', feverClinicAddress: '人民路88号', maskPoint: '入口右侧服务台' },
+    };
+    const decision = screenParty(
+      [{ ...green, healthCode: 'red', temperature: 38.2, symptoms: { fever: true, cough: true, other: false } }, { ...green, mask: false }, green],
+      policy,
+    );
+    expect(decision.people[0]?.nextSteps.map((step) => step.zh)).toEqual(['请拨打12345或联系所在社区', '请到发热门诊就诊：市第一人民医院发热门诊（人民路88号）']);
+    expect(decision.people[0]?.nextSteps[1]?.en).toBe('Please go to the fever clinic: 市第一人民医院发热门诊, 人民路88号');
+    expect(decision.people[1]?.nextSteps).toEqual([{ code: 'mask_point', zh: '请到口罩发放点领取口罩：入口右侧服务台', en: 'Please get a mask at: 入口右侧服务台' }]);
+    expect(decision.people[2]?.nextSteps).toEqual([]);
+  });
+
+  it('[S9] a hall that left a next step empty gives a general one', () => {
+    const empty = { healthCode: ' ', feverClinic: '', feverClinicAddress: '', maskPoint: '' };
+    expect(nextStepText('health_code', empty).zh).toContain('12345');
+    expect(nextStepText('fever_clinic', empty).zh).toBe('请到就近的发热门诊就诊');
+    expect(nextStepText('mask_point', empty).zh).toBe('请佩戴口罩后再来');
+    expect(nextStepText('fever_clinic', { ...empty, feverClinic: '区医院发热门诊' }).zh).toBe('请到发热门诊就诊：区医院发热门诊');
   });
 });

@@ -1,11 +1,13 @@
 import type {
   AdmitBatchResponse,
+  CheckInBody,
   CheckInResponse,
+  CorrectOccupancyBody,
   DiversionResponse,
   ScreenVisitorBody,
   ScreenVisitorResponse,
 } from '@hallflow/shared/api';
-import type { AppointmentSettings, ScreeningPolicy } from '@hallflow/shared';
+import type { AppointmentSettings, OccupancyView, ScreeningPolicy } from '@hallflow/shared';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 
 /** The door desk: the staff member's hall, live, and the commands the door gives. */
@@ -18,7 +20,7 @@ export class DoorDesk extends StaffDesk {
     return this.session.api<ScreenVisitorResponse>('POST', `/api/halls/${this.hallId}/screenings`, body);
   }
 
-  /** The fever threshold and recheck rule of this hall (S3, S6). */
+  /** The fever threshold, recheck rule, companions rule and next steps of this hall (S3, S6, S8, S9). */
   screeningPolicy(): Promise<ScreeningPolicy> {
     return this.session.api<ScreeningPolicy>('GET', `/api/halls/${this.hallId}/screening-policy`);
   }
@@ -28,7 +30,7 @@ export class DoorDesk extends StaffDesk {
     return this.session.api<AppointmentSettings>('GET', `/api/halls/${this.hallId}/appointment-settings`);
   }
 
-  lookUp(query: { code: string } | { mobileLast4: string; name: string }): Promise<CheckInResponse> {
+  lookUp(query: CheckInBody): Promise<CheckInResponse> {
     return this.session.api<CheckInResponse>('POST', `/api/halls/${this.hallId}/check-ins`, query);
   }
 
@@ -46,6 +48,11 @@ export class DoorDesk extends StaffDesk {
 
   recordExit(body: { code: string } | { onePersonLeft: true }) {
     return this.session.api('POST', `/api/halls/${this.hallId}/exits`, body);
+  }
+
+  /** C3: a supervisor sets the count to what they see, with a reason (audited). */
+  correctOccupancy(body: CorrectOccupancyBody): Promise<{ occupancy: OccupancyView }> {
+    return this.session.api<{ occupancy: OccupancyView }>('POST', `/api/halls/${this.hallId}/occupancy/correction`, body);
   }
 
   diversion(categoryId: string): Promise<DiversionResponse> {

@@ -1,4 +1,4 @@
-import { DEFAULT_APPOINTMENT_SETTINGS, type AppointmentSettings } from '@hallflow/shared';
+import { DEFAULT_APPOINTMENT_SETTINGS, DEFAULT_SCREENING_POLICY, type AppointmentSettings, type ScreeningPolicy } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { categories, halls, windows } from './schema/index.ts';
@@ -22,6 +22,17 @@ const DEMO_CATEGORIES = [
  * visitors on a free place of a slot open now, so both paths can be tried.
  */
 const DEMO_APPOINTMENTS: AppointmentSettings = { ...DEFAULT_APPOINTMENT_SETTINGS, walkIns: 'on_site_if_free', lateArrivals: 'on_site_if_free' };
+
+/** S9: what the demo hall tells a visitor it turns away: its hotline, the nearest fever clinic, its mask point. */
+const DEMO_SCREENING: ScreeningPolicy = {
+  ...DEFAULT_SCREENING_POLICY,
+  nextSteps: {
+    healthCode: '请勿进入大厅，拨打12345政务服务便民热线或联系所在社区，按要求进行核酸检测',
+    feverClinic: '市第一人民医院发热门诊',
+    feverClinicAddress: '人民路88号，出大厅右转约1公里',
+    maskPoint: '大厅入口右侧便民服务台',
+  },
+};
 
 /** Window number → prefixes it serves, most preferred first. */
 const DEMO_WINDOWS: Record<number, string[]> = {
@@ -51,7 +62,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
         staffOnFloor: 6,
         holdingCapacity: 30,
         batchSize: 10,
-        settings: { appointments: DEMO_APPOINTMENTS },
+        settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING },
         createdAt: now.toISOString(),
       })
       .run();

@@ -39,6 +39,16 @@ export type AppointmentView = Static<typeof AppointmentViewSchema>;
 export const SlotSchema = Type.Object({ start: Type.String(), end: Type.String(), startsAt: Type.String(), free: Type.Integer() });
 export type SlotView = Static<typeof SlotSchema>;
 
+/** An appointment code as it is typed or scanned: 8 letters and digits. */
+export const AppointmentCodeSchema = Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
+
+/** A3: the door finds an appointment by its code, or by the last four digits of the mobile and the name. */
+export const CheckInBodySchema = Type.Union([
+  Type.Object({ code: AppointmentCodeSchema }, { additionalProperties: false }),
+  Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }), name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+]);
+export type CheckInBody = Static<typeof CheckInBodySchema>;
+
 export const CheckInResponseSchema = Type.Object({
   appointment: AppointmentViewSchema,
   /** `late_on_site`: past the grace period, but the hall gives late visitors a free place of a slot open now (A13). */

@@ -37,10 +37,23 @@ export const ScreenVisitorBodySchema = Type.Object(
 );
 export type ScreenVisitorBody = Static<typeof ScreenVisitorBodySchema>;
 
+const NextStepViewSchema = Type.Object({
+  code: Type.Union([Type.Literal('health_code'), Type.Literal('fever_clinic'), Type.Literal('mask_point')]),
+  zh: Type.String(),
+  en: Type.String(),
+});
+
 export const ScreenVisitorResponseSchema = Type.Object({
+  /** The party that goes on to the holding area; when nobody does, the party turned away. */
   party: PartyViewSchema,
+  /** Someone goes on to the holding area (the whole party, or under S8 the members who passed). */
   admitted: Type.Boolean(),
+  /** Every reason of every person who failed (S2). */
   reasons: Type.Array(ReasonViewSchema),
+  /** S1, S9: each person's own result, in the order sent, with what to do next when they failed. */
+  people: Type.Array(Type.Object({ passed: Type.Boolean(), admitted: Type.Boolean(), reasons: Type.Array(ReasonViewSchema), nextSteps: Type.Array(NextStepViewSchema) })),
+  /** S8: the members turned away while the others go on, recorded as a denied party with their reasons; null otherwise. */
+  deniedParty: Type.Union([PartyViewSchema, Type.Null()]),
 });
 export type ScreenVisitorResponse = Static<typeof ScreenVisitorResponseSchema>;
 

@@ -7,5 +7,6 @@ export * from './crowd.schemas.ts';
 export * from './appointments.schemas.ts';
 export * from './catalogue.schemas.ts';
 export * from './reports.schemas.ts';
+export * from './door-checks.ts';
 export * from './client.ts';
 export * from './session.ts';

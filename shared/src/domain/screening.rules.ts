@@ -14,30 +14,66 @@ export interface PersonReading {
   symptoms: { fever: boolean; cough: boolean; other: boolean };
 }
 
-/** A hall's screening policy (S6), kept under `settings.screening`. */
-export const ScreeningPolicySchema = Type.Object(
+/** S9: what a turned-away visitor is told to do next, per reason; the hall's own words. */
+export const NextStepsSchema = Type.Object(
   {
-    /** At or above this temperature is fever. 37.3 °C by default. */
-    feverThresholdC: Type.Number({ minimum: 36.5, maximum: 38.5 }),
-    /** S3: a visitor at or above the threshold may be measured once more after a rest; when false the first reading decides. */
-    allowRecheck: Type.Boolean(),
-    /** S3: the rest the door staff are told to give before the second reading. */
-    recheckRestMinutes: Type.Integer({ minimum: 0, maximum: 30 }),
+    /** Red or yellow health code: the hall's instruction (call 12345, contact the community …). */
+    healthCode: Type.String({ maxLength: 200 }),
+    /** Fever or another symptom: the nearest fever clinic (发热门诊), its name and address. */
+    feverClinic: Type.String({ maxLength: 100 }),
+    feverClinicAddress: Type.String({ maxLength: 200 }),
+    /** No mask: where masks are handed out. */
+    maskPoint: Type.String({ maxLength: 100 }),
   },
   { additionalProperties: false },
 );
+export type NextSteps = Static<typeof NextStepsSchema>;
+
+const policyFields = {
+  /** At or above this temperature is fever. 37.3 °C by default. */
+  feverThresholdC: Type.Number({ minimum: 36.5, maximum: 38.5 }),
+  /** S3: a visitor at or above the threshold may be measured once more after a rest; when false the first reading decides. */
+  allowRecheck: Type.Boolean(),
+  /** S3: the rest the door staff are told to give before the second reading. */
+  recheckRestMinutes: Type.Integer({ minimum: 0, maximum: 30 }),
+  /** S8: when some members of a party fail, whether the members who pass may go on without them. */
+  companionsMayContinue: Type.Boolean(),
+  /** S9: what a denied visitor is told to do next. */
+  nextSteps: NextStepsSchema,
+};
+
+/** A hall's screening policy (S3, S6, S8, S9), kept under `settings.screening`. */
+export const ScreeningPolicySchema = Type.Object(policyFields, { additionalProperties: false });
 export type ScreeningPolicy = Static<typeof ScreeningPolicySchema>;
 
-export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = { feverThresholdC: 37.3, allowRecheck: true, recheckRestMinutes: 5 };
+/**
+ * What `updateScreeningPolicy` takes: the whole policy, where the settings
+ * added later (S8, S9) may be left out and then take their defaults, so a
+ * client written before them still sets the threshold and recheck rule.
+ */
+export const ScreeningPolicyBodySchema = Type.Object(
+  { ...policyFields, companionsMayContinue: Type.Optional(policyFields.companionsMayContinue), nextSteps: Type.Optional(policyFields.nextSteps) },
+  { additionalProperties: false },
+);
+export type ScreeningPolicyBody = Static<typeof ScreeningPolicyBodySchema>;
+
+export const DEFAULT_NEXT_STEPS: NextSteps = {
+  healthCode: '请勿进入大厅，拨打12345政务服务便民热线或联系所在社区，按当地防疫要求处置',
+  feverClinic: '',
+  feverClinicAddress: '',
+  maskPoint: '',
+};
+
+export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = {
+  feverThresholdC: 37.3,
+  allowRecheck: true,
+  recheckRestMinutes: 5,
+  companionsMayContinue: false,
+  nextSteps: DEFAULT_NEXT_STEPS,
+};
 
 export const TEMPERATURE_MIN_C = 30;
 export const TEMPERATURE_MAX_C = 45;
-
-export interface ScreeningDecision {
-  admitted: boolean;
-  /** Every reason found, per person; empty when admitted. */
-  reasons: ReasonView[];
-}
 
 const REASONS = {
   CODE_RED: { zh: '健康码为红码', en: 'Health code is red' },
@@ -51,6 +87,67 @@ const REASONS = {
 
 export type ScreeningReasonCode = keyof typeof REASONS;
 
+/** S9: the kind of next step each reason calls for. */
+export type NextStepKind = 'health_code' | 'fever_clinic' | 'mask_point';
+const STEP_OF: Record<ScreeningReasonCode, NextStepKind> = {
+  CODE_RED: 'health_code',
+  CODE_YELLOW: 'health_code',
+  FEVER: 'fever_clinic',
+  SYMPTOM_FEVER: 'fever_clinic',
+  SYMPTOM_COUGH: 'fever_clinic',
+  SYMPTOM_OTHER: 'fever_clinic',
+  NO_MASK: 'mask_point',
+};
+
+/** A next step as shown to the visitor: its kind and the text in both languages. */
+export interface NextStepView {
+  code: NextStepKind;
+  zh: string;
+  en: string;
+}
+
+/** S9: a next step in words, from the hall's settings (a general one where the hall left a setting empty). */
+export function nextStepText(kind: NextStepKind, steps: NextSteps): NextStepView {
+  if (kind === 'health_code') {
+    const zh = steps.healthCode.trim() || DEFAULT_NEXT_STEPS.healthCode;
+    return { code: kind, zh, en: 'Do not enter the hall; follow the instruction above (call the 12345 hotline or your community)' };
+  }
+  if (kind === 'fever_clinic') {
+    const name = steps.feverClinic.trim();
+    const address = steps.feverClinicAddress.trim();
+    if (!name) return { code: kind, zh: '请到就近的发热门诊就诊', en: 'Please go to the nearest fever clinic' };
+    return {
+      code: kind,
+      zh: `请到发热门诊就诊：${name}${address ? `（${address}）` : ''}`,
+      en: `Please go to the fever clinic: ${name}${address ? `, ${address}` : ''}`,
+    };
+  }
+  const point = steps.maskPoint.trim();
+  if (!point) return { code: kind, zh: '请佩戴口罩后再来', en: 'Please come back wearing a mask' };
+  return { code: kind, zh: `请到口罩发放点领取口罩：${point}`, en: `Please get a mask at: ${point}` };
+}
+
+/** The door's judgement of one person (S1), with what they are told to do next when they fail (S9). */
+export interface PersonDecision {
+  /** This person meets every condition of S1. */
+  passed: boolean;
+  reasons: ReasonView[];
+  nextSteps: NextStepView[];
+}
+
+export interface ScreeningDecision {
+  /** Someone goes on to the holding area: the whole party, or (S8) the members who passed. */
+  admitted: boolean;
+  /** Every reason of every person who failed (S2); empty when everyone passed. */
+  reasons: ReasonView[];
+  /** One decision per person, in the order read. */
+  people: PersonDecision[];
+  /** Indexes of the people who go on to the holding area (S8). */
+  goingOn: number[];
+  /** Indexes of the people turned away. */
+  turnedAway: number[];
+}
+
 function reason(code: ScreeningReasonCode, person: number, partySize: number): ReasonView {
   const text = REASONS[code];
   if (partySize === 1) return { code, ...text };
@@ -62,26 +159,45 @@ export function decisiveTemperature(reading: PersonReading, policy: Pick<Screeni
   return policy.allowRecheck ? (reading.temperatureRecheck ?? reading.temperature) : reading.temperature;
 }
 
+/** S1: why one person may not enter; none when they pass. */
+export function failedConditions(person: PersonReading, policy: Pick<ScreeningPolicy, 'allowRecheck' | 'feverThresholdC'> = DEFAULT_SCREENING_POLICY): ScreeningReasonCode[] {
+  const codes: ScreeningReasonCode[] = [];
+  if (person.healthCode === 'red') codes.push('CODE_RED');
+  if (person.healthCode === 'yellow') codes.push('CODE_YELLOW');
+  if (decisiveTemperature(person, policy) >= policy.feverThresholdC) codes.push('FEVER');
+  if (!person.mask && !person.maskProvided) codes.push('NO_MASK');
+  if (person.symptoms.fever) codes.push('SYMPTOM_FEVER');
+  if (person.symptoms.cough) codes.push('SYMPTOM_COUGH');
+  if (person.symptoms.other) codes.push('SYMPTOM_OTHER');
+  return codes;
+}
+
 /**
- * S1: a party enters only if every person has a green code, a temperature
- * below the fever threshold, a mask (own or provided) and no symptom.
- * S2: any failing person denies the whole party, and every reason is listed.
+ * S1: each person is judged on their own: a green code, a temperature below
+ * the fever threshold, a mask (own or provided) and no symptom.
+ * S2: every reason of every person is listed.
+ * S8: when some fail, the members who pass go on without them only if the
+ * hall lets companions continue; otherwise the whole party is turned away.
+ * S9: each failing person is told what to do next, per reason.
  */
-export function screenParty(
-  people: readonly PersonReading[],
-  policy: ScreeningPolicy = DEFAULT_SCREENING_POLICY,
-): ScreeningDecision {
-  const reasons: ReasonView[] = [];
-  people.forEach((person, index) => {
-    const n = index + 1;
-    const add = (code: ScreeningReasonCode) => reasons.push(reason(code, n, people.length));
-    if (person.healthCode === 'red') add('CODE_RED');
-    if (person.healthCode === 'yellow') add('CODE_YELLOW');
-    if (decisiveTemperature(person, policy) >= policy.feverThresholdC) add('FEVER');
-    if (!person.mask && !person.maskProvided) add('NO_MASK');
-    if (person.symptoms.fever) add('SYMPTOM_FEVER');
-    if (person.symptoms.cough) add('SYMPTOM_COUGH');
-    if (person.symptoms.other) add('SYMPTOM_OTHER');
+export function screenParty(people: readonly PersonReading[], policy: ScreeningPolicy = DEFAULT_SCREENING_POLICY): ScreeningDecision {
+  const decisions = people.map((person, index): PersonDecision => {
+    const codes = failedConditions(person, policy);
+    const kinds = [...new Set(codes.map((code) => STEP_OF[code]))];
+    return {
+      passed: codes.length === 0,
+      reasons: codes.map((code) => reason(code, index + 1, people.length)),
+      nextSteps: kinds.map((kind) => nextStepText(kind, policy.nextSteps)),
+    };
   });
-  return { admitted: people.length > 0 && reasons.length === 0, reasons };
+  const passing = decisions.flatMap((decision, index) => (decision.passed ? [index] : []));
+  const everyone = passing.length === people.length && people.length > 0;
+  const goingOn = everyone || policy.companionsMayContinue ? passing : [];
+  return {
+    admitted: goingOn.length > 0,
+    reasons: decisions.flatMap((decision) => decision.reasons),
+    people: decisions,
+    goingOn,
+    turnedAway: people.flatMap((_, index) => (goingOn.includes(index) ? [] : [index])),
+  };
 }

@@ -1,7 +1,9 @@
 import { AppointmentSettingsSchema, CalendarDateSchema } from '@hallflow/shared';
 import {
+  AppointmentCodeSchema,
   AppointmentViewSchema,
   BookAppointmentBodySchema,
+  CheckInBodySchema,
   CheckInResponseSchema,
   HallParamsSchema,
   RescheduleAppointmentBodySchema,
@@ -16,8 +18,6 @@ import { appointmentSettings } from './appointment-settings.ts';
 import { updateAppointmentSettings } from './appointment-settings.service.ts';
 import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
-
-const Code = Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]+$' });
 
 const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   const publicLimit = { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } };
@@ -67,7 +67,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         operationId: 'getAppointment',
         tags: ['visitors'],
         summary: 'An appointment by its code (public; personal data masked)',
-        params: Type.Object({ code: Code }),
+        params: Type.Object({ code: AppointmentCodeSchema }),
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 404, 429) },
       },
       config: { access: allow.public(), ...publicLimit },
@@ -82,7 +82,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         operationId: 'cancelAppointment',
         tags: ['visitors'],
         summary: 'Cancel an appointment: the code and the last four digits of the mobile number (public)',
-        params: Type.Object({ code: Code }),
+        params: Type.Object({ code: AppointmentCodeSchema }),
         body: Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false }),
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
       },
@@ -101,7 +101,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         operationId: 'rescheduleAppointment',
         tags: ['visitors'],
         summary: 'Move an appointment to another free slot of the same service; it keeps its code (public: code + mobile last four)',
-        params: Type.Object({ code: Code }),
+        params: Type.Object({ code: AppointmentCodeSchema }),
         body: RescheduleAppointmentBodySchema,
         response: { 200: AppointmentViewSchema, ...errorResponses(400, 403, 404, 409, 429) },
       },
@@ -155,10 +155,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         tags: ['door'],
         summary: 'Find an appointment at the door (QR code, typed code, or mobile last four + name) and whether it may enter now',
         params: HallParamsSchema,
-        body: Type.Union([
-          Type.Object({ code: Code }, { additionalProperties: false }),
-          Type.Object({ mobileLast4: Type.String({ pattern: '^\\d{4}$' }), name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
-        ]),
+        body: CheckInBodySchema,
         response: { 200: CheckInResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(['door', 'supervisor', 'admin']) },

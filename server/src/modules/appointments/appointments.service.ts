@@ -16,7 +16,7 @@ import {
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -238,6 +238,20 @@ export function rescheduleAppointment(ctx: CommandContext, code: string, body: {
   return appointmentView(moved);
 }
 
+/** A3: an appointment checks in once; a second look-up is refused before anyone fills in the form, saying when it was used. */
+function alreadyCheckedIn(db: Db | Tx, hallId: string, code: string): DomainError {
+  const party = db
+    .select({ arrivedAt: parties.arrivedAt })
+    .from(parties)
+    .where(and(eq(parties.hallId, hallId), eq(parties.appointmentCode, code), ne(parties.state, 'denied')))
+    .orderBy(desc(parties.arrivedAt))
+    .get();
+  const at = party ? clockTime(new Date(party.arrivedAt), getHallRow(db, hallId).timezone) : null;
+  const zh = at ? `该预约已于 ${at} 签到入场，不能重复使用` : '该预约已签到入场，不能重复使用';
+  const en = at ? `This appointment already checked in at ${at}; it cannot be used again` : 'This appointment has already checked in; it cannot be used again';
+  return new DomainError(409, 'ALREADY_CHECKED_IN', `${zh} · ${en}`);
+}
+
 /**
  * A3: the door finds the appointment by code (QR or typed) or by the last
  * four digits of the mobile and the name, and learns whether it may check in now.
@@ -259,10 +273,11 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
         ),
       )
       .get();
-    if (!row) throw new DomainError(404, 'NOT_FOUND', 'No appointment today for that name and mobile number');
+    if (!row) throw new DomainError(404, 'NOT_FOUND', '今天没有该姓名和手机号的预约 · No appointment today for that name and mobile number');
   }
-  if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', 'This appointment is for another hall');
-  if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', 'This appointment was cancelled');
+  if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', '该预约不是本厅的预约 · This appointment is for another hall');
+  if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', '该预约已取消 · This appointment was cancelled');
+  if (row.status === 'arrived') throw alreadyCheckedIn(db, hallId, row.code);
   const settings = appointmentSettings(getHallRow(db, hallId).settings);
   const arrival = arrivalStatus(new Date(row.slotStart), now, settings);
   return {

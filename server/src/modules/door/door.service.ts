@@ -28,9 +28,12 @@ function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallR
 }
 
 /**
- * Screens a party at the door (S1, S2): it passes to the holding area or is
- * denied with every reason. The decision, readings and staff member are
- * stored with it.
+ * Screens a party at the door, person by person (S1, S2): the party goes on
+ * to the holding area or is turned away with every reason; under the hall's
+ * rule (S8) the members who pass may go on without the one who failed, who
+ * is recorded as a denied party of their own, keeping their reasons. Each
+ * failing person is told what to do next (S9). The decision, readings and
+ * staff member are stored with each party.
  */
 export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenVisitorBody, staffId: string) {
   const hall = getHallRow(ctx.tx, hallId);
@@ -41,20 +44,6 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
   assertServiceOpen(ctx, hallId, 'ticket');
-  assertHoldingRoom(ctx, hall, body.people.length);
-  // A3: an appointment checks in within its arrival window; the party takes its slot (holding and calling order).
-  const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
-  if (appointment?.arrival === 'too_early') {
-    const when = clockTime(new Date(appointment.comeBackAt!), hall.timezone);
-    throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
-  }
-  if (appointment?.arrival === 'too_late') throw new DomainError(409, 'TOO_LATE', '已过预约时段，请重新预约 · The appointment time has passed; please book again');
-  if (appointment && appointment.appointment.status !== 'booked') throw new DomainError(409, 'ALREADY_CHECKED_IN', 'This appointment has already checked in');
-  if (!appointment && appointmentSettings(hall.settings).walkIns === 'appointment_only') {
-    throw new DomainError(409, 'APPOINTMENT_REQUIRED', '本厅实行预约办理，请先预约 · This hall serves visitors with an appointment only; please book first');
-  }
-  // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
-  const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now) : null;
   const policy = screeningPolicy(hall.settings);
   // S3: a hall that takes no second reading refuses one rather than silently ignoring it.
   const rechecked = body.people.findIndex((person) => person.temperatureRecheck !== null && person.temperatureRecheck !== undefined);
@@ -62,45 +51,77 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     throw new DomainError(400, 'VALIDATION_ERROR', `body/people/${rechecked}/temperatureRecheck: 本厅不复测体温，以第一次测量为准 · this hall takes no second reading; the first one decides`);
   }
   // The health code goes through the verifier port; the built-in one records what staff saw (S7).
-  const verified = body.people.map((person) => ({ ...person, healthCode: staffObservedVerifier.verify({ observed: person.healthCode }).color }));
-  const decision = screenParty(verified, policy);
+  const verdicts = body.people.map((person) => staffObservedVerifier.verify({ observed: person.healthCode }));
+  const decision = screenParty(
+    body.people.map((person, index) => ({ ...person, healthCode: verdicts[index]!.color })),
+    policy,
+  );
+  // B4: only the people who go on need room in the holding area.
+  if (decision.goingOn.length > 0) assertHoldingRoom(ctx, hall, decision.goingOn.length);
+  // A3: an appointment checks in within its arrival window, once; the party takes its slot (holding and calling order).
+  const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
+  if (appointment?.arrival === 'too_early') {
+    const when = clockTime(new Date(appointment.comeBackAt!), hall.timezone);
+    throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
+  }
+  if (appointment?.arrival === 'too_late') throw new DomainError(409, 'TOO_LATE', '已过预约时段，请重新预约 · The appointment time has passed; please book again');
+  if (!appointment && appointmentSettings(hall.settings).walkIns === 'appointment_only') {
+    throw new DomainError(409, 'APPOINTMENT_REQUIRED', '本厅实行预约办理，请先预约 · This hall serves visitors with an appointment only; please book first');
+  }
+  // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
+  const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now) : null;
+
   const at = ctx.now.toISOString();
-  const partyId = newId();
-  const row = ctx.tx
-    .insert(parties)
-    .values({
-      id: partyId,
-      hallId,
-      day: businessDay(ctx.now, hall.timezone),
-      leadName: body.name,
-      displayName: maskName(body.name),
-      size: body.people.length,
-      state: decision.admitted ? 'holding' : 'denied',
-      categoryId: appointment?.appointment.categoryId ?? category.id,
-      appointmentCode: appointment?.appointment.code ?? null,
-      slotStart: onSite?.startsAt.toISOString() ?? appointment?.appointment.slotStart ?? null,
-      arrivedAt: at,
-      screenedAt: at,
-      denialReasons: decision.reasons,
-    })
-    .returning()
-    .get();
-  ctx.tx
-    .insert(screenings)
-    .values({
-      id: newId(),
-      hallId,
-      partyId,
-      staffId,
-      at,
-      readings: body.people.map((person) => ({ ...person, healthCodeSource: staffObservedVerifier.verify({ observed: person.healthCode }).source })),
-      admitted: decision.admitted,
-      reasons: decision.reasons,
-    })
-    .run();
-  // A13: a late party moves to the on-site slot only when it enters; a denied one leaves that place free.
-  if (appointment) markArrived(ctx.tx, appointment.appointment.code, decision.admitted ? (onSite ?? undefined) : undefined);
-  const party = partyView(row);
-  ctx.emit({ type: 'party.screened', party, occupancy: occupancyOf(ctx.tx, hallId) });
-  return { party, admitted: decision.admitted, reasons: decision.reasons };
+  /** One party row and its screening record for some of the people read, all going on or all turned away. */
+  const record = (members: number[], goesOn: boolean) => {
+    const reasons = members.flatMap((index) => decision.people[index]!.reasons);
+    const row = ctx.tx
+      .insert(parties)
+      .values({
+        id: newId(),
+        hallId,
+        day: businessDay(ctx.now, hall.timezone),
+        leadName: body.name,
+        displayName: maskName(body.name),
+        size: members.length,
+        state: goesOn ? 'holding' : 'denied',
+        categoryId: appointment?.appointment.categoryId ?? category.id,
+        appointmentCode: appointment?.appointment.code ?? null,
+        slotStart: onSite?.startsAt.toISOString() ?? appointment?.appointment.slotStart ?? null,
+        arrivedAt: at,
+        screenedAt: at,
+        denialReasons: goesOn ? [] : reasons,
+      })
+      .returning()
+      .get();
+    ctx.tx
+      .insert(screenings)
+      .values({
+        id: newId(),
+        hallId,
+        partyId: row.id,
+        staffId,
+        at,
+        // `person` is the number the door gave them (第2人), so a split party's records read as one screening.
+        readings: members.map((index) => ({ person: index + 1, ...body.people[index]!, healthCodeSource: verdicts[index]!.source })),
+        admitted: goesOn,
+        reasons,
+      })
+      .run();
+    return row;
+  };
+  const denied = decision.turnedAway.length > 0 ? record(decision.turnedAway, false) : null;
+  const goingOn = decision.goingOn.length > 0 ? record(decision.goingOn, true) : null;
+  // A13: a late party moves to the on-site slot only when it enters; a party turned away whole leaves that place free.
+  if (appointment) markArrived(ctx.tx, appointment.appointment.code, goingOn ? (onSite ?? undefined) : undefined);
+  const occupancy = occupancyOf(ctx.tx, hallId);
+  if (denied) ctx.emit({ type: 'party.screened', party: partyView(denied), occupancy });
+  if (goingOn) ctx.emit({ type: 'party.screened', party: partyView(goingOn), occupancy });
+  return {
+    party: partyView((goingOn ?? denied)!),
+    admitted: decision.admitted,
+    reasons: decision.reasons,
+    people: decision.people.map((person, index) => ({ ...person, admitted: decision.goingOn.includes(index) })),
+    deniedParty: goingOn && denied ? partyView(denied) : null,
+  };
 }

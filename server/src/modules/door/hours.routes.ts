@@ -1,4 +1,4 @@
-import { HoursConfigSchema, ScreeningPolicySchema, weekHours, describeDay } from '@hallflow/shared';
+import { HoursConfigSchema, ScreeningPolicyBodySchema, ScreeningPolicySchema, weekHours, describeDay } from '@hallflow/shared';
 import { HallParamsSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -87,7 +87,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       schema: {
         operationId: 'getScreeningPolicy',
         tags: ['door'],
-        summary: 'The fever threshold and recheck rule the door applies',
+        summary: 'The fever threshold, recheck rule, companions rule and next steps the door applies',
         params: HallParamsSchema,
         response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -102,9 +102,10 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       schema: {
         operationId: 'updateScreeningPolicy',
         tags: ['admin'],
-        summary: 'The fever threshold used at the door (37.3 °C by default) and whether a second reading after a rest may decide',
+        summary:
+          'The fever threshold used at the door (37.3 °C by default), whether a second reading after a rest may decide, whether companions go on when one of a party fails, and what a turned-away visitor is told to do next',
         params: HallParamsSchema,
-        body: ScreeningPolicySchema,
+        body: ScreeningPolicyBodySchema,
         response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
       },
       config: { access: allow.staff(['admin', 'supervisor']) },
@@ -113,7 +114,8 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       const { hallId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => {
         saveHallPolicy(ctx, hallId, 'screening', request.body);
-        return request.body;
+        // Settings left out take their defaults (S8, S9): answer with the policy as it now stands.
+        return screeningPolicy(getHallRow(ctx.tx, hallId).settings);
       });
     },
   );
