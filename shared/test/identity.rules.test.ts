@@ -29,7 +29,7 @@ describe('identity rules', () => {
     expect(maskName('张小三')).toBe('张*三');
     expect(maskName('李四')).toBe('李*');
     expect(maskName('欧阳小锋')).toBe('欧**锋');
-    expect(maskName('王')).toBe('王');
+    expect(maskName('王')).toBe('*'); // IN3: a one-character name would show whole
     expect(maskMobile('13800138000')).toBe('138****8000');
   });
 });

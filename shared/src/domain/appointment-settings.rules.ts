@@ -36,7 +36,7 @@ export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
   lateArrivals: 'rebook',
 };
 
-/** A1: places per slot for one service category. */
+/** A1: places per slot for one service category. IN3: only the map's own keys count ("constructor" is not a category). */
 export function placesFor(settings: AppointmentSettings, categoryId: string): number {
-  return settings.placesByCategory[categoryId] ?? settings.placesPerSlot;
+  return Object.hasOwn(settings.placesByCategory, categoryId) ? settings.placesByCategory[categoryId]! : settings.placesPerSlot;
 }

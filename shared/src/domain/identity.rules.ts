@@ -37,7 +37,8 @@ export function maskIdNumber(raw: string): string {
 export function maskName(raw: string): string {
   const name = raw.trim();
   const chars = [...name];
-  if (chars.length <= 1) return name;
+  // A one-character name would be the whole name: it is hidden entirely.
+  if (chars.length <= 1) return '*';
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }

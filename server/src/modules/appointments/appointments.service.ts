@@ -38,6 +38,10 @@ const invalid = (field: string, message: string) => new DomainError(400, 'VALIDA
  */
 export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string): SlotAvailability[] {
   const hall = getHallRow(db, hallId);
+  // IN3: a category that is not this hall's has no slots to offer; saying it has free places would be a lie.
+  if (!db.select({ id: categories.id }).from(categories).where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId))).get()) {
+    throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
+  }
   const settings = appointmentSettings(hall.settings);
   const places = placesFor(settings, categoryId);
   // Counted per start instant in SQL: a busy day has thousands of bookings but a few dozen distinct starts.
