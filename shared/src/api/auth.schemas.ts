@@ -47,6 +47,8 @@ export const CreateDeviceBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
     kind: DeviceKindSchema,
+    /** For a window screen or rating pad: the window it hangs over, so the window overview shows it (W4). */
+    windowNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
   },
   { additionalProperties: false },
 );
@@ -76,6 +78,7 @@ export const DeviceViewSchema = Type.Object({
   hallId: Type.String(),
   name: Type.String(),
   kind: DeviceKindSchema,
+  windowNumber: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: Type.String(),
   revoked: Type.Boolean(),
 });

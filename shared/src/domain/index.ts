@@ -14,3 +14,4 @@ export * from './identity.rules.ts';
 export * from './appointment.rules.ts';
 export * from './appointment-settings.rules.ts';
 export * from './bundle.rules.ts';
+export * from './queue-position.rules.ts';

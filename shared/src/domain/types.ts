@@ -7,6 +7,7 @@
  * numbers, no health readings).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { CallingSettingsSchema } from './calling.rules.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -58,6 +59,12 @@ export const HallInfoSchema = Type.Object({
   capacity: Type.Integer({ minimum: 0 }),
   holdingCapacity: Type.Integer({ minimum: 0 }),
   batchSize: Type.Integer({ minimum: 1 }),
+  /**
+   * The calling policy (Q3, T4, T5), so clients count the people ahead (Q9)
+   * and offer returns as the server will. Absent only in events logged
+   * before it was added; read it with `hallCalling`.
+   */
+  calling: Type.Optional(CallingSettingsSchema),
 });
 export type HallInfo = Static<typeof HallInfoSchema>;
 

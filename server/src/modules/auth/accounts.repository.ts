@@ -47,7 +47,15 @@ export function resetPassword(db: Db, staffId: string, password: string): StaffA
   });
 }
 
-const deviceView = (row: typeof devices.$inferSelect): DeviceView => ({ id: row.id, hallId: row.hallId, name: row.name, kind: row.kind, createdAt: row.createdAt, revoked: row.revokedAt !== null });
+const deviceView = (row: typeof devices.$inferSelect): DeviceView => ({
+  id: row.id,
+  hallId: row.hallId,
+  name: row.name,
+  kind: row.kind,
+  windowNumber: row.windowNumber,
+  createdAt: row.createdAt,
+  revoked: row.revokedAt !== null,
+});
 
 export function listDevices(db: Db, hallId: string): DeviceView[] {
   return db.select().from(devices).where(eq(devices.hallId, hallId)).orderBy(asc(devices.createdAt)).all().map(deviceView);

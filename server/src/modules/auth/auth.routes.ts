@@ -9,7 +9,9 @@ import {
   StaffViewSchema,
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
+import { windows } from '../../db/schema/index.ts';
 import { bearerToken } from '../../plugins/app/auth.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
@@ -108,8 +110,18 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       preHandler: app.requireStaff(['admin', 'supervisor']),
     },
     async (request, reply) => {
-      getHallRow(app.store.db, request.params.hallId);
-      const device = createDevice(app.store.db, request.params.hallId, request.body.name, request.body.kind, app.clock.now());
+      const { hallId } = request.params;
+      const { name, kind, windowNumber } = request.body;
+      getHallRow(app.store.db, hallId);
+      if (windowNumber !== undefined) {
+        if (kind !== 'window' && kind !== 'rating') {
+          throw new DomainError(400, 'VALIDATION_ERROR', `body/windowNumber is only for a window screen or rating pad, not a ${kind} screen`);
+        }
+        if (!app.store.db.select({ id: windows.id }).from(windows).where(and(eq(windows.hallId, hallId), eq(windows.number, windowNumber))).get()) {
+          throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowNumber: hall ${hallId} has no window ${windowNumber}`);
+        }
+      }
+      const device = createDevice(app.store.db, hallId, name, kind, app.clock.now(), windowNumber ?? null);
       return reply.status(201).send(device);
     },
   );

@@ -1,0 +1,95 @@
+import type { HallPolicies, TicketResponse } from '@hallflow/shared/api';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn, signInAdmin } from './support/api.ts';
+import { screenshot } from './support/browser.ts';
+import { createHall, createHallStaff, pairScreen } from './support/halls.ts';
+import { useServerAndBrowser } from './support/suite.ts';
+
+/** Windows and the desk: each test works in a hall of its own, and every clerk or supervisor action goes through the page. */
+const SUITE = 'desk';
+const suite = useServerAndBrowser();
+
+async function signedIn(username: string, password: string, hash = ''): Promise<Page> {
+  const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${suite.server.url}/clerk/${hash}`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  return page;
+}
+
+async function clerkAt(username: string, password: string, windowLabel: string): Promise<Page> {
+  const page = await signedIn(username, password);
+  await openWindow(page, windowLabel);
+  return page;
+}
+
+async function openWindow(page: Page, windowLabel: string): Promise<void> {
+  await page.getByTestId('window-select').selectOption({ label: windowLabel });
+  await page.getByTestId('window-open').click();
+  await page.getByTestId('call-next').waitFor();
+}
+
+const current = (page: Page) => page.getByTestId('current-ticket-number');
+/** An F-key acts as its button does, so it is pressed once that button is ready (the previous command answered). */
+async function press(page: Page, key: 'F1' | 'F2' | 'F3' | 'F4', button: string): Promise<void> {
+  await page.locator(`[data-testid="${button}"]:enabled`).waitFor();
+  await page.keyboard.press(key);
+}
+const waitingTicket = (page: Page, prefix: string, number: string) => page.getByTestId(`waiting-${prefix}`).getByRole('button', { name: new RegExp(`^${number}`) });
+
+describe('windows and the desk', () => {
+  it('[Q7][T6][T5][W3] a clerk calls the ticket they click, sends a case to one window, puts a returning no-show back, and closes the window', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const hall = await createHall(admin, {
+      id: 'desk-one',
+      name: '东区分中心',
+      categories: { A: ['综合受理', 'General'], B: ['税务', 'Tax'] },
+      windows: { 1: ['A', 'B'], 2: ['B'] },
+    });
+    const first = await createHallStaff(admin, 'desk-one', 'one-zhou', 'clerk', '周敏');
+    const second = await createHallStaff(admin, 'desk-one', 'one-wu', 'clerk', '吴刚');
+    const { api: desk } = await signIn(suite.server.url, 'one-zhou', first);
+    for (let i = 0; i < 3; i++) await desk<TicketResponse>('POST', '/api/halls/desk-one/tickets', { categoryId: hall.categoryId('A') }); // A001–A003
+
+    const one = await clerkAt('one-zhou', first, '1号窗口');
+    const two = await clerkAt('one-wu', second, '2号窗口');
+
+    // Q7: the clerk clicks A003 in the waiting list; while it is called, the list cannot call another.
+    await waitingTicket(one, 'A', 'A003').click();
+    await current(one).getByText('A003').waitFor();
+    expect(await waitingTicket(one, 'A', 'A001').isDisabled()).toBe(true);
+    await screenshot(one, SUITE, 'clerk-called-chosen');
+
+    // T6: sent to window 2, which alone may call it now (Q6) and shows it as sent there.
+    await one.getByTestId('transfer-category').selectOption({ label: '2号窗口 · B' });
+    await one.getByTestId('transfer').click();
+    await current(one).getByText('—').waitFor();
+    await waitingTicket(two, 'B', 'A003').getByText('转本窗口').waitFor();
+    expect(await one.getByTestId('waiting-A').innerText()).not.toContain('A003');
+    expect(await one.getByTestId('waiting-B').count()).toBe(0);
+    await waitingTicket(two, 'B', 'A003').click();
+    await current(two).getByText('A003').waitFor();
+
+    // T5: A001 does not come (F3); they return, and the clerk puts them back at their place.
+    await press(one, 'F1', 'call-next');
+    await current(one).getByText('A001').waitFor();
+    await press(one, 'F3', 'no-show');
+    await current(one).getByText('—').waitFor();
+    await one.getByTestId('no-shows').getByRole('button', { name: '回队' }).click();
+    await one.getByRole('status').getByText('A001 已回到原位').waitFor();
+    await one.getByTestId('no-shows').waitFor({ state: 'detached' });
+    expect(await one.getByTestId('waiting-A').getByRole('button').allInnerTexts()).toEqual(['A001', 'A002']);
+    await press(one, 'F1', 'call-next');
+    await current(one).getByText('A001').waitFor();
+
+    // W3: the clerk closes the window: the console asks for a window again, and A001 is first in line once more.
+    await one.getByTestId('close-window').click();
+    await one.getByTestId('window-select').waitFor();
+    const configuration = await desk<{ windows: { number: number; state: string; clerkName: string | null }[] }>('GET', '/api/halls/desk-one/configuration');
+    expect(configuration.windows.find((w) => w.number === 1)).toMatchObject({ state: 'closed', clerkName: null });
+    await openWindow(one, '1号窗口');
+    expect(await one.getByTestId('waiting-A').getByRole('button').allInnerTexts()).toEqual(['A001', 'A002']);
+  });
+});

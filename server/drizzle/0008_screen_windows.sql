@@ -1,0 +1,1 @@
+ALTER TABLE `devices` ADD `window_number` integer;
