@@ -1,7 +1,7 @@
-import type { HallPolicies, TicketResponse } from '@hallflow/shared/api';
+import type { ApiClient, TicketResponse } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signIn, signInAdmin } from './support/api.ts';
+import { signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
 import { createHall, createHallStaff, pairScreen } from './support/halls.ts';
 import { useServerAndBrowser } from './support/suite.ts';
@@ -9,6 +9,9 @@ import { useServerAndBrowser } from './support/suite.ts';
 /** Windows and the desk: each test works in a hall of its own, and every clerk or supervisor action goes through the page. */
 const SUITE = 'desk';
 const suite = useServerAndBrowser();
+/** One admin session for the file's setup (sign-ins are limited to 10 a minute per address). */
+let adminApi: ApiClient | null = null;
+const admin = async () => (adminApi ??= (await signInAdmin(suite.server.url)).api);
 
 async function signedIn(username: string, password: string, hash = ''): Promise<Page> {
   const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -41,16 +44,15 @@ const waitingTicket = (page: Page, prefix: string, number: string) => page.getBy
 
 describe('windows and the desk', () => {
   it('[Q7][T6][T5][W3] a clerk calls the ticket they click, sends a case to one window, puts a returning no-show back, and closes the window', async () => {
-    const { api: admin } = await signInAdmin(suite.server.url);
-    const hall = await createHall(admin, {
+    const desk = await admin();
+    const hall = await createHall(desk, {
       id: 'desk-one',
       name: '东区分中心',
       categories: { A: ['综合受理', 'General'], B: ['税务', 'Tax'] },
       windows: { 1: ['A', 'B'], 2: ['B'] },
     });
-    const first = await createHallStaff(admin, 'desk-one', 'one-zhou', 'clerk', '周敏');
-    const second = await createHallStaff(admin, 'desk-one', 'one-wu', 'clerk', '吴刚');
-    const { api: desk } = await signIn(suite.server.url, 'one-zhou', first);
+    const first = await createHallStaff(desk, 'desk-one', 'one-zhou', 'clerk', '周敏');
+    const second = await createHallStaff(desk, 'desk-one', 'one-wu', 'clerk', '吴刚');
     for (let i = 0; i < 3; i++) await desk<TicketResponse>('POST', '/api/halls/desk-one/tickets', { categoryId: hall.categoryId('A') }); // A001–A003
 
     const one = await clerkAt('one-zhou', first, '1号窗口');
@@ -91,5 +93,54 @@ describe('windows and the desk', () => {
     expect(configuration.windows.find((w) => w.number === 1)).toMatchObject({ state: 'closed', clerkName: null });
     await openWindow(one, '1号窗口');
     expect(await one.getByTestId('waiting-A').getByRole('button').allInnerTexts()).toEqual(['A001', 'A002']);
+  });
+
+  it('[W3][Q2] signing out closes the window: the called visitor is first in line again, the window screen and lobby stop showing the clerk; a supervisor closes an abandoned window', async () => {
+    const desk = await admin();
+    const hall = await createHall(desk, { id: 'desk-two', name: '西区分中心', categories: { A: ['综合受理', 'General'] }, windows: { 1: ['A'], 2: ['A'] } });
+    const first = await createHallStaff(desk, 'desk-two', 'two-zhou', 'clerk', '周敏');
+    const second = await createHallStaff(desk, 'desk-two', 'two-wu', 'clerk', '吴刚');
+    const boss = await createHallStaff(desk, 'desk-two', 'two-lin', 'supervisor', '林主任');
+    for (let i = 0; i < 2; i++) await desk('POST', '/api/halls/desk-two/tickets', { categoryId: hall.categoryId('A') }); // A001, A002
+    const windowScreen = await suite.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await windowScreen.goto(`${suite.server.url}/display/window/1?device=${await pairScreen(desk, 'desk-two', 'window', 1)}`);
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${await pairScreen(desk, 'desk-two', 'lobby')}`);
+
+    const one = await clerkAt('two-zhou', first, '1号窗口');
+    await press(one, 'F1', 'call-next');
+    await current(one).getByText('A001').waitFor();
+    await windowScreen.getByTestId('window-ticket').getByText('A001').waitFor();
+    await windowScreen.getByText('工作人员 周敏').waitFor();
+    await lobby.getByTestId('current-call-number').getByText('A001').waitFor();
+    expect(await lobby.getByTestId('waiting-A').innerText()).toContain('1 人');
+
+    // The clerk signs out in the middle of the call.
+    await one.getByRole('button', { name: '退出' }).click();
+    await one.getByTestId('login-submit').waitFor();
+    await windowScreen.getByTestId('window-state').getByText('暂停办理').waitFor();
+    expect(await windowScreen.getByText('工作人员').count()).toBe(0);
+    await lobby.getByTestId('current-call-number').waitFor({ state: 'detached' });
+    await lobby.getByTestId('waiting-A').getByText('2 人').waitFor();
+    expect(await lobby.getByTestId('wait-A').innerText()).toBe('暂停');
+    await screenshot(windowScreen, SUITE, 'window-closed-after-sign-out');
+
+    // Another clerk at window 2 calls A001 first: it kept its place (Q2). Then they leave without signing out.
+    const two = await clerkAt('two-wu', second, '2号窗口');
+    await press(two, 'F1', 'call-next');
+    await current(two).getByText('A001').waitFor();
+    await two.close();
+
+    // The supervisor sees the abandoned window in the overview and closes it.
+    const supervisor = await signedIn('two-lin', boss, '#windows');
+    const row = supervisor.getByTestId('overview-window-2');
+    await row.getByTestId('overview-clerk').getByText('吴刚').waitFor();
+    expect(await row.getByTestId('overview-current').innerText()).toContain('A001');
+    await row.getByTestId('overview-close').click();
+    await row.getByTestId('overview-state').getByText('已关闭').waitFor();
+    expect(await row.getByTestId('overview-clerk').innerText()).toBe('—');
+    expect(await row.getByTestId('overview-current').innerText()).toBe('—');
+    await lobby.getByTestId('waiting-A').getByText('2 人').waitFor();
+    await lobby.getByTestId('current-call-number').waitFor({ state: 'detached' });
   });
 });
