@@ -1,9 +1,9 @@
-import type { ApiClient } from '@hallflow/shared/api';
+import type { ApiClient, HallPolicies } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
-import { createHall, createHallStaff } from './support/halls.ts';
+import { createHall, createHallStaff, pairScreen } from './support/halls.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 /**
@@ -90,5 +90,66 @@ describe('the supervisor and the windows', () => {
     await screen.close();
     await supervisor.getByTestId('overview-refresh').click();
     await row.getByTestId('overview-screens').getByText('○ 1号窗口屏 · 窗口屏 · 离线').waitFor();
+  });
+
+  it('[C5][C1][Q3] hall settings: the supervisor changes what the density limit depends on and the priority ratio; the lobby and the calls follow', async () => {
+    const desk = await admin();
+    const hall = await createHall(desk, {
+      id: 'desk-four',
+      name: '北区分中心',
+      categories: { A: ['综合受理', 'General'] },
+      windows: { 1: ['A'] },
+      capacity: { floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 2, holdingCapacity: 20, batchSize: 5 },
+    });
+    const clerkPassword = await createHallStaff(desk, 'desk-four', 'four-zhou', 'clerk', '周敏');
+    const boss = await createHallStaff(desk, 'desk-four', 'four-lin', 'supervisor', '林主任');
+    const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await lobby.goto(`${suite.server.url}/display/lobby?device=${await pairScreen(desk, 'desk-four', 'lobby')}`);
+    await lobby.getByTestId('occupancy').getByText('/ 28').waitFor();
+
+    const supervisor = await signedIn('four-lin', boss, '#settings');
+    const crowd = supervisor.getByTestId('crowd-settings');
+    expect(await crowd.getByTestId('capacity-result').innerText()).toBe('按此设置可容纳 28 人');
+    await crowd.getByTestId('floor-area').fill('500');
+    await crowd.getByTestId('area-per-person').fill('5');
+    await crowd.getByTestId('staff-on-floor').fill('4');
+    await crowd.getByTestId('capacity-result').getByText('按此设置可容纳 96 人').waitFor();
+    await crowd.getByTestId('max-occupancy').fill('80');
+    await crowd.getByTestId('capacity-result').getByText('按此设置可容纳 76 人').waitFor();
+    await crowd.getByTestId('holding-capacity').fill('40');
+    await crowd.getByTestId('batch-size').fill('8');
+    await crowd.getByTestId('auto-mode').selectOption('auto');
+    await crowd.getByRole('button', { name: '保存' }).click();
+    await crowd.getByRole('status').waitFor();
+    await lobby.getByTestId('occupancy').getByText('/ 76').waitFor();
+    const saved = await desk<HallPolicies>('GET', '/api/halls/desk-four/policies');
+    expect(saved.capacity).toEqual({ floorAreaM2: 500, areaPerPersonM2: 5, maxOccupancy: 80, staffOnFloor: 4, holdingCapacity: 40, batchSize: 8 });
+    expect(saved.crowd.autoMode).toBe('auto');
+    await screenshot(supervisor, SUITE, 'supervisor-crowd-settings');
+    // No maximum: the capacity follows from the area again.
+    await crowd.getByTestId('max-occupancy').fill('');
+    await crowd.getByRole('button', { name: '保存' }).click();
+    await lobby.getByTestId('occupancy').getByText('/ 96').waitFor();
+
+    // One normal ticket per priority one instead of two.
+    const calling = supervisor.getByTestId('calling-policy');
+    expect(await calling.getByTestId('normal-per-priority').inputValue()).toBe('2');
+    await calling.getByTestId('normal-per-priority').fill('1');
+    await calling.getByRole('button', { name: '保存' }).click();
+    await calling.getByRole('status').waitFor();
+    await calling.scrollIntoViewIfNeeded();
+    await screenshot(supervisor, SUITE, 'supervisor-calling-policy');
+
+    for (const priority of [false, false, true, true]) await desk('POST', '/api/halls/desk-four/tickets', { categoryId: hall.categoryId('A'), priority }); // A001 A002 normal, A003 A004 priority
+    const clerk = await clerkAt('four-zhou', clerkPassword, '1号窗口');
+    const calls: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await press(clerk, 'F1', 'call-next');
+      await current(clerk).getByText(/^A00\d$/).waitFor();
+      calls.push(await current(clerk).innerText());
+      await press(clerk, 'F4', 'complete');
+      await current(clerk).getByText('—').waitFor();
+    }
+    expect(calls).toEqual(['A003', 'A001', 'A004', 'A002']); // P N P N (with two per priority: P N N P)
   });
 });
