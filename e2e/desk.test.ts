@@ -143,4 +143,59 @@ describe('windows and the desk', () => {
     await lobby.getByTestId('waiting-A').getByText('2 人').waitFor();
     await lobby.getByTestId('current-call-number').waitFor({ state: 'detached' });
   });
+
+  it('[Q9][L7][T6] the visitor\'s phone counts who will really be called first, and after a transfer says where to go', async () => {
+    const desk = await admin();
+    const hall = await createHall(desk, {
+      id: 'desk-five',
+      name: '高新区分中心',
+      categories: { C: ['社保医保', 'Social insurance'], D: ['住房公积金', 'Housing fund'] },
+      windows: { 1: ['C', 'D'], 2: ['D'] },
+    });
+    const first = await createHallStaff(desk, 'desk-five', 'five-zhou', 'clerk', '周敏');
+    const second = await createHallStaff(desk, 'desk-five', 'five-wu', 'clerk', '吴刚');
+    // D001 came first; window 1 serves C before D (Q5), and a priority visitor (C004) comes first there (Q3).
+    const mine = await desk<TicketResponse>('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('D') });
+    for (let i = 0; i < 3; i++) await desk('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('C') });
+    await desk('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('C'), priority: true });
+
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${suite.server.url}/t/${mine.phoneToken}`);
+    const position = phone.getByTestId('phone-position');
+    const one = await clerkAt('five-zhou', first, '1号窗口');
+    await position.getByText('前面还有 4 人').waitFor();
+    await screenshot(phone, SUITE, 'phone-four-ahead');
+
+    // The window calls exactly those four first, and the phone counts down with it.
+    const calls: string[] = [];
+    for (const left of [3, 2, 1, 0]) {
+      await press(one, 'F1', 'call-next');
+      await current(one).getByText(/^C00\d$/).waitFor();
+      calls.push(await current(one).innerText());
+      await position.getByText(`前面还有 ${left} 人`).waitFor();
+      await press(one, 'F4', 'complete');
+      await current(one).getByText('—').waitFor();
+    }
+    expect(calls).toEqual(['C004', 'C001', 'C002', 'C003']);
+    await press(one, 'F1', 'call-next');
+    await current(one).getByText('D001').waitFor();
+    await phone.getByTestId('phone-window').getByText('Window 1').waitFor();
+
+    // Sent to window 2: the phone says to wait for window 2.
+    await one.getByTestId('transfer-category').selectOption({ label: '2号窗口 · D' });
+    await one.getByTestId('transfer').click();
+    await phone.getByTestId('phone-transfer').getByText('已转到 2 号窗口，请等候该窗口叫号').waitFor();
+    await position.getByText('前面还有 0 人').waitFor();
+    await screenshot(phone, SUITE, 'phone-transferred-to-window');
+
+    // Window 2 calls it and sends it on to social insurance: the phone names the new service.
+    const two = await clerkAt('five-wu', second, '2号窗口');
+    await waitingTicket(two, 'D', 'D001').click();
+    await phone.getByTestId('phone-window').getByText('Window 2').waitFor();
+    await two.getByTestId('transfer-category').selectOption({ label: 'C · 社保医保' });
+    await two.getByTestId('transfer').click();
+    await phone.getByTestId('phone-transfer').getByText('已转到「社保医保」，请等候叫号').waitFor();
+    expect(await phone.getByTestId('phone-state').innerText()).toContain('等候叫号');
+    await screenshot(phone, SUITE, 'phone-transferred-to-service');
+  });
 });
