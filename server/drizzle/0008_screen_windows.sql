@@ -1,1 +1,1 @@
-ALTER TABLE `devices` ADD `window_number` integer;
+ALTER TABLE `devices` ADD `window_id` text;

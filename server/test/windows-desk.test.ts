@@ -66,10 +66,10 @@ describe('the windows overview', () => {
     const supervisor = as(app, await staffToken(app, 'supervisor'));
     const clerk = as(app, await staffToken(app, 'clerk'));
 
-    const pairedScreen = (await admin<DeviceTokenResponse>('POST', '/devices', { name: '3号窗口屏', kind: 'window', windowNumber: 3 })).body;
-    await admin<DeviceTokenResponse>('POST', '/devices', { name: '3号评价器', kind: 'rating', windowNumber: 3 });
-    expect((await admin('POST', '/devices', { name: '大厅屏', kind: 'lobby', windowNumber: 3 })).body.message).toContain('body/windowNumber');
-    expect((await admin('POST', '/devices', { name: '99', kind: 'window', windowNumber: 99 })).body.code).toBe('UNKNOWN_WINDOW');
+    const pairedScreen = (await admin<DeviceTokenResponse>('POST', '/devices', { name: '3号窗口屏', kind: 'window', windowId: 'demo-w3' })).body;
+    await admin<DeviceTokenResponse>('POST', '/devices', { name: '3号评价器', kind: 'rating', windowId: 'demo-w3' });
+    expect((await admin('POST', '/devices', { name: '大厅屏', kind: 'lobby', windowId: 'demo-w3' })).body.message).toContain('body/windowId');
+    expect((await admin('POST', '/devices', { name: '99', kind: 'window', windowId: 'demo-w99' })).body.code).toBe('UNKNOWN_WINDOW');
     const socket = connectHall({ url, credential: 'device', token: pairedScreen.token });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {

@@ -47,8 +47,8 @@ export const CreateDeviceBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
     kind: DeviceKindSchema,
-    /** For a window screen or rating pad: the window it hangs over, so the window overview shows it (W4). */
-    windowNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
+    /** For a window screen or rating pad: the window it is paired with, so the windows overview shows it there (W4). */
+    windowId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -78,7 +78,8 @@ export const DeviceViewSchema = Type.Object({
   hallId: Type.String(),
   name: Type.String(),
   kind: DeviceKindSchema,
-  windowNumber: Type.Union([Type.Integer(), Type.Null()]),
+  /** The window it is paired with (window screens and rating pads). */
+  windowId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   revoked: Type.Boolean(),
 });

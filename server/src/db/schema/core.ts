@@ -85,8 +85,8 @@ export const devices = sqliteTable('devices', {
   hallId: text('hall_id').notNull().references(() => halls.id),
   name: text('name').notNull(),
   kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
-  /** The window a window screen or rating pad hangs over (W4); null for the others. */
-  windowNumber: integer('window_number'),
+  /** The window a window screen or rating pad is paired with (W4); null for the others. */
+  windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),

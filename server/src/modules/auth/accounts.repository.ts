@@ -52,7 +52,7 @@ const deviceView = (row: typeof devices.$inferSelect): DeviceView => ({
   hallId: row.hallId,
   name: row.name,
   kind: row.kind,
-  windowNumber: row.windowNumber,
+  windowId: row.windowId,
   createdAt: row.createdAt,
   revoked: row.revokedAt !== null,
 });

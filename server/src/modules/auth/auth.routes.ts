@@ -111,17 +111,18 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      const { name, kind, windowNumber } = request.body;
+      const { name, kind } = request.body;
+      const windowId = request.body.windowId ?? null;
       getHallRow(app.store.db, hallId);
-      if (windowNumber !== undefined) {
+      if (windowId) {
         if (kind !== 'window' && kind !== 'rating') {
-          throw new DomainError(400, 'VALIDATION_ERROR', `body/windowNumber is only for a window screen or rating pad, not a ${kind} screen`);
+          throw new DomainError(400, 'VALIDATION_ERROR', `body/windowId is only for window screens and rating pads, not ${kind}`);
         }
-        if (!app.store.db.select({ id: windows.id }).from(windows).where(and(eq(windows.hallId, hallId), eq(windows.number, windowNumber))).get()) {
-          throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowNumber: hall ${hallId} has no window ${windowNumber}`);
+        if (!app.store.db.select({ id: windows.id }).from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get()) {
+          throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowId ${windowId} is not a window of this hall`);
         }
       }
-      const device = createDevice(app.store.db, hallId, name, kind, app.clock.now(), windowNumber ?? null);
+      const device = createDevice(app.store.db, hallId, name, kind, app.clock.now(), windowId);
       return reply.status(201).send(device);
     },
   );

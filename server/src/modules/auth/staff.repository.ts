@@ -71,10 +71,10 @@ export function staffForToken(db: Db, token: string, now: Date) {
   return row?.staff ?? null;
 }
 
-export function createDevice(db: Db, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowNumber: number | null = null) {
+export function createDevice(db: Db, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowId: string | null = null) {
   const token = newToken() + newToken();
   const id = newId();
-  db.insert(devices).values({ id, hallId, name, kind, windowNumber, tokenHash: sha256(token), createdAt: now.toISOString() }).run();
+  db.insert(devices).values({ id, hallId, name, kind, windowId, tokenHash: sha256(token), createdAt: now.toISOString() }).run();
   return { id, token };
 }
 

@@ -31,7 +31,7 @@ export function windowsOverview(db: Db, hallId: string, now: Date, online: Reado
     .where(and(eq(devices.hallId, hallId), isNull(devices.revokedAt)))
     .orderBy(asc(devices.createdAt))
     .all()
-    .map((d) => ({ id: d.id, name: d.name, kind: d.kind, windowNumber: d.windowNumber, online: online.has(d.id) }));
+    .map((d) => ({ id: d.id, name: d.name, kind: d.kind, windowNumber: hallWindows.find((w) => w.id === d.windowId)?.number ?? null, online: online.has(d.id) }));
   const waiting = open.filter((t) => t.state === 'waiting');
   const byId = new Map(hallCategories.map((c) => [c.id, c]));
 
@@ -51,6 +51,6 @@ export function windowsOverview(db: Db, hallId: string, now: Date, online: Reado
       };
     }),
     categories: hallCategories.map((category) => count(category, waiting.filter((t) => t.categoryId === category.id).length)),
-    screens: screens.filter((s) => s.windowNumber === null || !hallWindows.some((w) => w.number === s.windowNumber)),
+    screens: screens.filter((s) => s.windowNumber === null),
   };
 }
