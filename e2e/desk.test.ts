@@ -181,8 +181,8 @@ describe('windows and the desk', () => {
     await current(one).getByText('D001').waitFor();
     await phone.getByTestId('phone-window').getByText('Window 1').waitFor();
 
-    // Sent to window 2: the phone says to wait for window 2.
-    await one.getByTestId('transfer-category').selectOption({ label: '2号窗口 · D' });
+    // Sent to window 2 (closed for now; the list says so): the phone says to wait for window 2.
+    await one.getByTestId('transfer-category').selectOption({ label: '2号窗口 · D · 已关闭' });
     await one.getByTestId('transfer').click();
     await phone.getByTestId('phone-transfer').getByText('已转到 2 号窗口，请等候该窗口叫号').waitFor();
     await position.getByText('前面还有 0 人').waitFor();
