@@ -36,7 +36,7 @@ describe('screens', () => {
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
     const windowToken = await createDeviceToken(admin, 'window', 'demo-w3');
     const ratingToken = await createDeviceToken(admin, 'rating', 'demo-w3');
-    // A second clerk keeps window 4 (C first) open, so the phone has an estimate from the start (E2: 2 × 10 min ÷ 1 window).
+    // A second clerk keeps window 4 (C first) open, so the phone has an estimate from the start (E2: 3 × 10 min ÷ 1 window).
     const otherPassword = await createStaff(admin, 'screens-clerk-4', 'clerk', '李娜');
     const { api: otherClerk } = await signIn(suite.server.url, 'screens-clerk-4', otherPassword);
     await otherClerk('POST', '/api/halls/demo/windows/demo-w4/open');
@@ -63,9 +63,10 @@ describe('screens', () => {
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${suite.server.url}/t/${mine.phoneToken}`);
 
-    await phone.getByTestId('phone-position').getByText('1', { exact: true }).waitFor();
+    // Q9: C001 and the priority visitor C004 will be called before C002 (window 4 just opened: priority first, Q3).
+    await phone.getByTestId('phone-position').getByText('2', { exact: true }).waitFor();
     expect(await phone.getByTestId('phone-state').innerText()).toContain('等候叫号');
-    expect(await phone.getByTestId('phone-wait').innerText()).toContain('约 20 分钟');
+    expect(await phone.getByTestId('phone-wait').innerText()).toContain('约 30 分钟');
     await publish(phone, 'phone-waiting');
     await outdoor.getByTestId('batch-announcement').getByText('第 1 批 请以下人员入场').waitFor();
     // PV2: the entrance calls a batch by ticket number, never by name.

@@ -1,5 +1,5 @@
 import type { WindowView } from '@hallflow/shared';
-import type { CallResponse, TicketItems, TicketMoveResponse, TransferBody, WindowResponse } from '@hallflow/shared/api';
+import { ApiError, type CallResponse, type CloseWindowResponse, type TicketItems, type TicketMoveResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
 
@@ -11,6 +11,9 @@ export class ClerkDesk extends StaffDesk {
   readonly currentTicket = $derived(
     this.window?.currentTicketId ? (this.hall?.tickets.find((t) => t.id === this.window?.currentTicketId) ?? null) : null,
   );
+
+  /** W1: a ticket is called or being served here, so the window cannot call another. */
+  readonly busy = $derived(this.currentTicket !== null && (this.currentTicket.state === 'called' || this.currentTicket.state === 'serving'));
 
   constructor() {
     super('hallflow.clerk');
@@ -25,10 +28,30 @@ export class ClerkDesk extends StaffDesk {
     return new SupervisorApi(this.session.api, this.hallId, () => this.session.token);
   }
 
+  /** W3: signing out closes the window first, so screens stop showing this clerk and a called visitor goes back to the queue. */
   override async signOut(): Promise<void> {
+    if (this.window && this.window.state !== 'closed' && this.window.clerkName === this.staff?.displayName) {
+      try {
+        await this.closeWindow();
+      } catch (error) {
+        // Already closed (by a supervisor) or the session ended: signing out goes on.
+        if (!(error instanceof ApiError)) throw error;
+      }
+    }
     await super.signOut();
+    this.#leaveWindow();
+  }
+
+  #leaveWindow(): void {
     this.#windowId = null;
     sessionStorage.removeItem('hallflow.clerk.window');
+  }
+
+  /** W3: the clerk closes their window; the console goes back to choosing one. */
+  async closeWindow(): Promise<CloseWindowResponse> {
+    const closed = await this.session.api<CloseWindowResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/close`);
+    this.#leaveWindow();
+    return closed;
   }
 
   async openWindow(windowId: string): Promise<void> {
@@ -41,8 +64,13 @@ export class ClerkDesk extends StaffDesk {
     return this.session.api<CallResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/call-next`);
   }
 
-  /** A ticket command without a body: recall, start, complete, no-show, hold, resume. */
-  ticketCommand(ticketId: string, verb: 'recall' | 'start' | 'complete' | 'no-show' | 'hold' | 'resume'): Promise<TicketMoveResponse> {
+  /** Q7: call one particular waiting ticket, chosen in the waiting list. */
+  callTicket(ticketId: string): Promise<CallResponse> {
+    return this.session.api<CallResponse>('POST', `/api/halls/${this.hallId}/windows/${this.#windowId}/call`, { ticketId });
+  }
+
+  /** A ticket command without a body: recall, start, complete, no-show, hold, resume, requeue (T5). */
+  ticketCommand(ticketId: string, verb: 'recall' | 'start' | 'complete' | 'no-show' | 'hold' | 'resume' | 'requeue'): Promise<TicketMoveResponse> {
     return this.session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/${verb}`);
   }
 

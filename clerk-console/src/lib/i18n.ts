@@ -1,3 +1,4 @@
+import { ApiError } from '@hallflow/shared/api';
 import { translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
 const DICTIONARY = {
@@ -37,6 +38,53 @@ const DICTIONARY = {
   state_held: { zh: '挂起', en: 'On hold' },
   state_done: { zh: '已办结', en: 'Done' },
   state_no_show: { zh: '过号', en: 'No-show' },
+  // Windows and the desk: call a chosen ticket, transfer to a window, returns, closing.
+  closeWindow: { zh: '关闭窗口', en: 'Close window' },
+  clickToCall: { zh: '点击号码直接呼叫', en: 'Click a number to call it' },
+  callThis: { zh: '呼叫 {number}', en: 'Call {number}' },
+  sentHere: { zh: '转本窗口', en: 'sent here' },
+  transferServices: { zh: '业务', en: 'Services' },
+  transferWindows: { zh: '指定窗口', en: 'One window' },
+  noShowsHere: { zh: '本窗口过号（{n}分钟内可回队）', en: 'No-shows here (may rejoin within {n} min)' },
+  requeue: { zh: '回队', en: 'Rejoin' },
+  requeued: { zh: '{number} 已回到原位', en: '{number} is back in its place' },
+  tabWindows: { zh: '窗口总览', en: 'Windows' },
+  windowsOverview: { zh: '窗口总览', en: 'Windows overview' },
+  refresh: { zh: '刷新', en: 'Refresh' },
+  colWindow: { zh: '窗口', en: 'Window' },
+  colState: { zh: '状态', en: 'State' },
+  colClerk: { zh: '工作人员', en: 'Clerk' },
+  colCurrent: { zh: '当前号码', en: 'Current ticket' },
+  colHeld: { zh: '挂起', en: 'On hold' },
+  colWaiting: { zh: '可叫等候', en: 'Waiting for it' },
+  colScreens: { zh: '屏幕', en: 'Screens' },
+  windowState_open: { zh: '办理中', en: 'Open' },
+  windowState_paused: { zh: '暂停服务', en: 'Paused' },
+  windowState_closed: { zh: '已关闭', en: 'Closed' },
+  since: { zh: '{time} 起（{n} 分钟）', en: 'since {time} ({n} min)' },
+  screenOnline: { zh: '在线', en: 'online' },
+  screenOffline: { zh: '离线', en: 'offline' },
+  noScreens: { zh: '未配对', en: 'none paired' },
+  otherScreens: { zh: '大厅与门外屏幕', en: 'Hall and entrance screens' },
+  waitingByService: { zh: '各业务等候人数', en: 'Waiting per service' },
+  windowClosedBy: { zh: '{n}号窗口已关闭', en: 'Window {n} closed' },
+  readAt: { zh: '更新于 {time}', en: 'as of {time}' },
+  capacityNow: { zh: '按此设置可容纳 {n} 人', en: 'These settings allow {n} people inside' },
+  maxOccupancy: { zh: '最大容量（空=按面积计算）', en: 'Maximum (empty = by area)' },
+  callingPolicy: { zh: '叫号规则', en: 'Calling policy' },
+  normalPerPriority: { zh: '每叫几个普通号后叫一个绿色通道号', en: 'Normal tickets per priority ticket' },
+  maxRecalls: { zh: '最多重呼次数', en: 'Recalls allowed' },
+  requeueMinutes: { zh: '过号后可回队（分钟）', en: 'A no-show may rejoin within (min)' },
+  // Server refusals, by their stable code (the server's own message is the fallback).
+  err_NOT_YOUR_WINDOW: { zh: '这不是您的窗口；可请值班主任关闭', en: 'This is not your window; a supervisor can close it' },
+  err_WINDOW_STATE: { zh: '窗口状态已变化，请刷新后再试', en: 'The window changed state; try again' },
+  err_WINDOW_BUSY: { zh: '请先办结或转办当前号码', en: 'Finish or transfer the current ticket first' },
+  err_WINDOW_NOT_OPEN: { zh: '窗口未开放或暂停中，请先恢复服务', en: 'The window is not open; resume it first' },
+  err_NOT_CALLABLE: { zh: '该号码不能在本窗口呼叫（已被叫走、不属本窗口业务或已转其他窗口）', en: 'This ticket cannot be called here (already called, another service, or sent to another window)' },
+  err_REQUEUE_EXPIRED: { zh: '已超过回队时限，请重新取号', en: 'Too late to rejoin: a new ticket is needed' },
+  err_NOT_SERVED: { zh: '该窗口不办理所选业务', en: 'That window does not serve this service' },
+  err_RECALL_LIMIT: { zh: '重呼次数已满，请按过号处理', en: 'No recalls left: mark it as a no-show' },
+  err_TICKET_STATE: { zh: '号码状态已变化，无法执行此操作', en: 'The ticket changed state; this is no longer possible' },
   // Supervisor pages: the tabs, the daily report and the hall's policies.
   tabWindow: { zh: '窗口办理', en: 'Window' },
   tabReports: { zh: '统计报表', en: 'Reports' },
@@ -161,3 +209,12 @@ const DICTIONARY = {
 export type MessageKey = keyof typeof DICTIONARY;
 
 export const t = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) => translate(DICTIONARY, lang, key, params);
+
+/** An error as the person reads it: a refusal by its stable code from the catalogue, else its own message. */
+export function errorText(lang: Lang, error: unknown): string {
+  if (error instanceof ApiError) {
+    const key = `err_${error.code}`;
+    if (key in DICTIONARY) return t(lang, key as MessageKey);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -167,12 +167,14 @@ export class HallScreen {
     else this.#missedCalls.push({ ticketId: event.ticket.id, windowId: event.window.id });
   }
 
-  /** The phone's place moves when its own ticket changes or its queue does: ask the server again (throttled). */
+  /**
+   * The phone's place (Q9) moves when its own ticket changes, and with any call,
+   * transfer or window change of the hall (windows serve several queues): ask
+   * the server again, at most every few seconds.
+   */
   #onPhoneEvent(envelope: PublicEnvelope): void {
-    const mine = this.#mine;
-    const { event } = envelope;
-    const queueMoved = mine !== null && 'queues' in event && event.queues.some((q) => q.categoryId === mine.categoryId);
-    if (envelope.mine || queueMoved) this.#refreshTicketStatus();
+    const { type } = envelope.event;
+    if (envelope.mine || type.startsWith('ticket.') || type === 'window.updated' || type === 'hall.configured') this.#refreshTicketStatus();
   }
 
   #refreshTicketStatus(): void {

@@ -47,7 +47,7 @@ export const CreateDeviceBodySchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 64 }),
     kind: DeviceKindSchema,
-    /** The window a window screen or rating pad belongs to: required for those kinds, refused for the others (AC4). */
+    /** The window a window screen or rating pad belongs to: required for those kinds, refused for the others (AC4); the windows overview shows it there (W4). */
     windowId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
   },
   { additionalProperties: false },

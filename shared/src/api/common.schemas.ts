@@ -15,3 +15,11 @@ export type ErrorResponse = Static<typeof ErrorResponseSchema>;
 export const HallParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
+
+/**
+ * An integer or null, as one JSON Schema type (`nullable`, as OpenAPI 3.0
+ * spells it). Not a union: the server coerces types, and in a union a null
+ * tried against the integer first reads as 0, a 0 tried against null first
+ * reads as null.
+ */
+export const NullableInteger = (options: { minimum: number; maximum: number }) => Type.Unsafe<number | null>(Type.Integer({ ...options, nullable: true }));

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { NullableInteger } from './common.schemas.ts';
 import { CrowdSettingsSchema } from '../domain/occupancy.rules.ts';
 import { OccupancyViewSchema, PartyViewSchema } from '../domain/types.ts';
 
@@ -33,16 +34,20 @@ export const OccupancyResponseSchema = Type.Object({
 });
 export type OccupancyResponse = Static<typeof OccupancyResponseSchema>;
 
-export const UpdateCrowdConfigBodySchema = Type.Object(
-  {
-    floorAreaM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000 })),
-    areaPerPersonM2: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000 })),
-    maxOccupancy: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()])),
-    staffOnFloor: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-    holdingCapacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
-    crowd: Type.Optional(Type.Partial(CrowdSettingsSchema)),
-  },
+/** C1, B2: what a hall's capacity and batches are made of, as stored on the hall. */
+export const HallCapacityInputsSchema = Type.Object({
+  floorAreaM2: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
+  areaPerPersonM2: Type.Number({ exclusiveMinimum: 0, maximum: 1_000 }),
+  /** An explicit maximum wins over area ÷ area per person; null when none is set. */
+  maxOccupancy: NullableInteger({ minimum: 0, maximum: 100_000 }),
+  staffOnFloor: Type.Integer({ minimum: 0, maximum: 10_000 }),
+  holdingCapacity: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  batchSize: Type.Integer({ minimum: 1, maximum: 1_000 }),
+});
+export type HallCapacityInputs = Static<typeof HallCapacityInputsSchema>;
+
+export const UpdateCrowdConfigBodySchema = Type.Composite(
+  [Type.Partial(HallCapacityInputsSchema), Type.Object({ crowd: Type.Optional(Type.Partial(CrowdSettingsSchema)) })],
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateCrowdConfigBody = Static<typeof UpdateCrowdConfigBodySchema>;

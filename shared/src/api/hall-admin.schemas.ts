@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CategoryViewSchema, HallInfoSchema, WindowViewSchema } from '../domain/types.ts';
+import { NullableInteger } from './common.schemas.ts';
 
 const HallId = Type.String({ minLength: 2, maxLength: 32, pattern: '^[a-z0-9][a-z0-9-]*$', description: 'lowercase letters, digits and dashes' });
 
@@ -11,7 +12,7 @@ export const CreateHallBodySchema = Type.Object(
     timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; Asia/Shanghai by default' })),
     floorAreaM2: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
     areaPerPersonM2: Type.Number({ exclusiveMinimum: 0, maximum: 1_000 }),
-    maxOccupancy: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000 }), Type.Null()])),
+    maxOccupancy: Type.Optional(NullableInteger({ minimum: 0, maximum: 100_000 })),
     staffOnFloor: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     holdingCapacity: Type.Integer({ minimum: 0, maximum: 100_000 }),
     batchSize: Type.Integer({ minimum: 1, maximum: 1_000 }),

@@ -1,8 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AppointmentSettingsSchema } from '../domain/appointment-settings.rules.ts';
+import { CallingSettingsSchema } from '../domain/calling.rules.ts';
 import { HoursConfigSchema } from '../domain/hours.rules.ts';
 import { CrowdSettingsSchema } from '../domain/occupancy.rules.ts';
 import { ScreeningPolicySchema } from '../domain/screening.rules.ts';
+import { HallCapacityInputsSchema } from './crowd.schemas.ts';
 
 const Average = Type.Union([Type.Number(), Type.Null()]);
 
@@ -35,5 +37,9 @@ export const HallPoliciesSchema = Type.Object({
   screening: ScreeningPolicySchema,
   appointments: AppointmentSettingsSchema,
   crowd: CrowdSettingsSchema,
+  /** C1, B2: floor area, area per person, maximum, staff on the floor, holding places and batch size. */
+  capacity: HallCapacityInputsSchema,
+  /** Q3, T4, T5: the priority ratio, recalls and the time a no-show may return. */
+  calling: CallingSettingsSchema,
 });
 export type HallPolicies = Static<typeof HallPoliciesSchema>;

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { TicketViewSchema, WindowViewSchema } from '../domain/types.ts';
 import { MAX_PARTY_SIZE } from '../domain/party.rules.ts';
+import { DeviceKindSchema } from './auth.schemas.ts';
 
 export const IssueTicketBodySchema = Type.Object(
   {
@@ -60,3 +61,47 @@ export const TicketMoveResponseSchema = Type.Object({
   window: Type.Union([WindowViewSchema, Type.Null()]),
 });
 export type TicketMoveResponse = Static<typeof TicketMoveResponseSchema>;
+
+/** W3: the window, closed, and the ticket that went back to its queue (null when none was called or served there). */
+export const CloseWindowResponseSchema = Type.Object({
+  window: WindowViewSchema,
+  ticket: Type.Union([TicketViewSchema, Type.Null()]),
+});
+export type CloseWindowResponse = Static<typeof CloseWindowResponseSchema>;
+
+/** A paired screen and whether it has a live connection now. */
+export const ScreenPresenceSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: DeviceKindSchema,
+  /** The window a window screen or rating pad hangs over; null for the others and for screens paired without one. */
+  windowNumber: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  online: Type.Boolean(),
+});
+export type ScreenPresence = Static<typeof ScreenPresenceSchema>;
+
+const QueueCountSchema = Type.Object({ categoryId: Type.String(), prefix: Type.String(), name: Type.String(), nameEn: Type.String(), waiting: Type.Integer({ minimum: 0 }) });
+
+/** W4: every window of a hall as a supervisor oversees it. */
+export const WindowsOverviewSchema = Type.Object({
+  /** When this was read (server clock). */
+  at: Type.String({ format: 'date-time' }),
+  windows: Type.Array(
+    Type.Object({
+      window: WindowViewSchema,
+      /** The ticket called or being served there, and since when (called, or service started). */
+      current: Type.Union([Type.Object({ ticket: TicketViewSchema, since: Type.String({ format: 'date-time' }) }), Type.Null()]),
+      /** Cases on hold at this window (T7). */
+      held: Type.Array(TicketViewSchema),
+      /** Per category the window serves, in its order: tickets this window may call now (Q6). */
+      waiting: Type.Array(QueueCountSchema),
+      /** Its window screens and rating pads. */
+      screens: Type.Array(ScreenPresenceSchema),
+    }),
+  ),
+  /** Waiting tickets per category of the hall. */
+  categories: Type.Array(QueueCountSchema),
+  /** Screens not tied to a window: lobby, outdoor, and any paired without a window number. */
+  screens: Type.Array(ScreenPresenceSchema),
+});
+export type WindowsOverview = Static<typeof WindowsOverviewSchema>;

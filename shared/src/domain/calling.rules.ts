@@ -1,4 +1,6 @@
-import type { TicketView } from './types.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { DEFAULT_MAX_RECALLS } from './ticket.rules.ts';
+import type { HallInfo, TicketView } from './types.ts';
 
 /** What the calling policy needs to know about a ticket; TicketView satisfies it. */
 export type CallCandidate = Pick<TicketView, 'id' | 'number' | 'categoryId' | 'state' | 'priority' | 'queuedAt' | 'slotStart' | 'targetWindowId'>;
@@ -18,6 +20,26 @@ export interface CallingPolicy {
 
 export const DEFAULT_CALLING_POLICY: CallingPolicy = { normalPerPriority: 2 };
 
+/** A hall's calling policy, kept under `settings.calling` and changed by `updateCallingPolicy`. */
+export const CallingSettingsSchema = Type.Object(
+  {
+    /** Q3: a priority ticket is called after at most this many normal ones. */
+    normalPerPriority: Type.Integer({ minimum: 0, maximum: 20 }),
+    /** T4: recalls allowed after the first call. */
+    maxRecalls: Type.Integer({ minimum: 0, maximum: 10 }),
+    /** T5: a no-show may be put back in the queue within this many minutes. */
+    requeueMinutes: Type.Integer({ minimum: 0, maximum: 480 }),
+  },
+  { additionalProperties: false },
+);
+export type CallingSettings = Static<typeof CallingSettingsSchema>;
+
+export const DEFAULT_CALLING_SETTINGS: CallingSettings = {
+  normalPerPriority: DEFAULT_CALLING_POLICY.normalPerPriority,
+  maxRecalls: DEFAULT_MAX_RECALLS,
+  requeueMinutes: 30,
+};
+
 /**
  * Q4: appointments that are due come first, then visitors without an
  * appointment, then appointments not yet due (early arrivals wait for their
@@ -28,7 +50,7 @@ function urgency(ticket: CallCandidate, nowIso: string): number {
   return ticket.slotStart <= nowIso ? 0 : 2;
 }
 
-function byPolicyOrder(nowIso: string) {
+export function byPolicyOrder(nowIso: string) {
   return (a: CallCandidate, b: CallCandidate): number => {
     const group = urgency(a, nowIso) - urgency(b, nowIso);
     if (group !== 0) return group;
@@ -80,4 +102,9 @@ export function canCallSpecific(ticket: CallCandidate, window: CallingWindow): {
     return { ok: false, message: `Ticket ${ticket.number} was transferred to another window` };
   }
   return { ok: true };
+}
+
+/** The hall's calling policy as its clients see it, defaults filled in. */
+export function hallCalling(hall: Pick<HallInfo, 'calling'>): CallingSettings {
+  return hall.calling ?? DEFAULT_CALLING_SETTINGS;
 }

@@ -9,7 +9,8 @@ export type TicketAction =
   | 'requeue'
   | 'transfer'
   | 'hold'
-  | 'resume';
+  | 'resume'
+  | 'release';
 
 /** T1: which states each action may start from, and where it leads. */
 const TRANSITIONS: Record<TicketAction, { from: readonly TicketState[]; to: TicketState }> = {
@@ -22,6 +23,8 @@ const TRANSITIONS: Record<TicketAction, { from: readonly TicketState[]; to: Tick
   transfer: { from: ['called', 'serving', 'held'], to: 'waiting' },
   hold: { from: ['serving'], to: 'held' },
   resume: { from: ['held'], to: 'serving' },
+  /** W3: the window closes under a called or serving ticket; it goes back to its queue. */
+  release: { from: ['called', 'serving'], to: 'waiting' },
 };
 
 export type TransitionResult = { ok: true; to: TicketState } | { ok: false; message: string };

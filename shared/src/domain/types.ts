@@ -10,6 +10,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 // Registers the date and date-time formats for TypeBox's own checks (stored policies are re-checked on read).
 import './formats.ts';
+import { CallingSettingsSchema } from './calling.rules.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 
@@ -64,6 +65,12 @@ export const HallInfoSchema = Type.Object({
   capacity: Type.Integer({ minimum: 0 }),
   holdingCapacity: Type.Integer({ minimum: 0 }),
   batchSize: Type.Integer({ minimum: 1 }),
+  /**
+   * The calling policy (Q3, T4, T5), so clients count the people ahead (Q9)
+   * and offer returns as the server will. Absent only in events logged
+   * before it was added; read it with `hallCalling`.
+   */
+  calling: Type.Optional(CallingSettingsSchema),
 });
 export type HallInfo = Static<typeof HallInfoSchema>;
 

@@ -1,6 +1,7 @@
-import { zonedInstant, type AppointmentSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
+import { zonedInstant, type AppointmentSettings, type CallingSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
+  CloseWindowResponse,
   CreateDeviceBody,
   CreateHallBody,
   CreateStaffBody,
@@ -11,6 +12,7 @@ import type {
   StaffAccount,
   StaffView,
   UpdateCrowdConfigBody,
+  WindowsOverview,
 } from '@hallflow/shared/api';
 
 /** What the supervisor pages ask of the server for one hall: reports, the policies and their updates. */
@@ -43,6 +45,20 @@ export class SupervisorApi {
 
   saveCrowd(body: UpdateCrowdConfigBody): Promise<unknown> {
     return this.api('PUT', `/api/halls/${this.hallId}/crowd-config`, body);
+  }
+
+  saveCalling(policy: CallingSettings): Promise<CallingSettings> {
+    return this.api<CallingSettings>('PUT', `/api/halls/${this.hallId}/calling-policy`, policy);
+  }
+
+  /** W4: every window, its clerk, current ticket, queues and screens. */
+  windowsOverview(): Promise<WindowsOverview> {
+    return this.api<WindowsOverview>('GET', `/api/halls/${this.hallId}/windows-overview`);
+  }
+
+  /** W3: close a window its clerk left. */
+  closeWindow(windowId: string): Promise<CloseWindowResponse> {
+    return this.api<CloseWindowResponse>('POST', `/api/halls/${this.hallId}/windows/${windowId}/close`);
   }
 
   staff(): Promise<StaffAccount[]> {

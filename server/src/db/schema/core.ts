@@ -85,7 +85,7 @@ export const devices = sqliteTable('devices', {
   hallId: text('hall_id').notNull().references(() => halls.id),
   name: text('name').notNull(),
   kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
-  /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4). */
+  /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4), and the windows overview shows it there (W4). */
   windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: text('created_at').notNull(),

@@ -1,8 +1,9 @@
+import { CallingSettingsSchema, DEFAULT_CALLING_SETTINGS, type CallingSettings } from '@hallflow/shared';
 import type { Static, TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** The policies a hall keeps in its `settings` column, one key each. */
-export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd';
+export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'calling';
 
 /**
  * One policy of a hall, unset fields taking the defaults. A stored value that
@@ -12,4 +13,9 @@ export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd';
 export function storedPolicy<S extends TObject>(settings: Record<string, unknown>, key: HallPolicyKey, schema: S, defaults: Static<S>): Static<S> {
   const stored = { ...defaults, ...(settings[key] as object | undefined) };
   return Value.Check(schema, stored) ? stored : defaults;
+}
+
+/** The hall's calling policy (Q3, T4, T5), defaults filled in. */
+export function callingSettings(settings: Record<string, unknown>): CallingSettings {
+  return storedPolicy(settings, 'calling', CallingSettingsSchema, DEFAULT_CALLING_SETTINGS);
 }

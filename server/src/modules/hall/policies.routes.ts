@@ -4,6 +4,7 @@ import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { screeningPolicy } from '../door/screening-policy.ts';
 import { errorResponses } from '../errors.schemas.ts';
+import { callingSettings } from './hall-policy.ts';
 import { crowdSettings, getHallRow } from './hall.repository.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
@@ -15,15 +16,30 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getHallPolicies',
         tags: ['admin'],
-        summary: 'Opening hours, screening, appointment and crowd settings of a hall, defaults filled in',
+        summary: 'Opening hours, screening, appointment, crowd, capacity and calling settings of a hall, defaults filled in',
         params: HallParamsSchema,
         response: { 200: HallPoliciesSchema, ...errorResponses(400, 401, 403, 404) },
       },
       config: { access: allow.staff(['supervisor', 'admin']) },
     },
     async (request) => {
-      const { settings } = getHallRow(app.store.db, request.params.hallId);
-      return { hours: hoursConfig(settings), screening: screeningPolicy(settings), appointments: appointmentSettings(settings), crowd: crowdSettings(settings) };
+      const hall = getHallRow(app.store.db, request.params.hallId);
+      const { settings } = hall;
+      return {
+        hours: hoursConfig(settings),
+        screening: screeningPolicy(settings),
+        appointments: appointmentSettings(settings),
+        crowd: crowdSettings(settings),
+        capacity: {
+          floorAreaM2: hall.floorAreaM2,
+          areaPerPersonM2: hall.areaPerPersonM2,
+          maxOccupancy: hall.maxOccupancy,
+          staffOnFloor: hall.staffOnFloor,
+          holdingCapacity: hall.holdingCapacity,
+          batchSize: hall.batchSize,
+        },
+        calling: callingSettings(settings),
+      };
     },
   );
 };

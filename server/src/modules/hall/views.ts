@@ -1,5 +1,6 @@
 import type { BatchView, CategoryView, HallInfo, PartyView, TicketView, WindowView } from '@hallflow/shared';
 import { hallCapacity } from '@hallflow/shared';
+import { callingSettings } from './hall-policy.ts';
 import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
@@ -14,6 +15,7 @@ export function hallView(row: Row<typeof halls>): HallInfo {
     capacity: hallCapacity(row),
     holdingCapacity: row.holdingCapacity,
     batchSize: row.batchSize,
+    calling: callingSettings(row.settings),
   };
 }
 

@@ -24,12 +24,14 @@ const TicketStatusSchema = Type.Object({
   hallName: Type.String(),
   ticket: TicketViewSchema,
   category: Type.Union([CategoryViewSchema, Type.Null()]),
-  /** People's tickets ahead in the same queue (waiting, earlier queue time); null once called. */
+  /** Q9: tickets the windows that may call this one will call before it; null once called. */
   ahead: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
   /** L7: estimated minutes until the call (E1–E3), while waiting; null once called or when no window serves the queue. */
   estimatedWaitMinutes: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   /** The window number, once called. */
   windowNumber: Type.Union([Type.Integer(), Type.Null()]),
+  /** T6: the one window a waiting ticket was transferred to, where it will be called. */
+  targetWindowNumber: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 /** What a paired screen needs to find its hall, and what a visitor's phone needs to find its ticket. */
@@ -47,7 +49,7 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
       config: { access: allow.ticketHolder(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const status = ticketStatusByToken(app.store.db, request.params.token);
+      const status = ticketStatusByToken(app.store.db, request.params.token, app.clock.now());
       if (!status) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
       return status;
     },

@@ -1,7 +1,8 @@
-import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes } from '@hallflow/shared';
-import { and, asc, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes, ticketsAhead, type WindowView } from '@hallflow/shared';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
+import { callingSettings } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { categoryView, ticketView, windowView } from '../hall/views.ts';
 
@@ -9,27 +10,22 @@ type TicketRow = typeof tickets.$inferSelect;
 /** Public reads go straight to the database, outside any command. */
 type Reader = Db;
 
-/** L7: people ahead in the same queue — waiting in the same category and queued earlier (the number breaks ties). */
-function peopleAhead(db: Reader, row: TicketRow): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.hallId, row.hallId),
-          eq(tickets.day, row.day),
-          eq(tickets.categoryId, row.categoryId),
-          eq(tickets.state, 'waiting'),
-          or(lt(tickets.queuedAt, row.queuedAt), and(eq(tickets.queuedAt, row.queuedAt), lt(tickets.number, row.number))),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+/**
+ * Q9: the tickets the calling policy will call before this one at the
+ * windows that may call it, over the hall's waiting tickets of the day.
+ */
+function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowView[], settings: Record<string, unknown>, now: Date): number | null {
+  const waiting = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.hallId, row.hallId), eq(tickets.day, row.day), eq(tickets.state, 'waiting')))
+    .all()
+    .map(ticketView);
+  return ticketsAhead({ windows: hallWindows, tickets: waiting }, row.id, now, callingSettings(settings));
 }
 
 /** E1–E3 for one waiting ticket: the same estimator the screens use, for its own place in the queue. */
-function waitMinutes(db: Reader, row: TicketRow, ahead: number): number | null {
+function waitMinutes(db: Reader, row: TicketRow, ahead: number, hallWindows: WindowView[]): number | null {
   const recent = db
     .select({ started: tickets.serviceStartedAt, finished: tickets.finishedAt })
     .from(tickets)
@@ -39,26 +35,27 @@ function waitMinutes(db: Reader, row: TicketRow, ahead: number): number | null {
     .all()
     .reverse()
     .map((t) => (Date.parse(t.finished!) - Date.parse(t.started!)) / 60_000);
-  const hallWindows = db.select().from(windows).where(eq(windows.hallId, row.hallId)).orderBy(asc(windows.number)).all().map(windowView);
   const wait = estimateWaitMinutes(ahead, smoothedHandlingMinutes(recent), servingWindows({ windows: hallWindows }, row.categoryId));
   return wait === null ? null : Math.max(1, Math.round(wait));
 }
 
 /** What a visitor's phone shows about its own ticket; null when no ticket has this token. */
-export function ticketStatusByToken(db: Reader, token: string) {
+export function ticketStatusByToken(db: Reader, token: string, now: Date) {
   const row = db.select().from(tickets).where(eq(tickets.publicToken, token)).get();
   if (!row) return null;
   const hall = getHallRow(db, row.hallId);
   const category = db.select().from(categories).where(eq(categories.id, row.categoryId)).get();
-  const ahead = row.state === 'waiting' ? peopleAhead(db, row) : null;
-  const window = row.windowId ? db.select({ number: windows.number }).from(windows).where(eq(windows.id, row.windowId)).get() : undefined;
+  const hallWindows = db.select().from(windows).where(eq(windows.hallId, row.hallId)).orderBy(asc(windows.number)).all().map(windowView);
+  const ahead = row.state === 'waiting' ? peopleAhead(db, row, hallWindows, hall.settings, now) : null;
+  const numberOf = (windowId: string | null) => hallWindows.find((w) => w.id === windowId)?.number ?? null;
   return {
     hallId: hall.id,
     hallName: hall.name,
     ticket: ticketView(row),
     category: category ? categoryView(category) : null,
     ahead,
-    estimatedWaitMinutes: ahead === null ? null : waitMinutes(db, row, ahead),
-    windowNumber: window?.number ?? null,
+    estimatedWaitMinutes: ahead === null ? null : waitMinutes(db, row, ahead, hallWindows),
+    windowNumber: numberOf(row.windowId),
+    targetWindowNumber: row.state === 'waiting' ? numberOf(row.targetWindowId) : null,
   };
 }

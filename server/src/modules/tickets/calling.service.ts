@@ -4,7 +4,7 @@ import { conflict } from '../../core/errors.ts';
 import type { Tx } from '../../db/connection.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView, windowView } from '../hall/views.ts';
-import { callingSettings } from './calling-settings.ts';
+import { callingSettings } from '../hall/hall-policy.ts';
 import { ticketRow, updateTicket, updateWindow, waitingTickets, windowRow } from './ticket.repository.ts';
 
 /** W1: a window calls only when it is open and has no ticket called, being served or on hold at it. */

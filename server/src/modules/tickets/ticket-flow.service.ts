@@ -6,7 +6,7 @@ import { serviceItems, ticketItems, windows } from '../../db/schema/index.ts';
 import { bundleRow } from '../catalogue/catalogue.repository.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView, windowView } from '../hall/views.ts';
-import { callingSettings } from './calling-settings.ts';
+import { callingSettings } from '../hall/hall-policy.ts';
 import { requireFreeWindow } from './calling.service.ts';
 import { categoryRow, ticketRow, updateTicket, windowRow } from './ticket.repository.ts';
 
