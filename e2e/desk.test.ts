@@ -122,7 +122,7 @@ describe('windows and the desk', () => {
     expect(await windowScreen.getByText('工作人员').count()).toBe(0);
     await lobby.getByTestId('current-call-number').waitFor({ state: 'detached' });
     await lobby.getByTestId('waiting-A').getByText('2 人').waitFor();
-    expect(await lobby.getByTestId('wait-A').innerText()).toBe('暂停');
+    expect(await lobby.getByTestId('wait-A').innerText()).toBe('暂无窗口办理');
     await screenshot(windowScreen, SUITE, 'window-closed-after-sign-out');
 
     // Another clerk at window 2 calls A001 first: it kept its place (Q2). Then they leave without signing out.

@@ -85,13 +85,14 @@ describe('what a screen shows and says after an outage', () => {
   });
 
   it("[L1] the lobby lists today's calls newest first, at windows that exist", () => {
-    const call = (ticketId: string, number: string, at: string, windowId = 'w1'): CallView => ({ ticketId, number, windowId, windowNumber: 1, at, recall: false });
+    const call = (ticketId: string, number: string, at: string, windowId = 'w1', withdrawn = false): CallView => ({ ticketId, number, windowId, windowNumber: 1, at, recall: false, withdrawn });
     const state = aPublicHall({
       windows: [aPublicWindow({})],
       calls: [
         call('b', 'A002', '2026-11-25T02:03:00.000Z'),
         call('x', 'A009', '2026-11-25T02:02:00.000Z', 'w-gone'),
         call('a', 'A001', '2026-11-25T02:01:00.000Z'),
+        call('w', 'A007', '2026-11-25T02:00:30.000Z', 'w1', true),
         call('y', 'A000', '2026-11-24T08:00:00.000Z'),
       ],
     });

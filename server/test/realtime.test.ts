@@ -1,44 +1,13 @@
 import type { HallEventEnvelope, HallSnapshot, JoinResult } from '@hallflow/shared';
 import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtime';
 import { io as rawClient } from 'socket.io-client';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, bearer, build, login, type TestApp } from './helper.ts';
-
-const sockets: { disconnect(): unknown }[] = [];
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-});
-
-async function listening(overrides: Record<string, string> = {}) {
-  const test = await build(overrides);
-  await test.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = test.app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const admin = await login(test.app, 'admin', ADMIN_PASSWORD);
-  return { ...test, url, admin };
-}
-
-function client(url: string, token: string, credential: 'staff' | 'device' = 'staff'): HallSocket {
-  const socket = connectHall({ url, credential, token });
-  sockets.push(socket);
-  return socket;
-}
+import { describe, expect, it } from 'vitest';
+import { bearer, type TestApp } from './helper.ts';
+import { client, join, listening, track, until } from './support/listening.ts';
 
 async function issue(test: TestApp, admin: string, count: number) {
   for (let i = 0; i < count; i++) {
     await test.app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(admin), payload: { categoryId: 'demo-A' } });
-  }
-}
-
-function join(socket: HallSocket, lastSeq: number | null): Promise<JoinResult> {
-  return new Promise((resolve) => socket.emit('hall:join', { hallId: 'demo', lastSeq }, resolve));
-}
-
-async function until(condition: () => boolean, what: string, ms = 5_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -124,12 +93,12 @@ describe('realtime protocol with real Socket.IO clients', () => {
   it('[R4] a client with an old protocol version is refused and told to reload', async () => {
     const test = await listening();
     const socket = rawClient(test.url, { transports: ['websocket'], auth: { protocolVersion: 0, credential: 'staff', token: test.admin } });
-    sockets.push(socket);
+    track(socket);
     const error = await new Promise<Error & { data?: { reload?: boolean; code?: string } }>((resolve) => socket.on('connect_error', resolve));
     expect(error.data).toMatchObject({ code: 'PROTOCOL_OUTDATED', reload: true });
 
     const old = rawClient(test.url, { transports: ['websocket'], auth: { protocolVersion: 0, credential: 'staff', token: test.admin } });
-    sockets.push(old);
+    track(old);
     let reload = false;
     const sync = new HallSync(old as unknown as HallSocket, 'demo');
     sync.subscribe({ reloadRequired: () => (reload = true) });

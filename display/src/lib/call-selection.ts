@@ -3,11 +3,12 @@ import type { CallView, PublicHallState } from '@hallflow/shared';
 /**
  * The latest calls, newest first, at windows that still exist: the lobby
  * shows the first large and the next six below. Only today's (the hall's
- * business day) are shown, so a new day starts with a welcome.
+ * business day) are shown, so a new day starts with a welcome, and a call
+ * taken back (the visitor is waiting again) is not shown.
  */
 export function recentCalls(state: PublicHallState, today: string, count = 7): CallView[] {
   const windows = new Set(state.windows.map((w) => w.id));
-  return state.calls.filter((call) => windows.has(call.windowId) && localDate(call.at, state.hall.timezone) === today).slice(0, count);
+  return state.calls.filter((call) => !call.withdrawn && windows.has(call.windowId) && localDate(call.at, state.hall.timezone) === today).slice(0, count);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -105,7 +105,13 @@ export function callViewOf(event: PublicHallEvent, at: string): CallView | null 
     windowNumber: event.window.number,
     at: event.ticket.calledAt ?? at,
     recall: event.type === 'ticket.recalled',
+    withdrawn: false,
   };
+}
+
+/** A ticket back in a queue: its call, if listed, is withdrawn. */
+export function withdrawCall(calls: readonly CallView[], ticketId: string): CallView[] {
+  return calls.map((call) => (call.ticketId === ticketId && !call.withdrawn ? { ...call, withdrawn: true } : call));
 }
 
 /** Newest first, one entry per ticket, at most PUBLIC_CALLS_KEPT. */
@@ -138,6 +144,8 @@ export interface PublicSnapshotSource {
   currentTickets: TicketView[];
   /** The most recent call events, newest first (enough of them to find PUBLIC_CALLS_KEPT distinct tickets). */
   recentCalls: HallEventEnvelope[];
+  /** Of the tickets those events called, the ones waiting again now: their calls were withdrawn. */
+  waitingAgain: string[];
   /** Per window, its latest finished ticket. */
   finished: TicketView[];
   queues: QueueView[];
@@ -164,7 +172,7 @@ export function projectPublicSnapshot(source: PublicSnapshotSource): PublicHallS
     categories: source.categories,
     windows,
     tickets: currentAtWindows(windows, source.currentTickets.map(publicTicketView)),
-    calls,
+    calls: calls.map((call) => (source.waitingAgain.includes(call.ticketId) ? { ...call, withdrawn: true } : call)),
     finished: windows.flatMap((window) => finishedByWindow.get(window.id) ?? []),
     queues: source.queues,
     latestBatch: source.latestBatch ? publicBatchView(source.latestBatch.batch, source.latestBatch.tickets) : null,

@@ -45,6 +45,7 @@ export function applyHallEvent(state: HallSnapshot, envelope: HallEventEnvelope)
     next.hall = event.hall;
     next.categories = event.categories;
     next.windows = event.windows;
+    if (event.queues) next.queues = event.queues;
   }
   return next;
 }

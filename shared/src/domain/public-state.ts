@@ -1,4 +1,4 @@
-import { callViewOf, currentAtWindows, finishedViewOf, withCall } from './audience.projections.ts';
+import { callViewOf, currentAtWindows, finishedViewOf, withCall, withdrawCall } from './audience.projections.ts';
 import { localClock } from './hours.rules.ts';
 import type { PublicEnvelope } from './public-events.ts';
 import type { FinishedView, PhoneHallState, PublicHallState, PublicTicketView, PublicWindowView } from './public-views.ts';
@@ -53,7 +53,8 @@ export function applyPublicEvent<S extends PublicHallState>(state: S, envelope: 
         windows: event.windows,
         tickets: currentAtWindows(event.windows, state.tickets),
         finished: withFinished(event.windows, state.finished, null),
-        queues: upsertBy(state.queues, event.queues, byCategory),
+        // A reconfiguration carries every queue, in the hall's order.
+        queues: event.queues,
       };
     default: {
       const windows = event.window ? upsertBy(state.windows, [event.window], byId) : state.windows;
@@ -66,7 +67,7 @@ export function applyPublicEvent<S extends PublicHallState>(state: S, envelope: 
         ...next,
         windows,
         tickets: currentAtWindows(windows, candidates),
-        calls: call ? withCall(state.calls, call) : state.calls,
+        calls: call ? withCall(state.calls, call) : event.ticket.state === 'waiting' ? withdrawCall(state.calls, event.ticket.id) : state.calls,
         finished,
         queues: upsertBy(state.queues, event.queues, byCategory),
       };

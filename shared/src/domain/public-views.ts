@@ -55,6 +55,8 @@ export const CallViewSchema = Type.Object({
   /** Server time of the call. */
   at: IsoTime,
   recall: Type.Boolean(),
+  /** The call was taken back: the ticket went back to waiting (a requeue, a transfer, a window closed). Screens stop showing it. */
+  withdrawn: Type.Boolean(),
 });
 export type CallView = Static<typeof CallViewSchema>;
 

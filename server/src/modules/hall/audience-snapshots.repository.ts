@@ -30,6 +30,16 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
     .limit(CALL_EVENTS_READ)
     .all()
     .map((row) => ({ hallId: row.hallId, seq: row.seq, at: row.at, event: row.payload as HallEvent }));
+  const calledIds = [...new Set(recentCalls.flatMap((envelope) => ('ticket' in envelope.event ? [envelope.event.ticket.id] : [])))];
+  const waitingAgain =
+    calledIds.length > 0
+      ? db
+          .select({ id: tickets.id })
+          .from(tickets)
+          .where(and(inArray(tickets.id, calledIds), eq(tickets.state, 'waiting')))
+          .all()
+          .map((row) => row.id)
+      : [];
   const finished = windowRows.flatMap((window) => {
     const row = db
       .select()
@@ -57,6 +67,7 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
     windows: windowRows.map(windowView),
     currentTickets,
     recentCalls,
+    waitingAgain,
     finished,
     queues: allQueueViews(db, hallId, day),
     latestBatch,

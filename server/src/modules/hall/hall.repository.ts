@@ -83,7 +83,7 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
 
 /** The hall's categories in display order. */
 export function hallCategories(db: Reader, hallId: string) {
-  return db.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder)).all().map(categoryView);
+  return db.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder), asc(categories.id)).all().map(categoryView);
 }
 
 export function listHalls(db: Reader) {

@@ -39,7 +39,7 @@ export function allQueueViews(db: Reader, hallId: string, day: string): QueueVie
     .select({ id: categories.id })
     .from(categories)
     .where(eq(categories.hallId, hallId))
-    .orderBy(asc(categories.sortOrder))
+    .orderBy(asc(categories.sortOrder), asc(categories.id))
     .all()
     .map((category) => queueView(db, hallId, category.id, day));
 }
