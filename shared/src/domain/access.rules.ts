@@ -13,8 +13,13 @@ export type StaffScope = 'hall' | 'city' | 'any';
 export type AccessRule =
   /** Anyone, signed in or not (rate-limited per address). */
   | { kind: 'public' }
-  /** Signed-in staff with one of `roles`, within `scope`. */
-  | { kind: 'staff'; roles: readonly StaffRole[]; scope: StaffScope }
+  /**
+   * Signed-in staff with one of `roles`, within `scope`. `accounts`: the route
+   * acts on a staff account, which must also be within the actor's reach (AC3).
+   * `hallInQuery`: the hall is named by the query's `hallId` (a list filtered
+   * by hall), and the scope applies to it.
+   */
+  | { kind: 'staff'; roles: readonly StaffRole[]; scope: StaffScope; accounts?: boolean; hallInQuery?: boolean }
   /** Staff of the hall with one of `roles`, or a screen paired with the hall of one of `devices` (read-only routes). */
   | { kind: 'hall-reader'; roles: readonly StaffRole[]; devices: readonly DeviceKind[] }
   /** A screen paired with the route's hall, of one of `devices`; `ownWindow` ties it to the route's `:windowId`. */
@@ -110,4 +115,57 @@ export function mayManageAccount(actor: AccountReach, account: AccountReach): bo
 /** AC3: only city-wide admins create halls. */
 export function mayCreateHall(actor: AccountReach): boolean {
   return actor.role === 'admin' && actor.hallId === null;
+}
+
+/**
+ * The principals the access table is stated for (docs/SECURITY.md, and
+ * `getSecurityPolicy`): each acts on hall A, window 1 of hall A, or an
+ * account of hall A. "other*" are staff of hall B.
+ */
+export const ACCESS_COLUMNS = [
+  'nobody',
+  'screen',
+  'pad',
+  'phone',
+  'door',
+  'clerk',
+  'supervisor',
+  'admin',
+  'cityAdmin',
+  'otherDoor',
+  'otherClerk',
+  'otherSupervisor',
+  'otherAdmin',
+] as const;
+export type AccessColumn = (typeof ACCESS_COLUMNS)[number];
+
+const COLUMN_PRINCIPALS: Record<Exclude<AccessColumn, 'phone'>, Principal> = {
+  nobody: { kind: 'nobody' },
+  screen: { kind: 'device', id: 'screen', hallId: 'A', device: 'lobby', windowId: null },
+  pad: { kind: 'device', id: 'pad', hallId: 'A', device: 'rating', windowId: 'w1' },
+  door: { kind: 'staff', id: 'door', role: 'door', hallId: 'A' },
+  clerk: { kind: 'staff', id: 'clerk', role: 'clerk', hallId: 'A' },
+  supervisor: { kind: 'staff', id: 'supervisor', role: 'supervisor', hallId: 'A' },
+  admin: { kind: 'staff', id: 'admin', role: 'admin', hallId: 'A' },
+  cityAdmin: { kind: 'staff', id: 'cityAdmin', role: 'admin', hallId: null },
+  otherDoor: { kind: 'staff', id: 'otherDoor', role: 'door', hallId: 'B' },
+  otherClerk: { kind: 'staff', id: 'otherClerk', role: 'clerk', hallId: 'B' },
+  otherSupervisor: { kind: 'staff', id: 'otherSupervisor', role: 'supervisor', hallId: 'B' },
+  otherAdmin: { kind: 'staff', id: 'otherAdmin', role: 'admin', hallId: 'B' },
+};
+
+/**
+ * AC1: whether a principal of the table may call an operation with this rule,
+ * acting on hall A (when the route names a hall), its window 1, or a
+ * non-admin account of hall A. A phone holds only its ticket link: it counts
+ * on routes open to everyone and on its own ticket's routes.
+ */
+export function columnAllowed(rule: AccessRule, column: AccessColumn, routeNamesHall: boolean): boolean {
+  routeNamesHall ||= rule.kind === 'staff' && rule.hallInQuery === true;
+  if (rule.kind === 'ticket-holder') return column === 'phone';
+  const principal: Principal = column === 'phone' ? { kind: 'nobody' } : COLUMN_PRINCIPALS[column];
+  const target: RouteTarget = { hallId: routeNamesHall ? 'A' : null, windowId: 'w1' };
+  if (!decideAccess(rule, principal, target).allowed) return false;
+  if (rule.kind === 'staff' && rule.accounts && principal.kind === 'staff') return mayManageAccount(principal, { role: 'clerk', hallId: 'A' });
+  return true;
 }

@@ -23,7 +23,7 @@ import { outOfReach } from './auth.routes.ts';
 const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staffRoute = (operationId: string, summary: string) => ({
     schema: { operationId, tags: ['admin'], summary, params: StaffParamsSchema, response: { 200: StaffAccountSchema, ...errorResponses(400, 401, 403, 404, 409) } },
-    config: { access: allow.staff(['admin'], 'any') },
+    config: { access: allow.accountAdmins() },
   });
   const withBody = <T extends ReturnType<typeof staffRoute>, B>(route: T, body: B) => ({ ...route, schema: { ...route.schema, body } });
 
@@ -44,7 +44,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ hallId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }, { additionalProperties: false }),
         response: { 200: Type.Array(StaffAccountSchema), ...errorResponses(400, 401, 403, 404) },
       },
-      config: { access: allow.staff(['admin'], 'any') },
+      config: { access: allow.hallFiltered(['admin']) },
     },
     async (request) => {
       const ownHall = request.staff!.hallId;

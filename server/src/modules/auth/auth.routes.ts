@@ -98,7 +98,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
         body: CreateStaffBodySchema,
         response: { 201: StaffViewSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
-      config: { access: allow.staff(['admin'], 'any') },
+      config: { access: allow.accountAdmins() },
     },
     async (request, reply) => {
       const body = request.body;

@@ -37,6 +37,10 @@ declare module 'fastify' {
 export const allow = {
   public: (): AccessRule => ({ kind: 'public' }),
   staff: (roles: readonly StaffRole[], scope: StaffScope = 'hall'): AccessRule => ({ kind: 'staff', roles, scope }),
+  /** Staff reading a list they filter by `?hallId=`: the hall named there must be within their reach. */
+  hallFiltered: (roles: readonly StaffRole[]): AccessRule => ({ kind: 'staff', roles, scope: 'hall', hallInQuery: true }),
+  /** Admins acting on a staff account: the route checks the account is within their reach (AC3). */
+  accountAdmins: (): AccessRule => ({ kind: 'staff', roles: ['admin'], scope: 'any', accounts: true }),
   hallReaders: (roles: readonly StaffRole[], devices: readonly DeviceKind[]): AccessRule => ({ kind: 'hall-reader', roles, devices }),
   device: (devices: readonly DeviceKind[], ownWindow = false): AccessRule => ({ kind: 'device', devices, ownWindow }),
   anyDevice: (): AccessRule => ({ kind: 'any-device' }),
@@ -115,9 +119,15 @@ export default fp(
       }
       const principal = resolvePrincipal(request, rule);
       request.principal = principal;
+      if (rule.kind === 'ticket-holder' && principal.kind === 'nobody') {
+        // The link is the credential: an unknown one is answered before the body is even read.
+        throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
+      }
       const params = (request.params ?? {}) as { hallId?: unknown; windowId?: unknown };
+      const query = (request.query ?? {}) as { hallId?: unknown };
+      const named = rule.kind === 'staff' && rule.hallInQuery ? query.hallId : params.hallId;
       const target = {
-        hallId: typeof params.hallId === 'string' ? params.hallId : null,
+        hallId: typeof named === 'string' ? named : null,
         windowId: typeof params.windowId === 'string' ? params.windowId : null,
       };
       const decision = decideAccess(rule, principal, target);
