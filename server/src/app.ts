@@ -31,6 +31,7 @@ import realtime from './plugins/app/realtime.ts';
 import database from './plugins/external/database.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
 import redis from './plugins/external/redis.ts';
+import securityHeaders from './plugins/external/security-headers.ts';
 import staticApps from './plugins/external/static-apps.ts';
 import swagger from './plugins/external/swagger.ts';
 
@@ -72,6 +73,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   });
 
   await fastify.register(errorHandler);
+  await fastify.register(securityHeaders);
   await fastify.register(validation);
   await fastify.register(database, { path: env.DATABASE_PATH, clock });
   await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
@@ -93,7 +95,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   if (created.admin || created.screens.length > 0) options.onFirstStart?.(created);
 
   await fastify.register(healthRoutes);
-  await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS });
+  await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS, loginRateLimit: env.LOGIN_RATE_LIMIT });
   await fastify.register(hallRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(hallAdminRoutes);
   await fastify.register(policiesRoutes);
@@ -109,7 +111,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(trustRoutes);
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
-  await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS });
+  await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS, auditDays: env.AUDIT_RETENTION_DAYS });
 };
 
 export default fp(app, { name: 'hallflow' });

@@ -138,9 +138,9 @@ describe('exits', () => {
     expect([readings(), entries()]).toEqual([1, 2]);
     clock.advance(24 * 60 + 60); // now more than 28 days after both entries
     const purged = runHousekeeping(app.store.db, app.commands, clock.now());
-    expect(purged).toMatchObject({ entriesPurged: 2, readingsPurged: 1 });
+    expect(purged).toMatchObject({ entriesPurged: 2, screeningsAnonymised: 1 });
     expect([readings(), entries()]).toEqual([0, 0]);
-    // The decision itself stays (who, when, admitted or not); only the health readings go.
+    // The screening itself stays, counted in reports (when, admitted or not); its readings and reasons go, and the party's name (RT1).
     expect((app.store.sqlite.prepare('select count(*) as n from screenings').get() as { n: number }).n).toBe(1);
   });
 });

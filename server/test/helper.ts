@@ -20,8 +20,11 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((instance) => instance.close()));
 });
 
-/** A fresh HallFlow on an in-memory database (or the given file), closed after the test. */
-export async function build(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A fresh HallFlow on an in-memory database (or the given file), closed after
+ * the test. `extend` adds routes of the test's own before the app is ready.
+ */
+export async function build(overrides: Record<string, string> = {}, extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const env = loadEnv({
     DATABASE_PATH: ':memory:',
     LOG_LEVEL: 'silent',
@@ -33,6 +36,7 @@ export async function build(overrides: Record<string, string> = {}): Promise<Tes
   const clock = new ManualClock(HALL_MORNING);
   const instance = Fastify({ ...httpOptions, logger: false });
   await instance.register(app, { env, clock });
+  extend?.(instance);
   await instance.ready();
   open.push(instance);
   return { app: instance, clock, env };

@@ -25,6 +25,10 @@ export const EnvSchema = Type.Object({
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 60 }),
+  /** Sign-in attempts per minute per address (failed ones also back off per account and per address). */
+  LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  /** Days the audit log of staff actions is kept (at least 180, the legal minimum for such logs). */
+  AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 180, maximum: 3650, default: 180 }),
   /** How often count-out and retention purges run; 0 turns them off. */
   HOUSEKEEPING_INTERVAL_MS: Type.Integer({ minimum: 0, default: 60_000 }),
   /** Folder holding the built apps (display, clerk-console, checkin). */

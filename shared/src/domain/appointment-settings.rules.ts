@@ -19,6 +19,8 @@ export const AppointmentSettingsSchema = Type.Object(
     walkIns: Type.Union([Type.Literal('appointment_only'), Type.Literal('on_site_if_free')]),
     /** A13: visitors who come after the grace period. */
     lateArrivals: Type.Union([Type.Literal('rebook'), Type.Literal('on_site_if_free')]),
+    /** RT2: days after an appointment's date that its personal data (name, ID and mobile digits) is kept; 90 by default. */
+    personalDataDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })),
   },
   { additionalProperties: false },
 );

@@ -20,3 +20,4 @@ export * from './public-events.ts';
 export * from './audience.projections.ts';
 export * from './public-state.ts';
 export * from './queue-position.rules.ts';
+export * from './retention.rules.ts';

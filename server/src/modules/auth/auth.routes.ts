@@ -21,6 +21,7 @@ import { checkCredentials, closeSession, createDevice, createStaff, findStaffByU
 
 export interface AuthRoutesOptions {
   sessionHours: number;
+  loginRateLimit: number;
 }
 
 /** AC3: a request to manage an account beyond the actor's own reach. */
@@ -28,7 +29,9 @@ export const outOfReach = () =>
   new DomainError(403, 'ACCOUNT_OUT_OF_REACH', "Hall admins manage only their own hall's non-admin accounts; city-wide admins manage the rest");
 
 const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
-  const throttle = new LoginThrottle(app.redis ? new RedisFailureCounter(app.redis, app.redisPrefix) : new MemoryFailureCounter());
+  // On the server's clock, so a demo or a test clock moves the waits too.
+  const now = () => app.clock.now().getTime();
+  const throttle = new LoginThrottle(app.redis ? new RedisFailureCounter(app.redis, app.redisPrefix) : new MemoryFailureCounter(now), now);
 
   app.post(
     '/api/auth/login',
@@ -40,7 +43,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
         body: LoginBodySchema,
         response: { 200: LoginResponseSchema, ...errorResponses(400, 401, 429) },
       },
-      config: { access: allow.public(), rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: allow.public(), rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { username, password } = request.body;

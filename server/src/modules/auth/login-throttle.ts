@@ -19,11 +19,12 @@ export interface FailureCounter {
 
 export class MemoryFailureCounter implements FailureCounter {
   readonly #entries = new Map<string, { count: number; lastAt: number; expiresAt: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
 
   async read(key: string) {
     const entry = this.#entries.get(key);
     if (!entry) return null;
-    if (entry.expiresAt <= Date.now()) {
+    if (entry.expiresAt <= this.now()) {
       this.#entries.delete(key);
       return null;
     }
@@ -32,8 +33,8 @@ export class MemoryFailureCounter implements FailureCounter {
 
   async record(key: string, at: number, windowMs: number) {
     const entry = this.#entries.get(key);
-    const count = entry && entry.expiresAt > Date.now() ? entry.count + 1 : 1;
-    this.#entries.set(key, { count, lastAt: at, expiresAt: Date.now() + windowMs });
+    const count = entry && entry.expiresAt > this.now() ? entry.count + 1 : 1;
+    this.#entries.set(key, { count, lastAt: at, expiresAt: this.now() + windowMs });
     // Bounded: an attacker cycling addresses cannot grow this without end.
     if (this.#entries.size > 50_000) this.#entries.delete(this.#entries.keys().next().value!);
   }

@@ -23,7 +23,6 @@ export interface NewTicket {
 }
 
 /** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
-/** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
 export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { categoryId?: string; bundleId?: string; itemIds?: readonly string[] }) {
   if (input.bundleId) {
     const bundle = bundleRow(tx, hallId, input.bundleId);

@@ -2,13 +2,13 @@ import fp from 'fastify-plugin';
 import { runHousekeeping } from '../../modules/crowd/housekeeping.service.ts';
 
 /** Runs housekeeping every `intervalMs` (0 turns it off, as tests do: they call runHousekeeping with their own clock). */
-export default fp<{ intervalMs: number }>(
+export default fp<{ intervalMs: number; auditDays: number }>(
   async (app, options) => {
     if (options.intervalMs <= 0) return;
     const timer = setInterval(() => {
       try {
-        const result = runHousekeeping(app.store.db, app.commands, app.clock.now());
-        if (result.countedOut + result.entriesPurged + result.readingsPurged > 0) app.log.info(result, 'housekeeping');
+        const result = runHousekeeping(app.store.db, app.commands, app.clock.now(), options.auditDays);
+        if (Object.values(result).some((n) => n > 0)) app.log.info(result, 'housekeeping');
       } catch (error) {
         app.log.error({ err: error }, 'housekeeping failed');
       }

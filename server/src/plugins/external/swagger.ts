@@ -25,7 +25,8 @@ export default fp(
       },
       hideUntagged: true,
     });
-    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    // The docs page brings its own, looser policy for its own pages (inline scripts of Swagger UI).
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     app.get(
       '/api/openapi.json',
       { schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'The OpenAPI document of this API' }, config: { access: { kind: 'public' } } },
