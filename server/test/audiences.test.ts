@@ -254,3 +254,30 @@ describe('what each audience receives', () => {
     expect(phoneState.mine.id).toBe(mineId);
   });
 });
+
+describe('a screen joins in constant time', () => {
+  it('[PV5] the public snapshot does not grow with the day: after 300 served tickets it is the size it was after 10', async () => {
+    const test = await listening();
+    const clerk = await staffToken(test.app, 'clerk');
+    const screen = (await test.app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(test.admin), payload: { name: 'TV', kind: 'lobby' } })).json<{ token: string }>().token;
+    const post = (url: string, payload?: object) => test.app.inject({ method: 'POST', url, headers: bearer(clerk), ...(payload ? { payload } : {}) });
+    await post('/api/halls/demo/windows/demo-w1/open');
+    const serve = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        await post('/api/halls/demo/tickets', { categoryId: 'demo-A' });
+        test.clock.advance(1);
+        const call = (await post('/api/halls/demo/windows/demo-w1/call-next')).json<CallResponse>();
+        await post(`/api/halls/demo/tickets/${call.ticket!.id}/complete`);
+      }
+    };
+    const publicSize = async () => (await test.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(screen) })).body.length;
+    const staffSize = async () => (await test.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(clerk) })).body.length;
+    await serve(10);
+    const [publicEarly, staffEarly] = [await publicSize(), await staffSize()];
+    await serve(290);
+    const [publicLate, staffLate] = [await publicSize(), await staffSize()];
+    // Ticket numbers and times change length a little; the ticket count does not enter.
+    expect(publicLate).toBeLessThan(publicEarly * 1.1);
+    expect(staffLate).toBeGreaterThan(staffEarly * 10); // the staff snapshot, by contrast, holds the day
+  });
+});
