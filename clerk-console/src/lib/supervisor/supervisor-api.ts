@@ -1,6 +1,7 @@
 import { zonedInstant, type AppointmentSettings, type CallingSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
+  AuditLogResponse,
   CloseWindowResponse,
   CreateDeviceBody,
   CreateHallBody,
@@ -103,6 +104,13 @@ export class SupervisorApi {
 
   setWindowCategories(windowId: string, categoryIds: string[]): Promise<unknown> {
     return this.api('PUT', `/api/halls/${this.hallId}/windows/${windowId}/categories`, { categoryIds });
+  }
+
+  /** AU2: the hall's audit log, newest first; filters as the form sets them, `before` for the next page. */
+  auditLog(filters: { staffId?: string; action?: string; from?: string; to?: string; before?: number }): Promise<AuditLogResponse> {
+    const query = new URLSearchParams({ hallId: this.hallId, limit: '50' });
+    for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
+    return this.api<AuditLogResponse>('GET', `/api/audit-log?${query.toString()}`);
   }
 
   /** The hall this page works on: new staff belong to it, new screens are paired to it. */
