@@ -93,12 +93,28 @@ describe('two clerks at their windows', () => {
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
 
-    // The day so far (the first test issued four tickets and one was rated 非常满意), and live as tickets are issued.
-    await page.getByTestId('kpi-issued').getByText('4').waitFor();
-    expect(await page.getByTestId('rating-5').innerText()).toContain('1');
+    // A service of this test's own, finished and rated 非常满意 (set up through the API: the page under test is the report).
+    const reportClerkPassword = await createStaff(admin, 'report-clerk', 'clerk', '赵报表');
+    const { api: reportClerk } = await signIn(suite.server.url, 'report-clerk', reportClerkPassword);
+    const served = await reportClerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-D' });
+    // A window of its own, so whatever other tests left at theirs does not matter.
+    const configured = await admin<{ windows: { id: string; number: number }[] }>('POST', '/api/halls/demo/windows', { number: 31, categoryIds: ['demo-D'] });
+    const windowId = configured.windows.find((w) => w.number === 31)!.id;
+    const opened = await reportClerk<{ window: { id: string } }>('POST', `/api/halls/demo/windows/${windowId}/open`);
+    await reportClerk('POST', `/api/halls/demo/windows/${opened.window.id}/call`, { ticketId: served.ticket.id });
+    await reportClerk('POST', `/api/halls/demo/tickets/${served.ticket.id}/complete`);
+    await fetch(`${suite.server.url}/api/public/tickets/${served.phoneToken}/rating`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 5 }) });
+    await reportClerk('POST', `/api/halls/demo/windows/${opened.window.id}/close`);
+    // The page shows the day as the server counts it, whatever else this hall did today, and follows it live.
+    const report = await supervisorApi<{ categories: { issued: number }[]; ratings: { level: number; count: number }[] }>('GET', '/api/halls/demo/reports/daily');
+    const issued = report.categories.reduce((sum, c) => sum + c.issued, 0);
+    const excellent = report.ratings.find((r) => r.level === 5)!.count;
+    expect(excellent).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('kpi-issued').getByText(String(issued), { exact: true }).waitFor();
+    expect(await page.getByTestId('rating-5').innerText()).toContain(String(excellent));
     expect(await page.getByTestId('report-table').innerText()).toContain('住房公积金');
     await supervisorApi('POST', '/api/halls/demo/tickets', { categoryId: 'demo-A' });
-    await page.getByTestId('kpi-issued').getByText('5').waitFor();
+    await page.getByTestId('kpi-issued').getByText(String(issued + 1), { exact: true }).waitFor();
     await screenshot(page, SUITE, 'supervisor-reports');
 
     await page.getByTestId('tab-settings').click();

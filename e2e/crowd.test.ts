@@ -7,7 +7,7 @@ const SUITE = 'crowd';
 const suite = useServerAndBrowser();
 
 describe('batches through the door app, with the outdoor screen beside it', () => {
-  it('[B2][C4][X1][L6] two batches under a small limit, an exit that makes room, and the outdoor screen following', async () => {
+  it('[B2][C4][X1][L6][PV2] batches under a small limit, an exit that makes room, the outdoor screen following, and a supervisor\'s override at capacity', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     const supervisorPassword = await createStaff(admin, 'crowd-sup', 'supervisor', '值班主管');
     const outdoorToken = await createDeviceToken(admin, 'outdoor');
@@ -67,5 +67,22 @@ describe('batches through the door app, with the outdoor screen beside it', () =
     );
     expect(spoken).toHaveLength(2);
     expect(spoken[1]).toBe(`第2批 请以下人员入场：${zhengTicket}`);
+
+    // C4: two more arrive; one fills the hall, and only the supervisor's override, with a reason, lets the other in.
+    for (const name of ['钱四', '孙五']) await supervisor('POST', '/api/halls/demo/screenings', { name, categoryId: 'demo-A', people: [green] });
+    await door.getByTestId('admit-batch').click();
+    await door.getByTestId('batch-result').getByText('第3批已放行').waitFor();
+    await door.getByTestId('handout-done').click();
+    await door.getByTestId('hall-full').waitFor();
+    await expect.poll(() => door.getByTestId('override').isDisabled()).toBe(true); // a reason first
+    await door.getByTestId('override-reason').fill('急诊证明，领导批准');
+    await door.getByTestId('override').click();
+    await door.getByTestId('batch-result').getByText('第4批已放行').waitFor();
+    await door.getByTestId('handout-done').click(); // 孙五 gets the ticket QR like any admitted visitor
+    await door.getByTestId('occupancy').getByText('5').waitFor();
+    const log = await fetch(`${suite.server.url}/api/halls/demo/entry-log.csv?from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z`, {
+      headers: { authorization: `Bearer ${(await signIn(suite.server.url, 'crowd-sup', supervisorPassword)).token}` },
+    }).then((r) => r.text());
+    expect(log).toContain('急诊证明，领导批准');
   });
 });

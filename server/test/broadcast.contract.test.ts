@@ -6,6 +6,7 @@ import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtim
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
+import { until } from './support/listening.ts';
 
 /**
  * One contract, two broadcasting set-ups: a single node, and two nodes on one
@@ -26,14 +27,6 @@ async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-}
-
-async function until(condition: () => boolean, what: string, ms = 5_000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const setups: Record<string, () => Promise<Setup>> = {

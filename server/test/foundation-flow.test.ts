@@ -108,7 +108,7 @@ describe('door to window, through the HTTP API', () => {
 });
 
 describe("the visitor's own ticket page", () => {
-  it('[R5] the unguessable token finds the ticket, its place in the queue and, once called, the window', async () => {
+  it('[L7] the unguessable token finds the ticket, its place in the queue and, once called, the window', async () => {
     const { app } = await build();
     const clerk = await staffToken(app, 'clerk');
     const issue = async () =>

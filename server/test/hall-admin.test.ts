@@ -30,7 +30,7 @@ describe('configuring halls, categories and windows', () => {
     expect(tableCounts(app)).toEqual(before);
   });
 
-  it('[T3] a category prefix is unique within a hall', async () => {
+  it('[HC1] a category prefix is unique within a hall', async () => {
     const { app } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const duplicate = await app.inject({
@@ -50,7 +50,7 @@ describe('configuring halls, categories and windows', () => {
     expect(fresh.json<HallConfiguration>().categories.map((c) => c.prefix)).toContain('H');
   });
 
-  it('[Q1] a window serves only categories of its own hall, in the order given', async () => {
+  it('[HC2] a window serves only categories of its own hall, in the order given', async () => {
     const { app } = await build();
     const supervisor = await staffToken(app, 'supervisor');
     const wrong = await app.inject({
