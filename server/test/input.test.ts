@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tickets } from '../src/db/schema/index.ts';
 import { issueTicketTx } from '../src/modules/tickets/issue.service.ts';
 import { allow } from '../src/plugins/app/auth.ts';
-import { ADMIN_PASSWORD, bearer, build, login, staffToken, tableCounts } from './helper.ts';
+import { ADMIN_PASSWORD, EAST_HALL, bearer, build, login, staffToken, tableCounts } from './helper.ts';
 import { booking, idFor } from './support/booking.ts';
 
 describe('no input can break a hall', () => {
@@ -106,6 +106,22 @@ describe('no input can break a hall', () => {
     expect(response.statusCode).toBe(500);
     expect(response.json<{ message: string }>().message).toContain('nothing was changed');
     expect(tableCounts(app)).toEqual(before);
+  });
+
+  it("[IN4] one hall whose stored data cannot be read never takes down another hall's or the city's reads", async () => {
+    const { app } = await build({ PUBLIC_RATE_LIMIT: '1000' });
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const east = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: EAST_HALL });
+    expect(east.statusCode).toBe(201);
+    await app.inject({ method: 'POST', url: '/api/halls/east/categories', headers: bearer(admin), payload: { prefix: 'A', name: '综合业务', nameEn: 'General' } });
+    // A row damaged outside the application (a bad restore, a hand edit).
+    app.store.sqlite.prepare("update halls set settings = '{' where id = 'east'").run();
+    const city = await app.inject({ method: 'GET', url: '/api/city/occupancy', headers: bearer(admin) });
+    expect(city.statusCode).toBe(200);
+    expect(city.json<{ hallId: string }[]>().map((h) => h.hallId)).toEqual(['demo']);
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(admin) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=demo-A' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/halls' })).statusCode).toBe(200);
   });
 
   it('[IN5] a retried command with the same Idempotency-Key returns the first answer and changes nothing again', async () => {

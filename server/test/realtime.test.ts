@@ -1,5 +1,5 @@
 import type { HallEventEnvelope, HallSnapshot, JoinResult } from '@hallflow/shared';
-import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtime';
+import { HallSync, type HallSocket } from '@hallflow/shared/realtime';
 import { io as rawClient } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { bearer, type TestApp } from './helper.ts';

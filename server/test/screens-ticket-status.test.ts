@@ -40,7 +40,7 @@ describe('getTicketStatus: the visitor phone page', () => {
     expect(await status()).toMatchObject({ ticket: { state: 'called' }, ahead: null, estimatedWaitMinutes: null, windowNumber: 6 });
   });
 
-  it('[L7] the page is public but rate-limited per address, and an unknown or malformed token is refused', async () => {
+  it('[L7] the page is public but rate-limited per ticket link, and an unknown or malformed token is refused', async () => {
     const { app } = await build({ PUBLIC_RATE_LIMIT: '3' });
     const clerk = await staffToken(app, 'clerk');
     const { phoneToken } = (await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { categoryId: 'demo-A' } })).json<TicketResponse>();

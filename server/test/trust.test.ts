@@ -107,6 +107,16 @@ describe('each role does only what it should, in its own hall', () => {
     expect((await attempt('clerk-y', 'password-123', '10.9.9.9')).statusCode).toBe(429);
   });
 
+  it('[AC5] a ticket link\'s routes are limited per link: visitors on one hall Wi-Fi do not use up each other\'s budget', async () => {
+    const { app } = await build({ PUBLIC_RATE_LIMIT: '3' });
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const issue = async () => (await post(app, admin, '/api/halls/demo/tickets', { categoryId: 'demo-A' })).json<TicketResponse>().phoneToken;
+    const [first, second] = [await issue(), await issue()];
+    const status = (token: string) => app.inject({ method: 'GET', url: `/api/public/tickets/${token}`, remoteAddress: '192.168.1.20' }).then((r) => r.statusCode);
+    expect([await status(first), await status(first), await status(first), await status(first)]).toEqual([200, 200, 200, 429]);
+    expect(await status(second)).toBe(200);
+  });
+
   it('[AC5] sessions expire after SESSION_HOURS', async () => {
     const { app, clock } = await build({ SESSION_HOURS: '1' });
     const token = await login(app, 'admin', ADMIN_PASSWORD);

@@ -82,7 +82,16 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       },
       config: { access: allow.staff(SUPERVISORS, 'any') },
     },
-    async () => listHalls(app.store.db).map((hall) => occupancyResponse(hall.id)),
+    // IN4: one hall whose data cannot be read is left out (and logged); it never takes the city's view down with it.
+    async (request) =>
+      listHalls(app.store.db).flatMap((hall) => {
+        try {
+          return [occupancyResponse(hall.id)];
+        } catch (error) {
+          request.log.error({ err: error, hallId: hall.id }, 'hall left out of the city view: its data cannot be read');
+          return [];
+        }
+      }),
   );
 
   app.post(
@@ -159,7 +168,9 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
     },
     async (request) => {
       getHallRow(app.store.db, request.params.hallId);
-      return suggestDiversion(app.store.db, request.params.hallId, request.query.categoryId, app.clock.now());
+      return suggestDiversion(app.store.db, request.params.hallId, request.query.categoryId, app.clock.now(), (hallId, error) =>
+        request.log.error({ err: error, hallId }, 'hall left out of the diversion: its data cannot be read'),
+      );
     },
   );
 

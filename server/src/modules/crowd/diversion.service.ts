@@ -14,15 +14,23 @@ const TYPICAL_HANDLING_MINUTES = 10;
  * service (a category of the same name) are suggested, those with room and
  * the shortest wait first.
  */
-export function suggestDiversion(db: Db, hallId: string, categoryId: string, now: Date) {
+export function suggestDiversion(db: Db, hallId: string, categoryId: string, now: Date, unreadable: (hallId: string, error: unknown) => void = () => undefined) {
   const category = db.select().from(categories).where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId))).get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service category of hall ${hallId}`);
   const here = occupancyOf(db, hallId);
   const candidates: DiversionCandidate[] = [];
-  for (const hall of db.select().from(halls).where(ne(halls.id, hallId)).all()) {
+  const others = db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn, timezone: halls.timezone }).from(halls).where(ne(halls.id, hallId)).all();
+  for (const hall of others) {
     const same = db.select().from(categories).where(and(eq(categories.hallId, hall.id), eq(categories.name, category.name))).get();
     if (!same) continue;
-    const occupancy = occupancyOf(db, hall.id);
+    // IN4: a hall whose data cannot be read is left out; it does not take the suggestion down.
+    let occupancy;
+    try {
+      occupancy = occupancyOf(db, hall.id);
+    } catch (error) {
+      unreadable(hall.id, error);
+      continue;
+    }
     const day = businessDay(now, hall.timezone);
     const waiting = db
       .select({ id: tickets.id })

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import { windows } from '../../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
-import { allow, bearerToken } from '../../plugins/app/auth.ts';
+import { allow, bearerToken, perTicketLink } from '../../plugins/app/auth.ts';
 import { deviceForToken } from '../auth/staff.repository.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { ticketStatusByToken } from './ticket-status.repository.ts';
@@ -46,7 +46,7 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         params: Type.Object({ token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
         response: { 200: TicketStatusSchema, ...errorResponses(400, 404, 429) },
       },
-      config: { access: allow.ticketHolder(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.ticketHolder(), rateLimit: perTicketLink(options.publicRateLimit) },
     },
     async (request) => {
       const status = ticketStatusByToken(app.store.db, request.params.token, app.clock.now());

@@ -11,7 +11,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
 import { rateService, ticketForPad } from './rating.service.ts';
 import { dailyReport, windowStats } from './stats.repository.ts';
 import { windowRow } from './ticket.repository.ts';
-import { allow } from '../../plugins/app/auth.ts';
+import { allow, perTicketLink } from '../../plugins/app/auth.ts';
 
 const RatedSchema = Type.Object({ ticket: TicketViewSchema });
 
@@ -27,7 +27,7 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         body: RateServiceBodySchema,
         response: { 200: RatedSchema, ...errorResponses(400, 404, 409, 429) },
       },
-      config: { access: allow.ticketHolder(), rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } },
+      config: { access: allow.ticketHolder(), rateLimit: perTicketLink(options.publicRateLimit) },
     },
     async (request, reply) => {
       const ticket = app.store.db.select().from(tickets).where(eq(tickets.publicToken, request.params.token)).get();

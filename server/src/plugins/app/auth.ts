@@ -47,6 +47,20 @@ export const allow = {
   ticketHolder: (): AccessRule => ({ kind: 'ticket-holder' }),
 };
 
+/**
+ * Rate limit of a ticket link's routes, counted per link: a hall's visitors
+ * share one address on the hall's Wi-Fi, and each phone refreshes its own
+ * place. Guessing links gains nothing (they are 128-bit random).
+ */
+export const perTicketLink = (max: number) => ({
+  max,
+  timeWindow: '1 minute',
+  keyGenerator: (request: FastifyRequest) => `ticket:${String((request.params as { token?: unknown } | undefined)?.token ?? request.ip)}`,
+});
+
+/** The shape of a visitor's ticket link token (what the routes' schemas accept). */
+const TICKET_LINK = /^[A-Za-z0-9_-]{16,64}$/;
+
 export const ALL_STAFF: readonly StaffRole[] = ['admin', 'supervisor', 'door', 'clerk'];
 export const ALL_SCREENS: readonly DeviceKind[] = ['lobby', 'window', 'outdoor', 'rating'];
 
@@ -119,8 +133,8 @@ export default fp(
       }
       const principal = resolvePrincipal(request, rule);
       request.principal = principal;
-      if (rule.kind === 'ticket-holder' && principal.kind === 'nobody') {
-        // The link is the credential: an unknown one is answered before the body is even read.
+      if (rule.kind === 'ticket-holder' && principal.kind === 'nobody' && TICKET_LINK.test(String((request.params as { token?: unknown }).token))) {
+        // The link is the credential: a well-formed but unknown one is answered before the body is even read (a malformed one is a 400 naming it).
         throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
       }
       const params = (request.params ?? {}) as { hallId?: unknown; windowId?: unknown };
