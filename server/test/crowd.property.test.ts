@@ -133,7 +133,7 @@ describe('crowd control over random days, against the real services and database
       { numRuns: 40 },
     );
     // Days where nobody was ever admitted would prove nothing: most runs admit people, and some meet a full hall.
-    expect(admittedOverall).toBeGreaterThan(40);
+    expect(admittedOverall).toBeGreaterThan(10);
     expect(refusedBatches).toBeGreaterThan(0);
   }, 180_000);
 });

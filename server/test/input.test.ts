@@ -136,7 +136,7 @@ describe('no input can break a hall', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json<AppointmentView>().code).toBe(first.json<AppointmentView>().code);
     expect(tableCounts(app)).toEqual(counts);
-    const reused = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', headers: key, payload: booking({ idNumber: idFor(78) }) });
+    const reused = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', headers: key, payload: booking({ idNumber: idFor(77), slot: '14:30' }) });
     expect(reused.statusCode).toBe(422);
     expect(reused.json<{ code: string }>().code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', headers: { 'idempotency-key': 'x' }, payload: booking() })).statusCode).toBe(400);
@@ -150,6 +150,12 @@ describe('no input can break a hall', () => {
       app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/call-next', headers: tap }),
     ]);
     expect(one.json<CallResponse>().ticket!.id).toBe(two.json<CallResponse>().ticket!.id);
+    // Nothing kept for a retry can be worked back to personal data or a secret: the stored answers hold none, and sign-ins are not kept at all.
+    const kept = JSON.stringify(app.store.sqlite.prepare('select * from idempotency_keys').all());
+    expect(kept).not.toContain(idFor(77));
+    expect(kept).not.toContain('13800138000');
+    await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'idempotency-key': 'login-00000001' }, payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(JSON.stringify(app.store.sqlite.prepare('select * from idempotency_keys').all())).not.toContain('token');
     const called = app.store.db.select({ state: tickets.state }).from(tickets).all().filter((t) => t.state === 'called');
     expect(called).toHaveLength(1);
   });

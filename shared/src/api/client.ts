@@ -22,7 +22,21 @@ export interface ApiClientOptions {
 
 export type ApiClient = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<T>;
 
-/** The one fetch wrapper every app uses: JSON in and out, errors as ApiError. */
+/** How often a command is sent again when the network failed before an answer came. */
+const COMMAND_RETRIES = 2;
+
+/** A key for one user action: its retries carry the same key, so the server carries it out once (IN5). */
+function idempotencyKey(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `hf-${random}`;
+}
+
+/**
+ * The one fetch wrapper every app uses: JSON in and out, errors as ApiError.
+ * A command (anything but GET) carries an Idempotency-Key and is sent again
+ * with the same key when the network drops before the answer: a clerk's
+ * "call next" on a flaky Wi-Fi calls one ticket, not two.
+ */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -31,11 +45,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const token = options.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试 (network error)');
+    const isCommand = method !== 'GET';
+    if (isCommand) headers['idempotency-key'] = idempotencyKey();
+    let response: Response | null = null;
+    for (let attempt = 0; response === null; attempt++) {
+      try {
+        response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      } catch {
+        if (!isCommand || attempt >= COMMAND_RETRIES) throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试 (network error)');
+      }
     }
     const text = await response.text();
     const data: unknown = text ? JSON.parse(text) : undefined;

@@ -62,7 +62,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       // Signed in from here on: the session is opened, and audited, as this member's action.
       request.staff = member;
       request.principal = { kind: 'staff', id: member.id, role: member.role, hallId: member.hallId };
-      return app.command(request, reply, { hallId: member.hallId }, (ctx) => ({
+      return app.command(request, reply, { hallId: member.hallId, replayable: false }, (ctx) => ({
         ...openSession(ctx.tx, member.id, ctx.now, options.sessionHours),
         staff: staffView(member),
       }));
@@ -137,7 +137,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       const needsWindow = kind === 'window' || kind === 'rating';
       if (needsWindow && !windowId) throw new DomainError(400, 'WINDOW_REQUIRED', `body/windowId is required for a ${kind} screen`);
       if (!needsWindow && windowId) throw new DomainError(400, 'VALIDATION_ERROR', `body/windowId is only for window screens and rating pads, not ${kind}`);
-      return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
+      return app.command(request, reply, { hallId, status: 201, replayable: false }, (ctx) => {
         getHallRow(ctx.tx, hallId);
         if (windowId && !ctx.tx.select({ id: windows.id }).from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get()) {
           throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowId ${windowId} is not a window of this hall`);

@@ -14,6 +14,11 @@ export interface CommandOptions {
   hallId: string | null;
   /** The success status; its response schema serialises the answer. */
   status?: 200 | 201;
+  /**
+   * False for commands whose answer is a secret shown once (a session token,
+   * a screen's token): it is never stored, so their Idempotency-Key is ignored.
+   */
+  replayable?: boolean;
 }
 
 declare module 'fastify' {
@@ -52,9 +57,14 @@ function idempotencyKeyOf(request: FastifyRequest): string | null {
   return key;
 }
 
+/**
+ * What the request was, to tell a retry from a new request under the same
+ * key. Taken from the body with its secrets and personal fields redacted, so
+ * nothing stored for a day can be worked back to a password or an ID number.
+ */
 function fingerprintOf(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${request.url.split('?')[0]} ${JSON.stringify(redactPersonal(request.body ?? null))}`)
     .digest('hex');
 }
 
@@ -63,7 +73,7 @@ type Answer = { status: number; body: string; replayed: boolean };
 export default fp(
   async (app) => {
     app.decorate('command', function command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, run: (ctx: CommandContext) => T): FastifyReply {
-      const key = idempotencyKeyOf(request);
+      const key = options.replayable === false ? null : idempotencyKeyOf(request);
       const caller = callerOf(request.principal);
       const fingerprint = key ? fingerprintOf(request) : '';
       const status = options.status ?? 200;
