@@ -192,6 +192,8 @@ export const tickets = sqliteTable(
     index('tickets_hall_state').on(t.hallId, t.state),
     // A queue's waiting count and its latest finished services (E1) without reading the day's tickets.
     index('tickets_hall_category_state_finished').on(t.hallId, t.categoryId, t.state, t.finishedAt),
+    // Q10: the first waiting tickets of a queue, by kind and queue time, without reading the whole queue.
+    index('tickets_call_order').on(t.hallId, t.categoryId, t.state, t.priority, t.queuedAt),
     // A batch's tickets, for the entrance screen's snapshot.
     index('tickets_party').on(t.partyId),
   ],

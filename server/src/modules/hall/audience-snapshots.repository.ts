@@ -1,4 +1,4 @@
-import { projectPhoneSnapshot, projectPublicSnapshot, PUBLIC_CALLS_KEPT, type HallEvent, type PhoneHallState, type PublicHallState } from '@hallflow/shared';
+import { projectPublicSnapshot, PUBLIC_CALLS_KEPT, type HallEvent, type PublicHallState } from '@hallflow/shared';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, events, tickets, windows } from '../../db/schema/index.ts';
@@ -73,11 +73,4 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
     latestBatch,
     occupancy: occupancyOf(db, hallId),
   });
-}
-
-/** PV3: a phone's snapshot: the public one and its own ticket in full. */
-export function phoneSnapshot(db: Reader, hallId: string, ticketId: string, now: Date): PhoneHallState {
-  const mine = db.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.hallId, hallId))).get();
-  if (!mine) throw new Error(`ticket ${ticketId} not in hall ${hallId}`);
-  return projectPhoneSnapshot(publicSnapshot(db, hallId, now), ticketView(mine));
 }

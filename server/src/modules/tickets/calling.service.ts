@@ -5,7 +5,7 @@ import type { Tx } from '../../db/connection.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView, windowView } from '../hall/views.ts';
 import { callingSettings } from '../hall/hall-policy.ts';
-import { ticketRow, updateTicket, updateWindow, waitingTickets, windowRow } from './ticket.repository.ts';
+import { callCandidates, ticketRow, updateTicket, updateWindow, windowRow } from './ticket.repository.ts';
 
 /** W1: a window calls only when it is open and has no ticket called, being served or on hold at it. */
 export function requireFreeWindow(tx: Tx, hallId: string, windowId: string) {
@@ -42,7 +42,7 @@ function call(ctx: CommandContext, hallId: string, window: ReturnType<typeof win
 export function callNext(ctx: CommandContext, hallId: string, windowId: string) {
   const window = requireFreeWindow(ctx.tx, hallId, windowId);
   const settings = callingSettings(getHallRow(ctx.tx, hallId).settings);
-  const waiting = waitingTickets(ctx.tx, hallId, window.categoryIds).map(ticketView);
+  const waiting = callCandidates(ctx.tx, hallId, window, ctx.now).map(ticketView);
   const next = pickNextTicket(waiting, window, ctx.now, { normalPerPriority: settings.normalPerPriority });
   if (!next) return { ticket: null, window: windowView(window) };
   return call(ctx, hallId, window, next.id, next.priority);

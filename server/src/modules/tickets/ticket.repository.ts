@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
@@ -47,12 +47,47 @@ export function nextCounter(tx: Tx, hallId: string, day: string, prefix: string)
   return (row?.last ?? 0) + 1;
 }
 
-export function waitingTickets(tx: Tx, hallId: string, categoryIds: readonly string[]) {
-  return tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.hallId, hallId), eq(tickets.state, 'waiting'), inArray(tickets.categoryId, [...categoryIds])))
-    .all();
+/**
+ * Q10: the few waiting tickets that can be first for a window, read through
+ * the (hall, category, state, priority, queue time) index instead of the
+ * whole waiting list: for each category the window serves, each kind
+ * (priority or not) and each urgency group of Q4 (due appointment, walk-in,
+ * appointment not yet due), the earliest by queue time. The calling policy
+ * ranks within groups by queue time, so its choice among these is its choice
+ * among all (`pickNextTicket` over the candidates equals it over everyone).
+ */
+export function callCandidates(tx: Tx, hallId: string, window: { id: string; categoryIds: readonly string[] }, now: Date) {
+  const nowIso = now.toISOString();
+  const groups = [
+    and(isNotNull(tickets.slotStart), lte(tickets.slotStart, nowIso)),
+    isNull(tickets.slotStart),
+    and(isNotNull(tickets.slotStart), gt(tickets.slotStart, nowIso)),
+  ];
+  const found = [];
+  for (const categoryId of window.categoryIds) {
+    for (const priority of [true, false]) {
+      for (const group of groups) {
+        const row = tx
+          .select()
+          .from(tickets)
+          .where(
+            and(
+              eq(tickets.hallId, hallId),
+              eq(tickets.categoryId, categoryId),
+              eq(tickets.state, 'waiting'),
+              eq(tickets.priority, priority),
+              group,
+              or(isNull(tickets.targetWindowId), eq(tickets.targetWindowId, window.id)),
+            ),
+          )
+          .orderBy(asc(tickets.queuedAt), asc(tickets.number))
+          .limit(1)
+          .get();
+        if (row) found.push(row);
+      }
+    }
+  }
+  return found;
 }
 
 export function updateTicket(tx: Tx, ticketId: string, values: Partial<typeof tickets.$inferInsert>) {

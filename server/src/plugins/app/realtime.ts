@@ -3,6 +3,7 @@ import {
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_VERSION,
   projectPhoneEnvelope,
+  projectPhoneSnapshot,
   projectPublicEnvelope,
   ticketsOf,
   type Audience,
@@ -21,8 +22,8 @@ import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
 import { eventsSince, headSeq } from '../../core/event-log.ts';
 import { tickets } from '../../db/schema/index.ts';
-import { phoneSnapshot, publicSnapshot } from '../../modules/hall/audience-snapshots.repository.ts';
-import { hallSnapshot } from '../../modules/hall/hall.repository.ts';
+import { SnapshotCache } from '../../modules/hall/snapshot-cache.ts';
+import { ticketView } from '../../modules/hall/views.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -100,17 +101,29 @@ export default fp(
       app.log.info({ prefix: app.redisPrefix }, 'realtime: broadcasting through Redis');
     }
 
+    function fanOut(envelope: HallEventEnvelope): void {
+      io.to(staffRoom(envelope.hallId)).emit('hall:changed', envelope);
+      // A phone whose ticket the event carries gets its own copy instead of the public one, so each seq reaches it once (PV3, PV4).
+      const own = ticketsOf(envelope.event).map((ticket) => ticket.id);
+      for (const ticketId of own) io.to(ticketRoom(ticketId)).emit('hall:public', projectPhoneEnvelope(envelope, ticketId));
+      io.to(publicRoom(envelope.hallId)).except(own.map(ticketRoom)).emit('hall:public', projectPublicEnvelope(envelope));
+    }
+
+    // R6: the command's answer goes first; the fan-out to every screen follows on the next turn of the
+    // event loop, in commit (seq) order, so a clerk's call answers as fast at 10,000 screens as at 10.
+    let pending: HallEventEnvelope[] = [];
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      for (const envelope of batch) fanOut(envelope);
+    };
     app.commands.setPublisher({
       publish(envelopes: readonly HallEventEnvelope[]) {
-        for (const envelope of envelopes) {
-          io.to(staffRoom(envelope.hallId)).emit('hall:changed', envelope);
-          // A phone whose ticket the event carries gets its own copy instead of the public one, so each seq reaches it once (PV3, PV4).
-          const own = ticketsOf(envelope.event).map((ticket) => ticket.id);
-          for (const ticketId of own) io.to(ticketRoom(ticketId)).emit('hall:public', projectPhoneEnvelope(envelope, ticketId));
-          io.to(publicRoom(envelope.hallId)).except(own.map(ticketRoom)).emit('hall:public', projectPublicEnvelope(envelope));
-        }
+        if (pending.length === 0) setImmediate(flush);
+        pending.push(...envelopes);
       },
     });
+    app.addHook('onClose', async () => flush());
 
     io.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
@@ -155,6 +168,8 @@ export default fp(
       });
     });
 
+    const snapshots = new SnapshotCache(app.store.db);
+
     function roomsOf(socket: HallSocket, hallId: string): string[] {
       const { audience, ticketId } = socket.data;
       if (audience === 'staff') return [staffRoom(hallId)];
@@ -182,9 +197,13 @@ export default fp(
         const logged = eventsSince(db, hallId, lastSeq, MAX_REPLAY_EVENTS);
         if (logged.length === head - lastSeq) return replay(audience, ticketId, logged, head, base);
       }
-      if (audience === 'staff') return { ...base, audience, mode: 'snapshot', snapshot: hallSnapshot(db, hallId, now) };
-      if (audience === 'phone' && ticketId) return { ...base, audience, mode: 'snapshot', snapshot: phoneSnapshot(db, hallId, ticketId, now) };
-      return { ...base, audience: 'public', mode: 'snapshot', snapshot: publicSnapshot(db, hallId, now) };
+      if (audience === 'staff') return { ...base, audience, mode: 'snapshot', snapshot: snapshots.staffState(hallId, head, now) };
+      const shared = snapshots.publicState(hallId, head, now);
+      if (audience === 'phone' && ticketId) {
+        const mine = db.select().from(tickets).where(eq(tickets.id, ticketId)).get();
+        if (mine) return { ...base, audience, mode: 'snapshot', snapshot: projectPhoneSnapshot(shared, ticketView(mine)) };
+      }
+      return { ...base, audience: 'public', mode: 'snapshot', snapshot: shared };
     }
 
     function replay(audience: Audience, ticketId: string | null, logged: HallEventEnvelope[], headSeq: number, base: { ok: true; protocolVersion: number; serverTime: string }): JoinResult {

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_call_order` ON `tickets` (`hall_id`,`category_id`,`state`,`priority`,`queued_at`);
