@@ -19,3 +19,4 @@ export * from './public-views.ts';
 export * from './public-events.ts';
 export * from './audience.projections.ts';
 export * from './public-state.ts';
+export * from './catalogue.rules.ts';

@@ -8,6 +8,13 @@ import type {
   DeviceTokenResponse,
   DeviceView,
   HallPolicies,
+  CreateBundleBody,
+  CreateServiceItemBody,
+  ServiceBundleView,
+  ServiceCatalogue,
+  ServiceItemView,
+  UpdateBundleBody,
+  UpdateServiceItemBody,
   StaffAccount,
   StaffView,
   UpdateCrowdConfigBody,
@@ -23,6 +30,26 @@ export class SupervisorApi {
 
   dailyReport(date?: string): Promise<DailyReport> {
     return this.api<DailyReport>('GET', `/api/halls/${this.hallId}/reports/daily${date ? `?date=${date}` : ''}`);
+  }
+
+  catalogue(): Promise<ServiceCatalogue> {
+    return this.api<ServiceCatalogue>('GET', `/api/halls/${this.hallId}/services?retired=true`);
+  }
+
+  createItem(body: CreateServiceItemBody): Promise<ServiceItemView> {
+    return this.api<ServiceItemView>('POST', `/api/halls/${this.hallId}/services/items`, body);
+  }
+
+  updateItem(itemId: string, body: UpdateServiceItemBody): Promise<ServiceItemView> {
+    return this.api<ServiceItemView>('PATCH', `/api/halls/${this.hallId}/services/items/${itemId}`, body);
+  }
+
+  createBundle(body: CreateBundleBody): Promise<ServiceBundleView> {
+    return this.api<ServiceBundleView>('POST', `/api/halls/${this.hallId}/services/bundles`, body);
+  }
+
+  updateBundle(bundleId: string, body: UpdateBundleBody): Promise<ServiceBundleView> {
+    return this.api<ServiceBundleView>('PATCH', `/api/halls/${this.hallId}/services/bundles/${bundleId}`, body);
   }
 
   policies(): Promise<HallPolicies> {
