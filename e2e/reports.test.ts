@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceCatalogue } from '@hallflow/shared/api';
+import type { ServiceCatalogue, TicketResponse } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signInAdmin } from './support/api.ts';
+import { createStaff, signIn, signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
 import { ADMIN_PASSWORD, ROOT } from './support/server.ts';
 import { useServerAndBrowser } from './support/suite.ts';
@@ -73,5 +73,51 @@ describe('catalogue administration in the clerk console', () => {
     // The item is in an offered bundle: retiring it is refused, with the reason shown.
     await page.getByTestId(`item-row-${item.id}`).getByRole('button', { name: '停办' }).click();
     await page.getByTestId('items-panel').getByRole('alert').getByText('仍属于在办的一件事').waitFor();
+  });
+});
+
+describe('差评整改 in the clerk console', () => {
+  it('[FU1][FU2][FU3][FU4] a 非常不满意 rating becomes a case its supervisor follows up to closed', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const supervisorPassword = await createStaff(admin, 'fu-supervisor', 'supervisor', '林主任');
+    const clerkPassword = await createStaff(admin, 'fu-clerk', 'clerk', '周敏');
+    const { api: clerk } = await signIn(suite.server.url, 'fu-clerk', clerkPassword);
+    const issued = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C' });
+    await clerk('POST', '/api/halls/demo/windows/demo-w4/open');
+    await clerk('POST', '/api/halls/demo/windows/demo-w4/call-next');
+    await clerk('POST', `/api/halls/demo/tickets/${issued.ticket.id}/complete`);
+    const rated = await fetch(`${suite.server.url}/api/public/tickets/${issued.phoneToken}/rating`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 1, reasons: ['repeat'], comment: '材料来回补了三次', contactPhone: '13912345678' }),
+    });
+    expect(rated.status).toBe(200);
+
+    const page = await openConsole('followups', 'fu-supervisor', supervisorPassword);
+    await page.getByTestId('fu-cases').getByText('1').waitFor();
+    await page.getByTestId(`fu-row-${issued.ticket.number}`).getByText('需多次跑动').waitFor();
+    expect(await page.getByTestId('fu-table').innerText()).not.toContain('13912345678');
+    await page.getByTestId(`fu-row-${issued.ticket.number}`).click();
+    const detail = page.getByTestId('fu-case');
+    await detail.getByText('材料来回补了三次').waitFor();
+    await detail.getByTestId('fu-show-contact').click();
+    await detail.getByTestId('fu-contact').getByText('13912345678').waitFor();
+    // Closing too early is refused, with the reason in Chinese.
+    await detail.getByTestId('fu-close').click();
+    await page.getByRole('alert').getByText('请先记录回访情况').waitFor();
+    await detail.getByTestId('fu-contact-note').fill('已电话回访，群众反映材料未一次性告知');
+    await detail.getByTestId('fu-record-contact').click();
+    await page.getByTestId('fu-follow-up-rate').getByText('100%').waitFor();
+    await detail.getByTestId('fu-finding').fill('情况属实：窗口未一次性告知所需材料');
+    await detail.getByTestId('fu-justified').check();
+    await detail.getByTestId('fu-rectification').fill('推行一次性告知清单，对窗口人员开展培训');
+    await detail.getByTestId('fu-save').click();
+    await detail.getByTestId('fu-close').click();
+    await page.getByTestId(`fu-row-${issued.ticket.number}`).getByText('已办结').waitFor();
+    await page.getByTestId('fu-rectification-rate').getByText('100%').waitFor();
+    await publish(page, 'follow-ups');
+    const { api: supervisorApi } = await signIn(suite.server.url, 'fu-supervisor', supervisorPassword);
+    const list = await supervisorApi<{ cases: { status: string; justified: boolean }[] }>('GET', '/api/halls/demo/follow-ups');
+    expect(list.cases).toEqual([expect.objectContaining({ status: 'closed', justified: true })]);
   });
 });

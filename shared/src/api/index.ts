@@ -10,3 +10,4 @@ export * from './reports.schemas.ts';
 export * from './door-checks.ts';
 export * from './client.ts';
 export * from './session.ts';
+export * from './follow-ups.schemas.ts';

@@ -20,3 +20,4 @@ export * from './public-events.ts';
 export * from './audience.projections.ts';
 export * from './public-state.ts';
 export * from './catalogue.rules.ts';
+export * from './follow-up.rules.ts';

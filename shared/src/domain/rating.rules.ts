@@ -25,6 +25,8 @@ export const RateServiceBodySchema = Type.Object(
     level: Type.Integer({ minimum: 1, maximum: 5 }),
     reasons: Type.Optional(Type.Array(Type.Union(Object.keys(RATING_REASONS).map((key) => Type.Literal(key))), { uniqueItems: true, maxItems: 6 })),
     comment: Type.Optional(Type.String({ maxLength: 300 })),
+    /** FU4: a mobile number the visitor leaves for the 回访 of a low rating; seen only by the supervisor handling it. */
+    contactPhone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$', description: '11-digit mobile number (I2)' })),
   },
   { additionalProperties: false },
 );

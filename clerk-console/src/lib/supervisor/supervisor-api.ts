@@ -8,6 +8,10 @@ import type {
   DeviceTokenResponse,
   DeviceView,
   HallPolicies,
+  FollowUpContact,
+  FollowUpList,
+  FollowUpView,
+  UpdateFollowUpBody,
   CreateBundleBody,
   CreateServiceItemBody,
   ServiceBundleView,
@@ -50,6 +54,20 @@ export class SupervisorApi {
 
   updateBundle(bundleId: string, body: UpdateBundleBody): Promise<ServiceBundleView> {
     return this.api<ServiceBundleView>('PATCH', `/api/halls/${this.hallId}/services/bundles/${bundleId}`, body);
+  }
+
+  followUps(filter: '' | 'open' | 'contacted' | 'closed' | 'overdue'): Promise<FollowUpList> {
+    const query = filter === '' ? '' : filter === 'overdue' ? '?overdue=true' : `?status=${filter}`;
+    return this.api<FollowUpList>('GET', `/api/halls/${this.hallId}/follow-ups${query}`);
+  }
+
+  updateFollowUp(id: string, body: UpdateFollowUpBody): Promise<FollowUpView> {
+    return this.api<FollowUpView>('PATCH', `/api/halls/${this.hallId}/follow-ups/${id}`, body);
+  }
+
+  /** FU4: the visitor's contact details; the server writes each read to the audit log. */
+  followUpContact(id: string): Promise<FollowUpContact> {
+    return this.api<FollowUpContact>('POST', `/api/halls/${this.hallId}/follow-ups/${id}/contact`);
   }
 
   policies(): Promise<HallPolicies> {

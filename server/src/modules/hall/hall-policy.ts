@@ -2,7 +2,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** The policies a hall keeps in its `settings` column, one key each. */
-export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd';
+export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'followUp';
 
 /**
  * One policy of a hall, unset fields taking the defaults. A stored value that

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { ratings, tickets } from '../../db/schema/index.ts';
 import { ticketView } from '../hall/views.ts';
 import { updateTicket } from './ticket.repository.ts';
+import { openFollowUp } from '../follow-ups/follow-ups.service.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -13,7 +14,7 @@ type TicketRow = typeof tickets.$inferSelect;
 export function rateService(ctx: CommandContext, ticket: TicketRow, body: RateServiceBody, source: 'pad' | 'phone') {
   const check = checkRating(ticket, body, ctx.now);
   if (!check.ok) throw new DomainError(check.code === 'REASONS_REQUIRED' ? 400 : 409, check.code, check.message);
-  ctx.tx
+  const rating = ctx.tx
     .insert(ratings)
     .values({
       id: newId(),
@@ -29,7 +30,10 @@ export function rateService(ctx: CommandContext, ticket: TicketRow, body: RateSe
       source,
       at: ctx.now.toISOString(),
     })
-    .run();
+    .returning()
+    .get();
+  // FU1: a low rating opens its follow-up case in the same transaction.
+  openFollowUp(ctx, ticket, rating, body.contactPhone ?? null);
   const rated = ticketView(updateTicket(ctx.tx, ticket.id, { rating: body.level }));
   ctx.emit({ type: 'ticket.rated', ticket: rated });
   return { ticket: rated };
