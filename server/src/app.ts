@@ -22,6 +22,7 @@ import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
 import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import followUpRoutes from './modules/follow-ups/follow-ups.routes.ts';
+import reportsRoutes from './modules/reports/reports.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -107,6 +108,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(catalogueRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ratingsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(followUpRoutes);
+  await fastify.register(reportsRoutes);
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
   await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS });

@@ -21,3 +21,5 @@ export * from './audience.projections.ts';
 export * from './public-state.ts';
 export * from './catalogue.rules.ts';
 export * from './follow-up.rules.ts';
+export * from './report.rules.ts';
+export * from './four-reductions.rules.ts';
