@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceCatalogue, TicketResponse } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createStaff, signIn, signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
-import { ADMIN_PASSWORD, ROOT } from './support/server.ts';
+import { ADMIN_PASSWORD, ROOT, startServer, type RunningServer } from './support/server.ts';
+import { buildReportDay, REPORT_DAY_REDUCTIONS, type Driver } from '../server/test/support/report-day.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'reports';
@@ -18,9 +19,9 @@ async function publish(page: Page, name: string) {
   copyFileSync(path, join(ROOT, 'docs', 'screenshots', `${name}.png`));
 }
 
-async function openConsole(tab: string, username = 'admin', password = ADMIN_PASSWORD, viewport = { width: 1366, height: 768 }): Promise<Page> {
+async function openConsole(tab: string, username = 'admin', password = ADMIN_PASSWORD, viewport = { width: 1366, height: 768 }, url = suite.server.url): Promise<Page> {
   const page = await suite.browser.newPage({ viewport });
-  await page.goto(`${suite.server.url}/clerk/#${tab}`);
+  await page.goto(`${url}/clerk/#${tab}`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -119,5 +120,83 @@ describe('差评整改 in the clerk console', () => {
     const { api: supervisorApi } = await signIn(suite.server.url, 'fu-supervisor', supervisorPassword);
     const list = await supervisorApi<{ cases: { status: string; justified: boolean }[] }>('GET', '/api/halls/demo/follow-ups');
     expect(list.cases).toEqual([expect.objectContaining({ status: 'closed', justified: true })]);
+  });
+});
+
+/** The fixture day of the server tests, driven over HTTP against a real server (whose clock runs on its own). */
+async function httpDriver(server: RunningServer): Promise<Driver> {
+  const call = async <T>(method: string, url: string, token: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const { api: admin } = await signInAdmin(server.url);
+  const member = async (role: 'door' | 'clerk' | 'supervisor', username: string) => (await signIn(server.url, username, await createStaff(admin, username, role, username))).token;
+  const clerks = [await member('clerk', 'c1'), await member('clerk', 'c2'), await member('clerk', 'c3'), await member('clerk', 'c4'), await member('clerk', 'c5')] as [string, string, string, string, string];
+  return {
+    call,
+    rate: async (token, body) => void (await call('POST', `/api/public/tickets/${token}/rating`, '', body)),
+    wait: () => undefined,
+    tokens: { door: await member('door', 'door-rp'), clerks },
+  };
+}
+
+describe('reports and the four reductions of a day with known answers', () => {
+  it('[RP1][RP5][RP6][FR2][FR3] the fixture day read in the clerk console: tables, charts, CSV and both screen sizes', async () => {
+    const server = await startServer();
+    try {
+      await buildReportDay(await httpDriver(server));
+      const { api: admin } = await signInAdmin(server.url);
+      const password = await createStaff(admin, 'rp-supervisor', 'supervisor', '林主任');
+      const page = await openConsole('analysis', 'rp-supervisor', password, { width: 1366, height: 768 }, server.url);
+      const door = page.getByTestId('table-door');
+      await door.getByText('核验人数').waitFor();
+      const cells = async (testId: string) => (await page.getByTestId(testId).locator('tbody tr').allInnerTexts()).map((row) => row.split('\t'));
+      expect(await cells('table-door')).toEqual([['核验人数', '4'], ['放行人数', '2'], ['劝返人数', '2'], ['发热', '1'], ['复测体温', '1'], ['人工核验健康码', '4']]);
+      expect(await cells('table-denied')).toEqual([['红码', '1'], ['发热', '1']]);
+      expect(await cells('table-tickets')).toEqual([['取号', '5'], ['办结', '4'], ['过号', '1'], ['转办', '0']]);
+      expect((await cells('table-satisfaction-window')).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+        ['1号窗口', '1', '2', '0', '1'],
+        ['2号窗口', '1', '5', '100', '0'],
+        ['4号窗口', '1', '4', '100', '0'],
+        ['5号窗口', '1', '3', '100', '0'],
+      ]);
+      expect((await cells('table-handling-window')).map((r) => r[0])).toEqual(['1号窗口', '2号窗口', '4号窗口', '5号窗口', '7号窗口']);
+      await page.getByTestId('chart-waits').locator('canvas').waitFor();
+      await publish(page, 'report-analysis');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await publish(page, 'report-analysis-1920');
+
+      // A range that runs backwards is refused, with the field named.
+      await page.getByTestId('report-from').fill('2026-11-26');
+      await page.getByRole('alert').getByText('querystring/to').waitFor();
+      await page.getByTestId('report-from').fill('2026-11-25');
+
+      await page.getByTestId('tab-reductions').click();
+      const table = page.getByTestId('table-reductions');
+      await table.getByText('一件事 · 开饭店一件事').waitFor();
+      const rows = await cells('table-reductions');
+      const restaurant = rows.find((r) => r[0] === '一件事 · 开饭店一件事')!;
+      const expected = REPORT_DAY_REDUCTIONS.find((r) => r.id === 'demo-open-restaurant')!;
+      // subject, cases, materials before/now/sum/cut, steps before/now/cut, days …, trips …
+      expect(restaurant).toEqual(['一件事 · 开饭店一件事', '1', '25', '7', '13', '72', '4', '1', '75', '16', '1', '93.8', '6', '1', '83.3']);
+      expect(expected.now).toEqual({ materials: 7, steps: 1, days: 1, trips: 1 });
+      expect(rows.find((r) => r[0] === '一件事 · 新生儿出生一件事')).toEqual(['一件事 · 新生儿出生一件事', '1', '—', '4', '7', '—', '—', '2', '—', '—', '1', '—', '—', '1', '—']);
+      await page.getByTestId('chart-reductions').locator('canvas').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), table.getByTestId('table-reductions-csv').click()]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFF事项/一件事,办件数,原材料,现材料,各事项材料之和,减材料率 %')).toBe(true);
+      expect(csv).toContain('一件事 · 开饭店一件事,1,25,7,13,72,4,1,75,16,1,93.8,6,1,83.3');
+      await publish(page, 'report-four-reductions');
+      await page.emulateMedia({ media: 'print' });
+      await screenshot(page, SUITE, 'report-four-reductions-print');
+      expect(await page.getByTestId('tab-reductions').isVisible()).toBe(false);
+    } finally {
+      await server.stop();
+    }
   });
 });

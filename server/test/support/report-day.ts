@@ -20,8 +20,8 @@
  */
 export interface Driver {
   call<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token: string, body?: unknown): Promise<T>;
-  /** Rate as the visitor does from the phone, by the ticket's number. */
-  rate(number: string, body: object): Promise<void>;
+  /** Rate as the visitor does from the phone, with the ticket's phone-page token. */
+  rate(phoneToken: string, body: object): Promise<void>;
   /** Move the hall's clock on (server tests); a no-op against a real server. */
   wait(minutes: number): void;
   tokens: { door: string; clerks: [string, string, string, string, string] };
@@ -36,8 +36,13 @@ export async function buildReportDay(d: Driver): Promise<Record<string, { id: st
   await hall('POST', '/screenings', d.tokens.door, { name: '李四', categoryId: 'demo-A', people: [{ ...green, healthCode: 'red' }] });
   await hall('POST', '/screenings', d.tokens.door, { name: '王五', categoryId: 'demo-A', people: [{ ...green, temperature: 38 }] });
   d.wait(6);
-  const batch = await hall('POST', '/batches', d.tokens.door) as { tickets: { id: string; number: string }[] };
-  const issue = async (body: object) => ((await hall('POST', '/tickets', c1, body)) as { ticket: { id: string; number: string } }).ticket;
+  const batch = (await hall('POST', '/batches', d.tokens.door)) as { tickets: { id: string; number: string }[]; phoneTokens: Record<string, string> };
+  const phone: Record<string, string> = { ...batch.phoneTokens };
+  const issue = async (body: object) => {
+    const { ticket, phoneToken } = (await hall('POST', '/tickets', c1, body)) as { ticket: { id: string; number: string }; phoneToken: string };
+    phone[ticket.id] = phoneToken;
+    return ticket;
+  };
   const tickets = {
     A001: batch.tickets[0]!,
     G001: await issue({ bundleId: 'demo-open-restaurant' }),
@@ -76,10 +81,10 @@ export async function buildReportDay(d: Driver): Promise<Record<string, { id: st
   await act(c5, tickets.E001, 'start');
   d.wait(15); // 10:55
   await act(c5, tickets.E001, 'complete');
-  await d.rate('A001', { level: 5 });
-  await d.rate('G001', { level: 2, reasons: ['slow'] });
-  await d.rate('F001', { level: 4 });
-  await d.rate('E001', { level: 3 });
+  await d.rate(phone[tickets.A001.id]!, { level: 5 });
+  await d.rate(phone[tickets.G001.id]!, { level: 2, reasons: ['slow'] });
+  await d.rate(phone[tickets.F001.id]!, { level: 4 });
+  await d.rate(phone[tickets.E001.id]!, { level: 3 });
   return tickets;
 }
 

@@ -8,6 +8,8 @@ import type {
   DeviceTokenResponse,
   DeviceView,
   HallPolicies,
+  FourReductionsReport,
+  HallReport,
   FollowUpContact,
   FollowUpList,
   FollowUpView,
@@ -68,6 +70,15 @@ export class SupervisorApi {
   /** FU4: the visitor's contact details; the server writes each read to the audit log. */
   followUpContact(id: string): Promise<FollowUpContact> {
     return this.api<FollowUpContact>('POST', `/api/halls/${this.hallId}/follow-ups/${id}/contact`);
+  }
+
+  /** RP6: this hall, or (city-wide staff) the whole city, over local days from … to. */
+  report(scope: 'hall' | 'city', from: string, to: string): Promise<HallReport> {
+    return this.api<HallReport>('GET', `/api/reports?${scope === 'hall' ? `hallId=${this.hallId}&` : ''}from=${from}&to=${to}`);
+  }
+
+  fourReductions(scope: 'hall' | 'city', from: string, to: string): Promise<FourReductionsReport> {
+    return this.api<FourReductionsReport>('GET', `/api/reports/four-reductions?${scope === 'hall' ? `hallId=${this.hallId}&` : ''}from=${from}&to=${to}`);
   }
 
   policies(): Promise<HallPolicies> {
