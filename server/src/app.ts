@@ -23,6 +23,7 @@ import windowRoutes from './modules/tickets/windows.routes.ts';
 import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import followUpRoutes from './modules/follow-ups/follow-ups.routes.ts';
 import reportsRoutes from './modules/reports/reports.routes.ts';
+import cityRoutes from './modules/city/city.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -109,6 +110,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(ratingsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(followUpRoutes);
   await fastify.register(reportsRoutes);
+  await fastify.register(cityRoutes);
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
   await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS });

@@ -23,3 +23,4 @@ export * from './catalogue.rules.ts';
 export * from './follow-up.rules.ts';
 export * from './report.rules.ts';
 export * from './four-reductions.rules.ts';
+export * from './city.rules.ts';
