@@ -200,3 +200,41 @@ describe('reports and the four reductions of a day with known answers', () => {
     }
   });
 });
+
+describe('the live city overview', () => {
+  it('[CO1][CO2][CO3][CO4] the city view and the big screen update live when a hall admits a batch', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const doorPassword = await createStaff(admin, 'co-door', 'door', '门岗');
+    const { api: door } = await signIn(suite.server.url, 'co-door', doorPassword);
+    await admin('POST', '/api/halls', { id: 'xinhua', name: '新华街道便民服务中心', nameEn: 'Xinhua Service Centre', floorAreaM2: 200, areaPerPersonM2: 10, holdingCapacity: 10, batchSize: 5 });
+    await admin('PATCH', '/api/halls/xinhua', { regionId: 'renmin' });
+    const page = await openConsole('city');
+    const demoRow = page.getByTestId('city-hall-demo');
+    await demoRow.waitFor();
+    await page.getByTestId('city-live').waitFor();
+    await page.getByTestId('region-central').getByText('中心区').waitFor();
+    await page.getByTestId('city-hall-xinhua').getByText('新华街道便民服务中心').waitFor();
+    const insideBefore = Number((await demoRow.getByTestId('city-inside').innerText()).split('/')[0]);
+
+    const green = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
+    await door('POST', '/api/halls/demo/screenings', { name: '陈大文', categoryId: 'demo-C', people: [green, green] });
+    await demoRow.getByTestId('city-holding').getByText('2', { exact: true }).waitFor();
+    await door('POST', '/api/halls/demo/batches');
+    await demoRow.getByTestId('city-inside').getByText(`${insideBefore + 2}/54`).waitFor();
+    await demoRow.getByTestId('city-holding').getByText('0', { exact: true }).waitFor();
+    // The district adds up its halls: 中心区 holds the demo hall and, two levels down, 新华.
+    expect(await page.getByTestId('region-central').innerText()).toContain(`${insideBefore + 2}/${54 + 20}`);
+    expect(await page.getByTestId('city-tree').innerText()).not.toContain('陈');
+    await publish(page, 'city-overview');
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('open-big-screen').click();
+    const big = page.getByTestId('big-screen');
+    await big.getByTestId('big-hall-demo').waitFor();
+    await door('POST', '/api/halls/demo/screenings', { name: '林小梅', categoryId: 'demo-C', people: [green] });
+    await door('POST', '/api/halls/demo/batches');
+    await big.getByTestId('big-hall-demo').getByText(`${insideBefore + 3}/54`).waitFor();
+    await big.getByTestId('big-chart').locator('canvas').waitFor();
+    await publish(page, 'city-big-screen');
+  });
+});

@@ -295,6 +295,28 @@ const DICTIONARY = {
   reason_SYMPTOM_FEVER: { zh: '自述发热', en: 'Reports fever' },
   reason_SYMPTOM_COUGH: { zh: '咳嗽', en: 'Cough' },
   reason_SYMPTOM_OTHER: { zh: '其他症状', en: 'Other symptoms' },
+  // Live city overview (CO1–CO4).
+  tabCity: { zh: '全市总览', en: 'City' },
+  cityOverview: { zh: '全市大厅实时总览', en: 'All halls of the city, live' },
+  bigScreen: { zh: '数据大屏', en: 'Big screen' },
+  bigScreenTitle: { zh: '政务服务大厅实时态势', en: 'Government service halls, live' },
+  leaveBigScreen: { zh: '退出大屏', en: 'Leave big screen' },
+  region: { zh: '区域', en: 'Region' },
+  hallsCount: { zh: '大厅', en: 'Halls' },
+  inside: { zh: '在厅/限流', en: 'Inside / limit' },
+  holding: { zh: '候场', en: 'Holding' },
+  waitingCount: { zh: '等候', en: 'Waiting' },
+  windowsOpen: { zh: '窗口 开/停/关', en: 'Windows open/paused/closed' },
+  alerts: { zh: '预警', en: 'Alerts' },
+  level_city: { zh: '市', en: 'City' },
+  level_district: { zh: '区/县', en: 'District' },
+  level_town: { zh: '乡镇/街道', en: 'Town' },
+  level_community: { zh: '村/社区', en: 'Community' },
+  occupancyRate: { zh: '在厅率', en: 'Occupancy' },
+  queuesWaiting: { zh: '各业务等候', en: 'Waiting per queue' },
+  noAlerts: { zh: '无预警', en: 'No alerts' },
+  liveNow: { zh: '实时', en: 'Live' },
+  reconnecting: { zh: '重新连接中', en: 'Reconnecting' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -165,7 +165,12 @@ export function hallsUnder(regions: readonly Region[], rows: readonly { hallId: 
   let grew = true;
   while (grew) {
     grew = false;
-    for (const region of regions) if (region.parentId && inside.has(region.parentId) && !inside.has(region.id)) (inside.add(region.id), (grew = true));
+    for (const region of regions) {
+      if (region.parentId && inside.has(region.parentId) && !inside.has(region.id)) {
+        inside.add(region.id);
+        grew = true;
+      }
+    }
   }
   return rows.filter((row) => row.regionId !== null && inside.has(row.regionId)).map((row) => row.hallId);
 }
