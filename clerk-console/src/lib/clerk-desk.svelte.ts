@@ -2,7 +2,7 @@ import type { WindowView } from '@hallflow/shared';
 import type { CallResponse, TicketItems, TicketMoveResponse, TransferBody, WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
-import { CityWatch } from './city/city-watch.svelte';
+
 
 /** A clerk at a window: the window they took, and the window's commands. */
 export class ClerkDesk extends StaffDesk {
@@ -20,11 +20,6 @@ export class ClerkDesk extends StaffDesk {
   /** Supervisors and admins also read reports and set the hall's policies here. */
   get isSupervisor(): boolean {
     return this.staff?.role === 'supervisor' || this.staff?.role === 'admin';
-  }
-
-  /** CO3: the city overview over its own realtime connection. */
-  watchCity(): CityWatch {
-    return new CityWatch(this.session.token ?? '');
   }
 
   supervisorApi(): SupervisorApi {

@@ -1,5 +1,5 @@
-import { rollUpRegions, type CityHallRow, type Region, type RegionNode } from '@hallflow/shared';
-import { connectHall, type HallSocket } from '@hallflow/shared/realtime';
+import { rollUpRegions, type CityHallRow, type Region, type RegionNode } from '../domain/city.rules.ts';
+import { connectHall, type HallSocket } from '../realtime/connect.ts';
 
 /**
  * CO3: the city overview, live: joins the city room on every (re)connect,
