@@ -142,3 +142,25 @@ describe('reports of a fixture day with known answers', () => {
     expect((await report(app, admin, '?hallId=nowhere&from=2026-11-25&to=2026-11-25')).statusCode).toBe(404);
   });
 });
+
+describe('好差评 of a routed 一件事', () => {
+  it('[F6] each window that served a routed bundle is rated on its own, once; other tickets once, at their window', async () => {
+    const built = await build();
+    const driver = await driverFor(built);
+    const { tickets, phone } = await buildReportDay(driver);
+    const rate = (ticket: string, body: object) => built.app.inject({ method: 'POST', url: `/api/public/tickets/${phone[tickets[ticket]!.id]}/rating`, payload: body });
+    // F001 was rated 4 for its last window (4); window 7 served its first part.
+    expect((await rate('F001', { level: 4 })).json<{ code: string }>().code).toBe('ALREADY_RATED');
+    expect((await rate('F001', { level: 5, windowId: 'demo-w7' })).statusCode).toBe(200);
+    expect((await rate('F001', { level: 5, windowId: 'demo-w7' })).statusCode).toBe(409);
+    const elsewhere = await rate('F001', { level: 5, windowId: 'demo-w1' });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json<{ message: string }>().message).toContain('body/windowId');
+    expect((await rate('A001', { level: 5, windowId: 'demo-w1' })).statusCode).toBe(400);
+    const day = (await built.app.inject({ method: 'GET', url: '/api/reports?hallId=demo&from=2026-11-25&to=2026-11-25', headers: bearer(driver.supervisor) })).json<HallReport>();
+    expect(day.satisfaction.byWindow.find((r) => r.label === '7号窗口')).toMatchObject({ ratings: 1, average: 5 });
+    expect(day.satisfaction.byWindow.find((r) => r.label === '4号窗口')).toMatchObject({ ratings: 1, average: 4 });
+    expect(day.satisfaction.byClerk.map((r) => [r.label, r.ratings])).toContainEqual(['clerk c3', 1]);
+    expect(day.satisfaction.byBundle.find((r) => r.label === '一件事 · 新生儿出生一件事')).toMatchObject({ ratings: 2, average: 4.5 });
+  });
+});

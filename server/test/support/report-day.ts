@@ -29,7 +29,7 @@ export interface Driver {
 
 const green = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
 
-export async function buildReportDay(d: Driver): Promise<Record<string, { id: string; number: string }>> {
+export async function buildReportDay(d: Driver): Promise<{ tickets: Record<string, { id: string; number: string }>; phone: Record<string, string> }> {
   const [c1, c2, c3, c4, c5] = d.tokens.clerks;
   const hall = (method: 'POST' | 'PUT', url: string, token: string, body?: unknown) => d.call(method, `/api/halls/demo${url}`, token, body);
   await hall('POST', '/screenings', d.tokens.door, { name: '张三', categoryId: 'demo-A', people: [green, { ...green, temperature: 37.5, temperatureRecheck: 36.8 }] });
@@ -85,7 +85,7 @@ export async function buildReportDay(d: Driver): Promise<Record<string, { id: st
   await d.rate(phone[tickets.G001.id]!, { level: 2, reasons: ['slow'] });
   await d.rate(phone[tickets.F001.id]!, { level: 4 });
   await d.rate(phone[tickets.E001.id]!, { level: 3 });
-  return tickets;
+  return { tickets, phone };
 }
 
 /** What the fixture day's report says, worked out by hand from the story above (counts only). */

@@ -98,7 +98,8 @@ export function hallReport(db: Db, hallRows: readonly HallRow[], from: string, t
 
   const occupancyPoints = logged.flatMap(({ hallId, at, event }) => ('occupancy' in event ? [{ hallId, at, inside: event.occupancy.inside, capacity: event.occupancy.capacity, timezone: zone.get(hallId)! }] : []));
   const dayRatings = db.select().from(ratings).where(and(inArray(ratings.hallId, ids), gte(ratings.day, from), lte(ratings.day, to))).all();
-  const clerkOfTicket = new Map(segments.map((s) => [s.ticketId, s.clerkName]));
+  // F6: a routed case's rating names its window; its clerk is the one who served that window's part.
+  const clerkAt = new Map(segments.map((s) => [`${s.ticketId}|${s.windowId}`, s.clerkName]));
   const transfers = hallRows.reduce((n, hall) => {
     const { start, end } = instants(hall, from, to);
     return n + db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.hallId, hall.id), eq(auditLog.action, 'transferTicket'), gte(auditLog.at, start), lt(auditLog.at, end))).all().length;
@@ -131,7 +132,7 @@ export function hallReport(db: Db, hallRows: readonly HallRow[], from: string, t
     occupancy: occupancyPerHour(occupancyPoints),
     satisfaction: {
       byWindow: satisfaction((r) => r.windowId, (key) => names.window.get(key) ?? key),
-      byClerk: satisfaction((r) => clerkOfTicket.get(r.ticketId) ?? null, (key) => key),
+      byClerk: satisfaction((r) => clerkAt.get(`${r.ticketId}|${r.windowId}`) ?? null, (key) => key),
       byItem: satisfaction((r) => {
         const key = subjectOf(r.ticketId);
         return key?.startsWith('item:') ? key : null;
