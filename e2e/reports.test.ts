@@ -12,6 +12,10 @@ import { useServerAndBrowser } from './support/suite.ts';
 const SUITE = 'reports';
 const suite = useServerAndBrowser();
 
+/** The admin's API client on the suite's server, signed in once (sign-ins are limited to ten a minute per address). */
+let adminClient: ReturnType<typeof signInAdmin> | null = null;
+const suiteAdmin = async () => (await (adminClient ??= signInAdmin(suite.server.url))).api;
+
 /** Keeps a screenshot for the README. */
 async function publish(page: Page, name: string) {
   const path = await screenshot(page, SUITE, name);
@@ -65,7 +69,7 @@ describe('catalogue administration in the clerk console', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await publish(page, 'catalogue-admin');
 
-    const { api } = await signInAdmin(suite.server.url);
+    const api = await suiteAdmin();
     const catalogue = await api<ServiceCatalogue>('GET', '/api/halls/demo/services');
     const item = catalogue.items.find((i) => i.name === '小餐饮登记')!;
     expect(item).toMatchObject({ typicalMinutes: 12, before: { materials: 6, steps: 2, days: 10, trips: 3 }, legalDays: 3, materials: ['本人身份证原件 · ID card', '经营场所证明 · Proof of premises'] });
@@ -79,7 +83,7 @@ describe('catalogue administration in the clerk console', () => {
 
 describe('差评整改 in the clerk console', () => {
   it('[FU1][FU2][FU3][FU4] a 非常不满意 rating becomes a case its supervisor follows up to closed', async () => {
-    const { api: admin } = await signInAdmin(suite.server.url);
+    const admin = await suiteAdmin();
     const supervisorPassword = await createStaff(admin, 'fu-supervisor', 'supervisor', '林主任');
     const clerkPassword = await createStaff(admin, 'fu-clerk', 'clerk', '周敏');
     const { api: clerk } = await signIn(suite.server.url, 'fu-clerk', clerkPassword);
@@ -203,7 +207,7 @@ describe('reports and the four reductions of a day with known answers', () => {
 
 describe('the live city overview', () => {
   it('[CO1][CO2][CO3][CO4] the city view and the big screen update live when a hall admits a batch', async () => {
-    const { api: admin } = await signInAdmin(suite.server.url);
+    const admin = await suiteAdmin();
     const doorPassword = await createStaff(admin, 'co-door', 'door', '门岗');
     const { api: door } = await signIn(suite.server.url, 'co-door', doorPassword);
     await admin('POST', '/api/halls', { id: 'xinhua', name: '新华街道便民服务中心', nameEn: 'Xinhua Service Centre', floorAreaM2: 200, areaPerPersonM2: 10, holdingCapacity: 10, batchSize: 5 });
@@ -236,5 +240,31 @@ describe('the live city overview', () => {
     await big.getByTestId('big-hall-demo').getByText(`${insideBefore + 3}/54`).waitFor();
     await big.getByTestId('big-chart').locator('canvas').waitFor();
     await publish(page, 'city-big-screen');
+  });
+});
+
+describe('好差评 of a routed 一件事 on the phone', () => {
+  it('[F6] the visitor rates each window that served the routed case, one after the other', async () => {
+    const admin = await suiteAdmin();
+    const password = await createStaff(admin, 'f6-clerk', 'clerk', '周敏');
+    const { api: clerk } = await signIn(suite.server.url, 'f6-clerk', password);
+    const issued = await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { bundleId: 'demo-newborn' });
+    const serveAt = async (window: string) => {
+      await clerk('POST', `/api/halls/demo/windows/${window}/open`);
+      await clerk('POST', `/api/halls/demo/windows/${window}/call`, { ticketId: issued.ticket.id });
+      await clerk('POST', `/api/halls/demo/tickets/${issued.ticket.id}/complete`);
+    };
+    await serveAt('demo-w6'); // 新生儿户口登记 (F)
+    await serveAt('demo-w3'); // the two insurance items (C)
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${suite.server.url}/t/${issued.phoneToken}`);
+    await phone.getByTestId('phone-rate-window-6').waitFor();
+    await publish(phone, 'phone-rate-per-window');
+    await phone.getByTestId('phone-rate-window-6').getByTestId('rate-5').click();
+    await phone.getByTestId('phone-rate-window-3').getByTestId('rate-4').click();
+    await phone.getByTestId('phone-rated').waitFor();
+    const report = await admin<{ satisfaction: { byWindow: { label: string; ratings: number; average: number }[]; byBundle: { label: string; ratings: number }[] } }>('GET', '/api/reports?hallId=demo&from=2026-11-25&to=2026-11-25');
+    expect(report.satisfaction.byWindow.find((r) => r.label === '6号窗口')).toMatchObject({ ratings: 1, average: 5 });
+    expect(report.satisfaction.byWindow.find((r) => r.label === '3号窗口')).toMatchObject({ ratings: 1, average: 4 });
   });
 });

@@ -30,6 +30,8 @@ const TicketStatusSchema = Type.Object({
   estimatedWaitMinutes: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   /** The window number, once called. */
   windowNumber: Type.Union([Type.Integer(), Type.Null()]),
+  /** F6: once done, the windows the visitor may rate (each that served a routed 一件事), and whether each is rated. */
+  rateable: Type.Array(Type.Object({ windowId: Type.String(), number: Type.Integer(), rated: Type.Boolean() })),
 });
 
 /** What a paired screen needs to find its hall, and what a visitor's phone needs to find its ticket. */
