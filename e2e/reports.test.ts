@@ -33,7 +33,7 @@ async function openConsole(tab: string, username = 'admin', password = ADMIN_PAS
 }
 
 describe('catalogue administration in the clerk console', () => {
-  it('[CA1][CA2][CA3] an admin adds an item and a bundle with their before figures, and retires the item', async () => {
+  it('[CA1][CA2][CA3][CA5] an admin adds an item and a bundle with their before figures; a queue is renamed and a window taken out of service', async () => {
     const page = await openConsole('catalogue');
     const itemForm = page.getByTestId('item-form');
     await itemForm.getByTestId('item-name').fill('小餐饮登记');
@@ -78,6 +78,20 @@ describe('catalogue administration in the clerk console', () => {
     // The item is in an offered bundle: retiring it is refused, with the reason shown.
     await page.getByTestId(`item-row-${item.id}`).getByRole('button', { name: '停办' }).click();
     await page.getByTestId('items-panel').getByRole('alert').getByText('仍属于在办的一件事').waitFor();
+
+    // CA5: a queue renamed in place, and a closed window taken out of service (and back).
+    const queue = page.getByTestId('queue-row-D');
+    await queue.getByLabel('中文名称').fill('公积金业务');
+    await queue.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('queues-panel').getByRole('status').getByText('已保存业务 公积金业务').waitFor();
+    await page.getByTestId('window-service-5').getByRole('button', { name: '停用' }).click();
+    await page.getByTestId('window-service-5').getByText('已停用').waitFor();
+    const configuration = await api<{ categories: { id: string; name: string }[]; windows: { number: number; retired?: true }[] }>('GET', '/api/halls/demo/configuration');
+    expect(configuration.categories.find((c) => c.id === 'demo-D')?.name).toBe('公积金业务');
+    expect(configuration.windows.find((w) => w.number === 5)?.retired).toBe(true);
+    await page.getByTestId('window-service-5').getByRole('button', { name: '恢复使用' }).click();
+    await page.getByTestId('window-service-5').getByText('已停用').waitFor({ state: 'detached' });
+    await api('PATCH', '/api/halls/demo/categories/demo-D', { name: '住房公积金' });
   });
 });
 

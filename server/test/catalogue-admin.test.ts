@@ -101,3 +101,37 @@ describe('catalogue administration', () => {
     expect((await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { bundleId: 'demo-open-restaurant' } })).statusCode).toBe(201);
   });
 });
+
+describe('queues and windows renamed, reordered and retired in place', () => {
+  it('[CA5] a queue is renamed and reordered; retired, it takes no new visitor while its waiting tickets are served; a window is taken out of service', async () => {
+    const { app, send } = await setup();
+    const clerk = await staffToken(app, 'clerk');
+    const waiting = await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { categoryId: 'demo-D' } });
+    const renamed = await send('PATCH', '/categories/demo-D', { name: '公积金业务', sortOrder: 9 });
+    expect(renamed.json<{ categories: { id: string; name: string; sortOrder: number }[] }>().categories.at(-1)).toMatchObject({ id: 'demo-D', name: '公积金业务', sortOrder: 9 });
+    // Its item is still offered: retire that first.
+    expect((await send('PATCH', '/categories/demo-D', { retired: true })).json<{ code: string }>().code).toBe('CATEGORY_HAS_ITEMS');
+    await send('PATCH', '/services/items/demo-provident-withdrawal', { retired: true });
+    const retired = await send('PATCH', '/categories/demo-D', { retired: true });
+    expect(retired.json<{ categories: { id: string; retired?: true }[] }>().categories.find((c) => c.id === 'demo-D')?.retired).toBe(true);
+    const refused = await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(clerk), payload: { categoryId: 'demo-D' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ message: string }>().message).toContain('body/categoryId');
+    const catalogue = (await app.inject({ method: 'GET', url: '/api/halls/demo/catalogue' })).json<{ categories: { id: string }[] }>();
+    expect(catalogue.categories.map((c) => c.id)).not.toContain('demo-D');
+    // The ticket already waiting is still called and served.
+    await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w4/open', headers: bearer(clerk) });
+    const called = await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w4/call-next', headers: bearer(clerk) });
+    expect(called.json<{ ticket: { id: string } }>().ticket.id).toBe(waiting.json<{ ticket: { id: string } }>().ticket.id);
+
+    // A window in use cannot be retired; a closed one can, and then cannot be opened until it is back.
+    expect((await send('PATCH', '/windows/demo-w4', { retired: true })).statusCode).toBe(409);
+    expect((await send('PATCH', '/windows/demo-w5', { retired: true })).json<{ windows: { id: string; retired?: true }[] }>().windows.find((w) => w.id === 'demo-w5')?.retired).toBe(true);
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w5/open', headers: bearer(clerk) })).json<{ code: string }>().code).toBe('WINDOW_RETIRED');
+    await send('PATCH', '/windows/demo-w5', { retired: false });
+    expect((await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w5/open', headers: bearer(clerk) })).statusCode).toBe(200);
+    const audit = app.store.sqlite.prepare("select before, after from audit_log where action = 'updateCategory'").all() as { before: string; after: string }[];
+    expect(JSON.parse(audit[0]!.before)).toMatchObject({ name: '住房公积金' });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ name: '公积金业务' });
+  });
+});

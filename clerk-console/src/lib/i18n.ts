@@ -317,6 +317,12 @@ const DICTIONARY = {
   noAlerts: { zh: '无预警', en: 'No alerts' },
   liveNow: { zh: '实时', en: 'Live' },
   reconnecting: { zh: '重新连接中', en: 'Reconnecting' },
+  // Queues and windows (CA5).
+  queuesAndWindows: { zh: '业务队列与窗口', en: 'Queues and windows' },
+  outOfService: { zh: '停用', en: 'Out of service' },
+  backInService: { zh: '恢复使用', en: 'Back in service' },
+  windowOutOfService: { zh: '已停用', en: 'Out of service' },
+  queueSaved: { zh: '已保存业务 {name}', en: 'Queue {name} saved' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -87,3 +87,19 @@ export const UpdatedHallSchema = Type.Object({
   sortOrder: Type.Integer(),
   retired: Type.Boolean(),
 });
+
+/** CA5: rename, reorder or retire a queue; only the fields sent change. */
+export const UpdateCategoryBodySchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000 })),
+    retired: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateCategoryBody = Static<typeof UpdateCategoryBodySchema>;
+export const CategoryParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }), categoryId: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** CA5: take a window out of service, or back. */
+export const UpdateWindowBodySchema = Type.Object({ retired: Type.Boolean() }, { additionalProperties: false });

@@ -81,6 +81,16 @@ export class SupervisorApi {
     return this.api<FourReductionsReport>('GET', `/api/reports/four-reductions?${scope === 'hall' ? `hallId=${this.hallId}&` : ''}from=${from}&to=${to}`);
   }
 
+  /** CA5: rename, reorder or retire a queue. */
+  updateCategory(categoryId: string, body: { name?: string; nameEn?: string; sortOrder?: number; retired?: boolean }): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}/categories/${categoryId}`, body);
+  }
+
+  /** CA5: take a closed window out of service, or back. */
+  setWindowRetired(windowId: string, retired: boolean): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}/windows/${windowId}`, { retired });
+  }
+
   policies(): Promise<HallPolicies> {
     return this.api<HallPolicies>('GET', `/api/halls/${this.hallId}/policies`);
   }

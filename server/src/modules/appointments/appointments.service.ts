@@ -145,6 +145,7 @@ function bookedService(tx: Tx, hallId: string, body: Pick<BookAppointmentBody, '
   if (!body.categoryId) throw invalid('categoryId', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
   const category = tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
   if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
+  if (category.retiredAt) throw invalid('categoryId', `${body.categoryId} 已停办 · takes no new bookings`);
   return { categoryId: category.id, itemId: null, bundleId: null };
 }
 

@@ -30,6 +30,7 @@ export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { ca
     return { categoryId: bundleStartQueue(bundle, items), bundleId: bundle.id, itemIds: bundle.itemIds };
   }
   if (!input.categoryId) throw new DomainError(400, 'VALIDATION_ERROR', 'body/categoryId is required (or body/bundleId)');
+  if (offeredOnly && categoryRow(tx, hallId, input.categoryId).retiredAt) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${input.categoryId} 已停办 · takes no new visitors`);
   const items = input.itemIds ? itemRows(tx, hallId, input.itemIds, offeredOnly) : [];
   const elsewhere = items.filter((item) => item.categoryId !== input.categoryId).map((item) => item.id);
   if (elsewhere.length > 0) throw new DomainError(400, 'VALIDATION_ERROR', `body/itemIds: ${elsewhere.join(', ')} belong to another category`);
