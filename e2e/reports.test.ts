@@ -105,12 +105,18 @@ describe('差评整改 in the clerk console', () => {
     await clerk('POST', '/api/halls/demo/windows/demo-w4/open');
     await clerk('POST', '/api/halls/demo/windows/demo-w4/call-next');
     await clerk('POST', `/api/halls/demo/tickets/${issued.ticket.id}/complete`);
-    const rated = await fetch(`${suite.server.url}/api/public/tickets/${issued.phoneToken}/rating`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ level: 1, reasons: ['repeat'], comment: '材料来回补了三次', contactPhone: '13912345678' }),
-    });
-    expect(rated.status).toBe(200);
+    // The visitor rates on their phone, leaving a number for the 回访.
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${suite.server.url}/t/${issued.phoneToken}`);
+    await phone.getByTestId('rate-1').click();
+    await phone.getByRole('button', { name: '需多次跑动' }).click();
+    await phone.getByTestId('rate-contact').fill('1391234567');
+    await phone.getByTestId('rate-send').click();
+    await phone.getByText('手机号应为 11 位数字').waitFor();
+    await phone.getByTestId('rate-contact').fill('13912345678');
+    await publish(phone, 'phone-low-rating-contact');
+    await phone.getByTestId('rate-send').click();
+    await phone.getByTestId('phone-rated').waitFor();
 
     const page = await openConsole('followups', 'fu-supervisor', supervisorPassword);
     await page.getByTestId('fu-cases').getByText('1').waitFor();
@@ -118,7 +124,6 @@ describe('差评整改 in the clerk console', () => {
     expect(await page.getByTestId('fu-table').innerText()).not.toContain('13912345678');
     await page.getByTestId(`fu-row-${issued.ticket.number}`).click();
     const detail = page.getByTestId('fu-case');
-    await detail.getByText('材料来回补了三次').waitFor();
     await detail.getByTestId('fu-show-contact').click();
     await detail.getByTestId('fu-contact').getByText('13912345678').waitFor();
     // Closing too early is refused, with the reason in Chinese.

@@ -206,9 +206,10 @@ export class HallScreen {
   }
 
   /** The visitor rates from their phone, with their ticket's token. */
-  async rateByToken(level: number, reasons: string[], windowId?: string): Promise<void> {
+  async rateByToken(level: number, reasons: string[], windowId?: string, contactPhone?: string): Promise<void> {
     if (this.credential.kind !== 'ticket') return;
-    await createApiClient()('POST', `/api/public/tickets/${encodeURIComponent(this.credential.token)}/rating`, { level, reasons, ...(windowId ? { windowId } : {}) });
+    const body = { level, reasons, ...(windowId ? { windowId } : {}), ...(contactPhone ? { contactPhone } : {}) };
+    await createApiClient()('POST', `/api/public/tickets/${encodeURIComponent(this.credential.token)}/rating`, body);
     // F6: that window is rated now; the others of a routed case still ask.
     const status = this.#ticketStatus;
     if (status && windowId) this.#ticketStatus = { ...status, rateable: status.rateable.map((w) => (w.windowId === windowId ? { ...w, rated: true } : w)) };
