@@ -51,6 +51,11 @@ export class ClerkDesk extends StaffDesk {
     return this.session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/transfer`, target);
   }
 
+  /** FR1: the case number (办件编号) of the application this visit belongs to. */
+  recordCaseNumber(ticketId: string, caseNumber: string) {
+    return this.session.api('PUT', `/api/halls/${this.hallId}/tickets/${ticketId}/case-number`, { caseNumber });
+  }
+
   ticketItems(ticketId: string) {
     return this.session.api<TicketItems>(
       'GET',
