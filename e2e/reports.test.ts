@@ -238,6 +238,9 @@ describe('the live city overview', () => {
     await page.getByTestId('region-central').getByText('中心区').waitFor();
     await page.getByTestId('city-hall-xinhua').getByText('新华街道便民服务中心').waitFor();
     const insideBefore = Number((await demoRow.getByTestId('city-inside').innerText()).split('/')[0]);
+    /** The district's 在厅/限流 cell: it adds up every hall in its subtree. */
+    const districtInside = async () => (await page.getByTestId('region-central').locator('td').nth(2).innerText()).split('/').map(Number);
+    const [districtBefore, districtLimit] = await districtInside();
 
     const green = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
     await door('POST', '/api/halls/demo/screenings', { name: '陈大文', categoryId: 'demo-C', people: [green, green] });
@@ -246,7 +249,8 @@ describe('the live city overview', () => {
     await demoRow.getByTestId('city-inside').getByText(`${insideBefore + 2}/54`).waitFor();
     await demoRow.getByTestId('city-holding').getByText('0', { exact: true }).waitFor();
     // The district adds up its halls: 中心区 holds the demo hall and, two levels down, 新华.
-    expect(await page.getByTestId('region-central').innerText()).toContain(`${insideBefore + 2}/${54 + 20}`);
+    expect(await districtInside()).toEqual([districtBefore! + 2, districtLimit]);
+    expect(districtLimit).toBeGreaterThanOrEqual(54 + 20);
     expect(await page.getByTestId('city-tree').innerText()).not.toContain('陈');
     await publish(page, 'city-overview');
 
@@ -304,5 +308,35 @@ describe('the case number at the window', () => {
     await page.getByTestId('case-number-form').getByRole('status').getByText('已记录').waitFor();
     const items = await clerk<{ caseNumber: string | null }>('GET', `/api/halls/demo/tickets/${issued.ticket.id}/items`);
     expect(items.caseNumber).toBe('BDC-2026-0042');
+  });
+});
+
+describe('the region tree in the clerk console', () => {
+  it('[CO2][CA4] a city-wide admin adds a 街道 under a district, creates a hall and places it there', async () => {
+    const page = await openConsole('people');
+    const regionForm = page.getByTestId('region-form');
+    await regionForm.getByTestId('region-parent').selectOption({ label: '　中心区（区/县）' });
+    await regionForm.getByTestId('region-id').fill('xinhua-street');
+    await regionForm.getByTestId('region-name').fill('新华街道');
+    await regionForm.getByTestId('region-name-en').fill('Xinhua Subdistrict');
+    await regionForm.getByRole('button').click();
+    await page.getByTestId('regions-panel').getByRole('status').getByText('已添加区域 新华街道').waitFor();
+
+    const hallForm = page.getByTestId('create-hall');
+    await hallForm.getByLabel('大厅标识').fill('xinhua-centre');
+    await hallForm.getByLabel('中文名称').fill('新华街道便民服务中心');
+    await hallForm.getByLabel('英文名称').fill('Xinhua Service Centre');
+    await hallForm.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('hall-switch').inputValue()).toBe('xinhua-centre');
+    const place = page.getByTestId('hall-place-form');
+    await expect.poll(() => place.getByLabel('本大厅名称').inputValue()).toBe('新华街道便民服务中心');
+    await place.getByTestId('hall-region').selectOption({ label: '　　新华街道（乡镇/街道）' });
+    await place.getByRole('button').click();
+    await page.getByTestId('regions-panel').getByRole('status').getByText('已保存大厅').waitFor();
+    await publish(page, 'admin-regions');
+    const admin = await suiteAdmin();
+    const overview = await admin<{ regions: { id: string; parentId: string | null; level: string }[]; halls: { hallId: string; regionId: string | null }[] }>('GET', '/api/city/overview');
+    expect(overview.regions.find((r) => r.id === 'xinhua-street')).toMatchObject({ parentId: 'central', level: 'town' });
+    expect(overview.halls.find((h) => h.hallId === 'xinhua-centre')?.regionId).toBe('xinhua-street');
   });
 });

@@ -323,6 +323,17 @@ const DICTIONARY = {
   backInService: { zh: '恢复使用', en: 'Back in service' },
   windowOutOfService: { zh: '已停用', en: 'Out of service' },
   queueSaved: { zh: '已保存业务 {name}', en: 'Queue {name} saved' },
+  // The region tree and this hall's place in it (CO2, CA4).
+  regionsAndHall: { zh: '区域与本大厅', en: 'Regions and this hall' },
+  addRegion: { zh: '添加区域', en: 'Add region' },
+  parentRegion: { zh: '上级区域', en: 'Parent' },
+  regionId: { zh: '区域标识', en: 'Region id' },
+  regionAdded: { zh: '已添加区域 {name}', en: 'Region {name} added' },
+  hallRegion: { zh: '本大厅所属区域', en: 'This hall’s region' },
+  noRegion: { zh: '（未设区域）', en: '(no region)' },
+  hallName: { zh: '本大厅名称', en: 'This hall’s name' },
+  saveHall: { zh: '保存大厅', en: 'Save hall' },
+  hallSaved: { zh: '已保存大厅', en: 'Hall saved' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

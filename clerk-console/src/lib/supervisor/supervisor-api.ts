@@ -1,4 +1,4 @@
-import { zonedInstant, type AppointmentSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
+import { zonedInstant, type AppointmentSettings, type CityOverview, type HoursConfig, type RegionLevel, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
   CreateDeviceBody,
@@ -89,6 +89,20 @@ export class SupervisorApi {
   /** CA5: take a closed window out of service, or back. */
   setWindowRetired(windowId: string, retired: boolean): Promise<unknown> {
     return this.api('PATCH', `/api/halls/${this.hallId}/windows/${windowId}`, { retired });
+  }
+
+  /** CO2: the city's region tree (with every hall's live row). */
+  cityOverview(): Promise<CityOverview> {
+    return this.api<CityOverview>('GET', '/api/city/overview');
+  }
+
+  createRegion(body: { id: string; parentId: string | null; level: RegionLevel; name: string; nameEn: string }): Promise<unknown> {
+    return this.api('POST', '/api/regions', body);
+  }
+
+  /** CA4, CO2: rename this hall, place it in the tree, or retire it. */
+  updateHall(body: { name?: string; nameEn?: string; regionId?: string | null; retired?: boolean }): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}`, body);
   }
 
   policies(): Promise<HallPolicies> {
