@@ -3,15 +3,17 @@ import type { ServiceCatalogue } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
 import { choiceBody, choiceGroups, choiceMaterials, choiceQueue, parseChoice } from '../src/lib/booking/booked-service';
 
+/** CA2, CA3: what the catalogue also says of each entry; booking ignores it. */
+const admin = { before: null, legalDays: null, sortOrder: 0, retired: false };
 const catalogue: ServiceCatalogue = {
   items: [
-    { id: 'licence', categoryId: 'A', name: '营业执照', nameEn: 'Licence', materials: ['ID card', 'Premises'], typicalMinutes: 15 },
-    { id: 'food', categoryId: 'B', name: '食品许可', nameEn: 'Food permit', materials: ['ID card', 'Licence'], typicalMinutes: 15 },
-    { id: 'birth', categoryId: 'F', name: '出生登记', nameEn: 'Birth', materials: ['Birth certificate'], typicalMinutes: 10 },
+    { id: 'licence', categoryId: 'A', name: '营业执照', nameEn: 'Licence', materials: ['ID card', 'Premises'], typicalMinutes: 15, ...admin },
+    { id: 'food', categoryId: 'B', name: '食品许可', nameEn: 'Food permit', materials: ['ID card', 'Licence'], typicalMinutes: 15, ...admin },
+    { id: 'birth', categoryId: 'F', name: '出生登记', nameEn: 'Birth', materials: ['Birth certificate'], typicalMinutes: 10, ...admin },
   ],
   bundles: [
-    { id: 'restaurant', name: '开饭店', nameEn: 'Restaurant', itemIds: ['licence', 'food'], mode: 'one_window', categoryId: 'G' },
-    { id: 'newborn', name: '新生儿', nameEn: 'Newborn', itemIds: ['birth', 'licence'], mode: 'routed', categoryId: null },
+    { id: 'restaurant', name: '开饭店', nameEn: 'Restaurant', itemIds: ['licence', 'food'], mode: 'one_window', categoryId: 'G', ...admin },
+    { id: 'newborn', name: '新生儿', nameEn: 'Newborn', itemIds: ['birth', 'licence'], mode: 'routed', categoryId: null, ...admin },
   ],
 };
 const category = (id: string): CategoryView => ({ id, hallId: 'h', prefix: id, name: `类${id}`, nameEn: `Queue ${id}`, sortOrder: 0 });

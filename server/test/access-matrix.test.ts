@@ -91,7 +91,12 @@ describe('who may do what (docs/SECURITY.md)', () => {
     };
 
     /** Lists filtered by hall are asked for hall A's. */
-    const queries: Record<string, string> = { listStaff: '?hallId=demo', listAuditLog: '?hallId=demo' };
+    const queries: Record<string, string> = {
+      listStaff: '?hallId=demo',
+      listAuditLog: '?hallId=demo',
+      getReport: '?hallId=demo&from=2026-11-25&to=2026-11-25',
+      getFourReductions: '?hallId=demo&from=2026-11-25&to=2026-11-25',
+    };
     // The clerk holds window 1, so closing it is theirs to do (W3).
     expect((await call('POST', '/api/halls/demo/windows/demo-w1/open', tokens.clerk)).statusCode).toBe(200);
 

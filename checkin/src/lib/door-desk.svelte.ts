@@ -34,14 +34,6 @@ export class DoorDesk extends StaffDesk {
     return this.session.api<CheckInResponse>('POST', `/api/halls/${this.hallId}/check-ins`, query);
   }
 
-  /** Every hall of the city, for supervisors (rule C2 levels included). */
-  cityOccupancy() {
-    return this.session.api<{ hallId: string; name: string; free: number; occupancy: { inside: number; capacity: number; holding: number; level: string } }[]>(
-      'GET',
-      '/api/city/occupancy',
-    );
-  }
-
   admitBatch(override?: { reason: string }): Promise<AdmitBatchResponse> {
     return this.session.api<AdmitBatchResponse>('POST', `/api/halls/${this.hallId}/batches`, override ? { override } : undefined);
   }

@@ -3,6 +3,7 @@ import { ApiError, type CallResponse, type CloseWindowResponse, type TicketItems
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
 
+
 /** A clerk at a window: the window they took, and the window's commands. */
 export class ClerkDesk extends StaffDesk {
   #windowId = $state<string | null>(sessionStorage.getItem('hallflow.clerk.window'));
@@ -76,6 +77,11 @@ export class ClerkDesk extends StaffDesk {
 
   transfer(ticketId: string, target: TransferBody): Promise<TicketMoveResponse> {
     return this.session.api<TicketMoveResponse>('POST', `/api/halls/${this.hallId}/tickets/${ticketId}/transfer`, target);
+  }
+
+  /** FR1: the case number (办件编号) of the application this visit belongs to. */
+  recordCaseNumber(ticketId: string, caseNumber: string) {
+    return this.session.api('PUT', `/api/halls/${this.hallId}/tickets/${ticketId}/case-number`, { caseNumber });
   }
 
   ticketItems(ticketId: string) {

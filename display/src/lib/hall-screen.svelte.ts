@@ -23,6 +23,8 @@ export interface TicketStatus {
   ahead: number | null;
   estimatedWaitMinutes: number | null;
   windowNumber: number | null;
+  /** F6: once done, the windows to rate (each that served a routed 一件事) and whether each is rated. */
+  rateable: { windowId: string; number: number; rated: boolean }[];
 }
 
 interface DeviceRecord {
@@ -184,7 +186,7 @@ export class HallScreen {
       this.#statusTimer = null;
       this.#statusFetchedAt = Date.now();
       void createApiClient()<TicketStatus>('GET', `/api/public/tickets/${encodeURIComponent(this.credential.token)}`)
-        .then((status) => (this.#ticketStatus = { ahead: status.ahead, estimatedWaitMinutes: status.estimatedWaitMinutes, windowNumber: status.windowNumber }))
+        .then((status) => (this.#ticketStatus = { ahead: status.ahead, estimatedWaitMinutes: status.estimatedWaitMinutes, windowNumber: status.windowNumber, rateable: status.rateable ?? [] }))
         .catch(() => undefined);
     }, wait);
   }
@@ -206,9 +208,13 @@ export class HallScreen {
   }
 
   /** The visitor rates from their phone, with their ticket's token. */
-  async rateByToken(level: number, reasons: string[]): Promise<void> {
+  async rateByToken(level: number, reasons: string[], windowId?: string, contactPhone?: string): Promise<void> {
     if (this.credential.kind !== 'ticket') return;
-    await createApiClient()('POST', `/api/public/tickets/${encodeURIComponent(this.credential.token)}/rating`, { level, reasons });
+    const body = { level, reasons, ...(windowId ? { windowId } : {}), ...(contactPhone ? { contactPhone } : {}) };
+    await createApiClient()('POST', `/api/public/tickets/${encodeURIComponent(this.credential.token)}/rating`, body);
+    // F6: that window is rated now; the others of a routed case still ask.
+    const status = this.#ticketStatus;
+    if (status && windowId) this.#ticketStatus = { ...status, rateable: status.rateable.map((w) => (w.windowId === windowId ? { ...w, rated: true } : w)) };
   }
 
   /** After a catch-up, only calls that are still current are announced (L2), each once. */

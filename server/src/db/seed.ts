@@ -1,7 +1,7 @@
 import { DEFAULT_APPOINTMENT_SETTINGS, DEFAULT_SCREENING_POLICY, type AppointmentSettings, type ScreeningPolicy } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
-import { categories, halls, windows } from './schema/index.ts';
+import { categories, halls, regions, windows } from './schema/index.ts';
 import { seedCatalogue } from './seed-catalogue.ts';
 
 export const DEMO_HALL_ID = 'demo';
@@ -50,6 +50,18 @@ const DEMO_WINDOWS: Record<number, string[]> = {
 export function seedDemoHall(db: Db, now: Date): boolean {
   if (db.select({ id: halls.id }).from(halls).where(eq(halls.id, DEMO_HALL_ID)).get()) return false;
   db.transaction((tx) => {
+    // CO2: the demo city's tree: 市 → 区 → 街道 → 社区; the demo hall serves the district.
+    if (!tx.select({ id: regions.id }).from(regions).where(eq(regions.id, 'demo-city')).get()) {
+      tx.insert(regions)
+        .values([
+          { id: 'demo-city', parentId: null, level: 'city', name: '示范市', nameEn: 'Demo City', sortOrder: 0 },
+          { id: 'central', parentId: 'demo-city', level: 'district', name: '中心区', nameEn: 'Central District', sortOrder: 0 },
+          { id: 'east-district', parentId: 'demo-city', level: 'district', name: '东城区', nameEn: 'East District', sortOrder: 1 },
+          { id: 'renmin', parentId: 'central', level: 'town', name: '人民路街道', nameEn: 'Renmin Road Subdistrict', sortOrder: 0 },
+          { id: 'heping', parentId: 'renmin', level: 'community', name: '和平社区', nameEn: 'Heping Community', sortOrder: 0 },
+        ])
+        .run();
+    }
     tx.insert(halls)
       .values({
         id: DEMO_HALL_ID,
@@ -64,6 +76,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
         batchSize: 10,
         settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING },
         createdAt: now.toISOString(),
+        regionId: 'central',
       })
       .run();
     const idOf = (prefix: string) => `${DEMO_HALL_ID}-${prefix}`;

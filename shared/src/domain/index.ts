@@ -21,3 +21,8 @@ export * from './audience.projections.ts';
 export * from './public-state.ts';
 export * from './queue-position.rules.ts';
 export * from './retention.rules.ts';
+export * from './catalogue.rules.ts';
+export * from './follow-up.rules.ts';
+export * from './report.rules.ts';
+export * from './four-reductions.rules.ts';
+export * from './city.rules.ts';

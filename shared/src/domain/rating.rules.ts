@@ -25,6 +25,10 @@ export const RateServiceBodySchema = Type.Object(
     level: Type.Integer({ minimum: 1, maximum: 5 }),
     reasons: Type.Optional(Type.Array(Type.Union(Object.keys(RATING_REASONS).map((key) => Type.Literal(key))), { uniqueItems: true, maxItems: 6 })),
     comment: Type.Optional(Type.String({ maxLength: 300 })),
+    /** F6: for a routed 一件事, the window whose part of the service is rated (each window that served it is rated on its own). */
+    windowId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** FU4: a mobile number the visitor leaves for the 回访 of a low rating; seen only by the supervisor handling it. */
+    contactPhone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$', description: '11-digit mobile number (I2)' })),
   },
   { additionalProperties: false },
 );
@@ -50,4 +54,27 @@ export function checkRating(
     return { ok: false, code: 'TOO_LATE', message: '评价已超过 24 小时 · Ratings are accepted within 24 hours of the service' };
   }
   return { ok: true };
+}
+
+export type RatingTarget = { ok: true; windowId: string | null } | { ok: false; status: 400 | 409; code: 'WRONG_WINDOW' | 'ALREADY_RATED'; message: string };
+
+/**
+ * F6: which window a rating is for. A routed 一件事 is rated per window that
+ * served it (the last one when none is named), once each; any other ticket
+ * once, for the window that finished it.
+ */
+export function ratingTarget(
+  ticket: { windowId: string | null; routed: boolean },
+  servedWindows: readonly string[],
+  ratedWindows: readonly (string | null)[],
+  wanted: string | undefined,
+): RatingTarget {
+  const windowId = wanted ?? ticket.windowId;
+  const allowed = ticket.routed ? servedWindows : [ticket.windowId];
+  if (wanted !== undefined && !allowed.includes(wanted)) {
+    return { ok: false, status: 400, code: 'WRONG_WINDOW', message: `body/windowId ${wanted}: 该窗口未办理此业务 · this window did not serve this ticket` };
+  }
+  const already = ticket.routed ? ratedWindows.includes(windowId) : ratedWindows.length > 0;
+  if (already) return { ok: false, status: 409, code: 'ALREADY_RATED', message: '该业务已评价 · This service has already been rated' };
+  return { ok: true, windowId };
 }

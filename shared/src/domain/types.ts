@@ -82,6 +82,8 @@ export const CategoryViewSchema = Type.Object({
   name: Type.String(),
   nameEn: Type.String(),
   sortOrder: Type.Integer(),
+  /** CA5: no longer taking new visitors (present only when true); its tickets are still served. */
+  retired: Type.Optional(Type.Literal(true)),
 });
 export type CategoryView = Static<typeof CategoryViewSchema>;
 
@@ -97,6 +99,8 @@ export const WindowViewSchema = Type.Object({
   /** Normal tickets called here since the last priority one (calling rule Q3). */
   normalSincePriority: Type.Integer({ minimum: 0 }),
   clerkName: Nullable(Type.String()),
+  /** CA5: taken out of service (present only when true): it cannot be opened. */
+  retired: Type.Optional(Type.Literal(true)),
 });
 export type WindowView = Static<typeof WindowViewSchema>;
 

@@ -3,6 +3,7 @@ import type { HallEventEnvelope } from '../domain/events.ts';
 import type { PublicEnvelope } from '../domain/public-events.ts';
 import type { PhoneHallState, PublicHallState } from '../domain/public-views.ts';
 import type { ClientRole, HallSnapshot } from '../domain/types.ts';
+import type { CityHallRow, CityOverview } from '../domain/city.rules.ts';
 
 /**
  * Bumped whenever a payload changes shape. A client older than
@@ -54,11 +55,18 @@ export interface ServerToClientEvents {
   'hall:changed': (envelope: HallEventEnvelope) => void;
   /** Public screens and phones: the same change, projected for them (PV1, PV3). */
   'hall:public': (envelope: PublicEnvelope) => void;
+  /** CO3: the city room: one hall's overview row after a change of occupancy, holding, waiting, windows or alerts. */
+  'city:changed': (row: CityHallRow) => void;
 }
+
+/** CO3: what joining the city room answers: the whole overview, or why not. */
+export type CityJoinResult = { ok: true; serverTime: string; overview: CityOverview } | { ok: false; code: 'FORBIDDEN'; message: string };
 
 export interface ClientToServerEvents {
   /** Join a hall's stream for this connection's audience and catch up from `lastSeq`. */
   'hall:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;
+  /** CO3: city-wide staff and supervisors join the city room; the ack carries the overview. */
+  'city:join': (ack: (result: CityJoinResult) => void) => void;
 }
 
 /** The server-to-client event each audience listens to. */

@@ -4,6 +4,7 @@ import { StaffSession } from '../api/session.ts';
 import { initialLang, type Lang } from '../i18n/index.ts';
 import { connectHall } from '../realtime/connect.ts';
 import { HallSync, type ConnectionStatus } from '../realtime/hall-sync.ts';
+import { CityWatch } from './city-watch.svelte.ts';
 
 /**
  * What the door and clerk apps share: the signed-in staff member, the
@@ -73,6 +74,11 @@ export class StaffDesk {
     this.#sync?.close();
     this.#hall = null;
     this.#connect();
+  }
+
+  /** CO3: the city overview over its own realtime connection (supervisors and city-wide staff); close it when done. */
+  watchCity(): CityWatch {
+    return new CityWatch(this.session.token ?? '');
   }
 
   async signIn(username: string, password: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { zonedInstant, type AppointmentSettings, type CallingSettings, type HoursConfig, type ScreeningPolicy } from '@hallflow/shared';
+import { zonedInstant, type AppointmentSettings, type CallingSettings, type CityOverview, type HoursConfig, type RegionLevel, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
   AuditLogResponse,
@@ -10,6 +10,19 @@ import type {
   DeviceTokenResponse,
   DeviceView,
   HallPolicies,
+  FourReductionsReport,
+  HallReport,
+  FollowUpContact,
+  FollowUpList,
+  FollowUpView,
+  UpdateFollowUpBody,
+  CreateBundleBody,
+  CreateServiceItemBody,
+  ServiceBundleView,
+  ServiceCatalogue,
+  ServiceItemView,
+  UpdateBundleBody,
+  UpdateServiceItemBody,
   StaffAccount,
   StaffView,
   UpdateCrowdConfigBody,
@@ -26,6 +39,73 @@ export class SupervisorApi {
 
   dailyReport(date?: string): Promise<DailyReport> {
     return this.api<DailyReport>('GET', `/api/halls/${this.hallId}/reports/daily${date ? `?date=${date}` : ''}`);
+  }
+
+  catalogue(): Promise<ServiceCatalogue> {
+    return this.api<ServiceCatalogue>('GET', `/api/halls/${this.hallId}/services?retired=true`);
+  }
+
+  createItem(body: CreateServiceItemBody): Promise<ServiceItemView> {
+    return this.api<ServiceItemView>('POST', `/api/halls/${this.hallId}/services/items`, body);
+  }
+
+  updateItem(itemId: string, body: UpdateServiceItemBody): Promise<ServiceItemView> {
+    return this.api<ServiceItemView>('PATCH', `/api/halls/${this.hallId}/services/items/${itemId}`, body);
+  }
+
+  createBundle(body: CreateBundleBody): Promise<ServiceBundleView> {
+    return this.api<ServiceBundleView>('POST', `/api/halls/${this.hallId}/services/bundles`, body);
+  }
+
+  updateBundle(bundleId: string, body: UpdateBundleBody): Promise<ServiceBundleView> {
+    return this.api<ServiceBundleView>('PATCH', `/api/halls/${this.hallId}/services/bundles/${bundleId}`, body);
+  }
+
+  followUps(filter: '' | 'open' | 'contacted' | 'closed' | 'overdue'): Promise<FollowUpList> {
+    const query = filter === '' ? '' : filter === 'overdue' ? '?overdue=true' : `?status=${filter}`;
+    return this.api<FollowUpList>('GET', `/api/halls/${this.hallId}/follow-ups${query}`);
+  }
+
+  updateFollowUp(id: string, body: UpdateFollowUpBody): Promise<FollowUpView> {
+    return this.api<FollowUpView>('PATCH', `/api/halls/${this.hallId}/follow-ups/${id}`, body);
+  }
+
+  /** FU4: the visitor's contact details; the server writes each read to the audit log. */
+  followUpContact(id: string): Promise<FollowUpContact> {
+    return this.api<FollowUpContact>('POST', `/api/halls/${this.hallId}/follow-ups/${id}/contact`);
+  }
+
+  /** RP6: this hall, or (city-wide staff) the whole city, over local days from … to. */
+  report(scope: 'hall' | 'city', from: string, to: string): Promise<HallReport> {
+    return this.api<HallReport>('GET', `/api/reports?${scope === 'hall' ? `hallId=${this.hallId}&` : ''}from=${from}&to=${to}`);
+  }
+
+  fourReductions(scope: 'hall' | 'city', from: string, to: string): Promise<FourReductionsReport> {
+    return this.api<FourReductionsReport>('GET', `/api/reports/four-reductions?${scope === 'hall' ? `hallId=${this.hallId}&` : ''}from=${from}&to=${to}`);
+  }
+
+  /** CA5: rename, reorder or retire a queue. */
+  updateCategory(categoryId: string, body: { name?: string; nameEn?: string; sortOrder?: number; retired?: boolean }): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}/categories/${categoryId}`, body);
+  }
+
+  /** CA5: take a closed window out of service, or back. */
+  setWindowRetired(windowId: string, retired: boolean): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}/windows/${windowId}`, { retired });
+  }
+
+  /** CO2: the city's region tree (with every hall's live row). */
+  cityOverview(): Promise<CityOverview> {
+    return this.api<CityOverview>('GET', '/api/city/overview');
+  }
+
+  createRegion(body: { id: string; parentId: string | null; level: RegionLevel; name: string; nameEn: string }): Promise<unknown> {
+    return this.api('POST', '/api/regions', body);
+  }
+
+  /** CA4, CO2: rename this hall, place it in the tree, or retire it. */
+  updateHall(body: { name?: string; nameEn?: string; regionId?: string | null; retired?: boolean }): Promise<unknown> {
+    return this.api('PATCH', `/api/halls/${this.hallId}`, body);
   }
 
   policies(): Promise<HallPolicies> {

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { BeforeFigures } from '@hallflow/shared';
 import { categories, halls, tickets } from './core.ts';
 
 /** 事项: a service a hall offers, with what to bring and how long it usually takes. */
@@ -10,6 +11,13 @@ export const serviceItems = sqliteTable('service_items', {
   nameEn: text('name_en').notNull(),
   materials: text('materials', { mode: 'json' }).$type<string[]>().notNull(),
   typicalMinutes: integer('typical_minutes').notNull(),
+  /** CA2: the figures before the reform (materials, steps or inspections, statutory days, trips); null until recorded. */
+  before: text('before', { mode: 'json' }).$type<BeforeFigures | null>(),
+  /** CA2: the legal time limit (法定时限) in working days; null until recorded. */
+  legalDays: integer('legal_days'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  /** CA3: no longer offered; kept for past tickets and reports. */
+  retiredAt: text('retired_at'),
 });
 
 /** 一件事: items handled as one case, at one comprehensive window or routed window to window. */
@@ -22,6 +30,10 @@ export const bundles = sqliteTable('bundles', {
   mode: text('mode', { enum: ['one_window', 'routed'] }).notNull(),
   /** For one-window bundles: the comprehensive window's category (一窗联办). */
   categoryId: text('category_id').references(() => categories.id),
+  before: text('before', { mode: 'json' }).$type<BeforeFigures | null>(),
+  legalDays: integer('legal_days'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  retiredAt: text('retired_at'),
 });
 
 /** The items of a ticket and their progress. */

@@ -27,6 +27,21 @@ export const halls = sqliteTable('halls', {
   /** Last event seq handed out for this hall; bumped in the transaction of each change. */
   lastSeq: integer('last_seq').notNull().default(0),
   createdAt: text('created_at').notNull(),
+  /** CO2: where the hall sits in the city's four-level tree (市, 区/县, 乡镇/街道, 村/社区); null: directly under the city. */
+  regionId: text('region_id'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  /** CA4: closed for good; kept for past reports. */
+  retiredAt: text('retired_at'),
+});
+
+/** CO2: the city's administrative tree: 市 → 区/县 → 乡镇/街道 → 村/社区, each node with its parent. */
+export const regions = sqliteTable('regions', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  level: text('level', { enum: ['city', 'district', 'town', 'community'] }).notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
 });
 
 export const categories = sqliteTable(
@@ -38,6 +53,7 @@ export const categories = sqliteTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    retiredAt: text('retired_at'),
   },
   (t) => [uniqueIndex('categories_hall_prefix').on(t.hallId, t.prefix)],
 );
@@ -55,6 +71,7 @@ export const windows = sqliteTable(
     normalSincePriority: integer('normal_since_priority').notNull().default(0),
     clerkStaffId: text('clerk_staff_id'),
     clerkName: text('clerk_name'),
+    retiredAt: text('retired_at'),
   },
   (t) => [uniqueIndex('windows_hall_number').on(t.hallId, t.number)],
 );
@@ -185,6 +202,8 @@ export const tickets = sqliteTable(
     clerkStaffId: text('clerk_staff_id'),
     /** When the ticket is a 一件事 case: its bundle (items and their progress are in ticket_items). */
     bundleId: text('bundle_id'),
+    /** FR1: the case number (办件编号) the clerk records; visits with the same number are one case. */
+    caseNumber: text('case_number'),
   },
   (t) => [
     // T3: a number is never issued twice in a hall's day, even under concurrency.

@@ -5,3 +5,4 @@ export * from './ratings.ts';
 export * from './appointments.ts';
 export * from './catalogue.ts';
 export * from './trust.ts';
+export * from './follow-ups.ts';

@@ -1,13 +1,13 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { halls, tickets } from './core.ts';
 
-/** 好差评: one rating per ticket, tied to the window, the clerk and the category, for reports. */
+/** 好差评: one rating per ticket (per window for a routed 一件事, F6), tied to the window, the clerk and the category, for reports. */
 export const ratings = sqliteTable(
   'ratings',
   {
     id: text('id').primaryKey(),
     hallId: text('hall_id').notNull().references(() => halls.id),
-    ticketId: text('ticket_id').notNull().unique().references(() => tickets.id),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id),
     day: text('day').notNull(),
     windowId: text('window_id'),
     clerkStaffId: text('clerk_staff_id'),
@@ -18,5 +18,9 @@ export const ratings = sqliteTable(
     source: text('source', { enum: ['pad', 'phone'] }).notNull(),
     at: text('at').notNull(),
   },
-  (t) => [index('ratings_hall_day').on(t.hallId, t.day)],
+  (t) => [
+    index('ratings_hall_day').on(t.hallId, t.day),
+    // F2, F6: one rating per ticket, and per window for a routed 一件事.
+    uniqueIndex('ratings_ticket_window').on(t.ticketId, t.windowId),
+  ],
 );

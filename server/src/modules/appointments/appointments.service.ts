@@ -142,19 +142,21 @@ function bookedService(tx: Tx, hallId: string, body: Pick<BookAppointmentBody, '
   if (body.itemId) {
     const item = tx.select().from(serviceItems).where(and(eq(serviceItems.id, body.itemId), eq(serviceItems.hallId, hallId))).get();
     if (!item) throw invalid('itemId', `${body.itemId} is not a service item of this hall`);
+    if (item.retiredAt) throw invalid('itemId', `${body.itemId} 已停办 · is no longer offered`);
     if (body.categoryId && body.categoryId !== item.categoryId) throw invalid('itemId', `${body.itemId} is served in ${item.categoryId}, not ${body.categoryId}`);
     return { categoryId: item.categoryId, itemId: item.id, bundleId: null };
   }
   if (!body.categoryId) throw invalid('categoryId', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
   const category = tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
   if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
+  if (category.retiredAt) throw invalid('categoryId', `${body.categoryId} 已停办 · takes no new bookings`);
   return { categoryId: category.id, itemId: null, bundleId: null };
 }
 
 /** What an arrived appointment's ticket carries (A16): the bundle with its items, or the one item. */
 export function bookedTicketPlan(tx: Tx, hallId: string, code: string): { bundleId: string | null; itemIds: string[] } {
   const row = tx.select({ itemId: appointments.itemId, bundleId: appointments.bundleId }).from(appointments).where(and(eq(appointments.code, code), eq(appointments.hallId, hallId))).get();
-  if (row?.bundleId) return { bundleId: row.bundleId, itemIds: [...ticketPlan(tx, hallId, { bundleId: row.bundleId }).itemIds] };
+  if (row?.bundleId) return { bundleId: row.bundleId, itemIds: [...ticketPlan(tx, hallId, { bundleId: row.bundleId }, false).itemIds] };
   return { bundleId: null, itemIds: row?.itemId ? [row.itemId] : [] };
 }
 

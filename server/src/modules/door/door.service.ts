@@ -43,6 +43,8 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     .where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId)))
     .get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
+  // CA5: a retired queue takes no walk-ins; visitors who booked it before are still served.
+  if (category.retiredAt && !body.appointmentCode) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${body.categoryId} 已停办 · takes no new visitors`);
   assertServiceOpen(ctx, hallId, 'ticket');
   const policy = screeningPolicy(hall.settings);
   // S3: a hall that takes no second reading refuses one rather than silently ignoring it.

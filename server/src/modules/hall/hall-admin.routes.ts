@@ -6,10 +6,13 @@ import {
   HallParamsSchema,
   UpdateWindowCategoriesBodySchema,
   WindowParamsSchema,
+  CategoryParamsSchema,
+  UpdateCategoryBodySchema,
+  UpdateWindowBodySchema,
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../errors.schemas.ts';
-import { createCategory, createHall, createWindow, hallConfiguration, updateWindowCategories } from './hall-admin.service.ts';
+import { createCategory, createHall, createWindow, hallConfiguration, updateCategory, updateWindow, updateWindowCategories } from './hall-admin.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
 const CONFIGURERS = ['admin', 'supervisor'] as const;
@@ -102,6 +105,44 @@ const hallAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { hallId, windowId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => updateWindowCategories(ctx, hallId, windowId, request.body.categoryIds));
+    },
+  );
+
+  app.patch(
+    '/api/halls/:hallId/categories/:categoryId',
+    {
+      schema: {
+        operationId: 'updateCategory',
+        tags: ['admin'],
+        summary: 'Rename, reorder or retire a queue; its tickets keep it and past reports name it',
+        params: CategoryParamsSchema,
+        body: UpdateCategoryBodySchema,
+        response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: allow.staff(CONFIGURERS) },
+    },
+    async (request, reply) => {
+      const { hallId, categoryId } = request.params;
+      return app.command(request, reply, { hallId }, (ctx) => updateCategory(ctx, hallId, categoryId, request.body));
+    },
+  );
+
+  app.patch(
+    '/api/halls/:hallId/windows/:windowId',
+    {
+      schema: {
+        operationId: 'updateWindow',
+        tags: ['admin'],
+        summary: 'Take a closed window out of service (it cannot be opened), or back into service',
+        params: WindowParamsSchema,
+        body: UpdateWindowBodySchema,
+        response: { 200: HallConfigurationSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+      config: { access: allow.staff(CONFIGURERS) },
+    },
+    async (request, reply) => {
+      const { hallId, windowId } = request.params;
+      return app.command(request, reply, { hallId }, (ctx) => updateWindow(ctx, hallId, windowId, request.body.retired));
     },
   );
 };

@@ -1,9 +1,9 @@
-import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration } from '@hallflow/shared/api';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration, UpdateCategoryBody } from '@hallflow/shared/api';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError, conflict } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
-import { categories, halls, windows } from '../../db/schema/index.ts';
+import { categories, halls, serviceItems, windows } from '../../db/schema/index.ts';
 import type { HallPolicyKey } from './hall-policy.ts';
 import { getHallRow } from './hall.repository.ts';
 import { categoryView, hallView, windowView } from './views.ts';
@@ -119,5 +119,35 @@ export function updateWindowCategories(ctx: CommandContext, hallId: string, wind
   if (!window) throw new DomainError(404, 'NOT_FOUND', `Window ${windowId} not found`);
   assertCategoriesOfHall(ctx.tx, hallId, categoryIds);
   ctx.tx.update(windows).set({ categoryIds }).where(eq(windows.id, windowId)).run();
+  return announce(ctx, hallId);
+}
+
+const retiredAtAfter = (retired: boolean | undefined, current: string | null, now: Date) => (retired === undefined ? current : retired ? (current ?? now.toISOString()) : null);
+
+/**
+ * CA5: rename, reorder or retire a queue in place (its tickets, past and
+ * waiting, keep it). A queue whose items are still offered cannot be retired.
+ */
+export function updateCategory(ctx: CommandContext, hallId: string, categoryId: string, body: UpdateCategoryBody): HallConfiguration {
+  const before = ctx.tx.select().from(categories).where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId))).get();
+  if (!before) throw new DomainError(404, 'NOT_FOUND', `Category ${categoryId} not found`);
+  if (body.retired === true && !before.retiredAt) {
+    const items = ctx.tx.select({ id: serviceItems.id }).from(serviceItems).where(and(eq(serviceItems.categoryId, categoryId), isNull(serviceItems.retiredAt))).all();
+    if (items.length > 0) throw conflict('CATEGORY_HAS_ITEMS', `该业务下仍有在办事项 ${items.map((i) => i.id).join(', ')}，请先停办或移走 · items still offered in this queue`);
+  }
+  const { retired, ...fields } = body;
+  ctx.tx.update(categories).set({ ...fields, retiredAt: retiredAtAfter(retired, before.retiredAt, ctx.now) }).where(eq(categories.id, categoryId)).run();
+  const after = ctx.tx.select().from(categories).where(eq(categories.id, categoryId)).get()!;
+  ctx.audit({ before: categoryView(before), after: categoryView(after) });
+  return announce(ctx, hallId);
+}
+
+/** CA5: a window taken out of service cannot be opened; only a closed window can be. */
+export function updateWindow(ctx: CommandContext, hallId: string, windowId: string, retired: boolean): HallConfiguration {
+  const before = ctx.tx.select().from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get();
+  if (!before) throw new DomainError(404, 'NOT_FOUND', `Window ${windowId} not found`);
+  if (retired && before.state !== 'closed') throw conflict('WINDOW_IN_USE', `${before.number}号窗口仍在服务中，请先关闭 · Window ${before.number} is ${before.state}; close it first`);
+  ctx.tx.update(windows).set({ retiredAt: retiredAtAfter(retired, before.retiredAt, ctx.now) }).where(eq(windows.id, windowId)).run();
+  ctx.audit({ before: { retired: before.retiredAt !== null }, after: { retired } });
   return announce(ctx, hallId);
 }

@@ -3,7 +3,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** The policies a hall keeps in its `settings` column, one key each. */
-export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'calling';
+export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'calling' | 'followUp';
 
 /**
  * One policy of a hall, unset fields taking the defaults. A stored value that

@@ -1,6 +1,6 @@
 import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
 import { CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS, hallCapacity, insideCount, occupancyLevel, type CrowdSettings } from '@hallflow/shared';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
@@ -86,6 +86,7 @@ export function hallCategories(db: Reader, hallId: string) {
   return db.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder), asc(categories.id)).all().map(categoryView);
 }
 
+/** The halls open for business (CA4: a retired hall is no longer listed), in the city's order. */
 export function listHalls(db: Reader) {
-  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn }).from(halls).orderBy(asc(halls.name)).all();
+  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn }).from(halls).where(isNull(halls.retiredAt)).orderBy(asc(halls.sortOrder), asc(halls.name)).all();
 }

@@ -38,7 +38,8 @@ const hallRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async
     },
     async (request) => {
       const hall = getHallRow(app.store.db, request.params.hallId);
-      return { hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn }, categories: hallCategories(app.store.db, hall.id) };
+      // CA5: a retired queue takes no new bookings.
+      return { hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn }, categories: hallCategories(app.store.db, hall.id).filter((c) => !c.retired) };
     },
   );
 

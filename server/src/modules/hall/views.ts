@@ -20,7 +20,7 @@ export function hallView(row: Row<typeof halls>): HallInfo {
 }
 
 export function categoryView(row: Row<typeof categories>): CategoryView {
-  return { id: row.id, hallId: row.hallId, prefix: row.prefix, name: row.name, nameEn: row.nameEn, sortOrder: row.sortOrder };
+  return { id: row.id, hallId: row.hallId, prefix: row.prefix, name: row.name, nameEn: row.nameEn, sortOrder: row.sortOrder, ...(row.retiredAt ? { retired: true as const } : {}) };
 }
 
 export function windowView(row: Row<typeof windows>): WindowView {
@@ -33,6 +33,7 @@ export function windowView(row: Row<typeof windows>): WindowView {
     currentTicketId: row.currentTicketId,
     normalSincePriority: row.normalSincePriority,
     clerkName: row.clerkName,
+    ...(row.retiredAt ? { retired: true as const } : {}),
   };
 }
 

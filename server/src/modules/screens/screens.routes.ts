@@ -32,6 +32,8 @@ const TicketStatusSchema = Type.Object({
   windowNumber: Type.Union([Type.Integer(), Type.Null()]),
   /** T6: the one window a waiting ticket was transferred to, where it will be called. */
   targetWindowNumber: Type.Union([Type.Integer(), Type.Null()]),
+  /** F6: once done, the windows the visitor may rate (each that served a routed 一件事), and whether each is rated. */
+  rateable: Type.Array(Type.Object({ windowId: Type.String(), number: Type.Integer(), rated: Type.Boolean() })),
 });
 
 /** What a paired screen needs to find its hall, and what a visitor's phone needs to find its ticket. */

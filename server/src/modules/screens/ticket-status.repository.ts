@@ -1,7 +1,7 @@
 import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes, ticketsAhead, type WindowView } from '@hallflow/shared';
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { categories, tickets, windows } from '../../db/schema/index.ts';
+import { bundles, categories, ratings, ticketItems, tickets, windows } from '../../db/schema/index.ts';
 import { callingSettings } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { categoryView, ticketView, windowView } from '../hall/views.ts';
@@ -39,6 +39,22 @@ function waitMinutes(db: Reader, row: TicketRow, ahead: number, hallWindows: Win
   return wait === null ? null : Math.max(1, Math.round(wait));
 }
 
+/**
+ * F6: the windows the visitor may rate once the ticket is done: each window
+ * that served a routed 一件事 (in the order of its items), or the window that
+ * finished any other ticket; and whether each is rated yet.
+ */
+function rateableWindows(db: Reader, row: TicketRow): { windowId: string; number: number; rated: boolean }[] {
+  if (row.state !== 'done' || !row.windowId) return [];
+  const routed = row.bundleId ? db.select({ mode: bundles.mode }).from(bundles).where(eq(bundles.id, row.bundleId)).get()?.mode === 'routed' : false;
+  const ids = routed
+    ? [...new Set(db.select({ windowId: ticketItems.windowId }).from(ticketItems).where(and(eq(ticketItems.ticketId, row.id), isNotNull(ticketItems.windowId))).orderBy(asc(ticketItems.position)).all().map((r) => r.windowId!))]
+    : [row.windowId];
+  const rated = db.select({ windowId: ratings.windowId }).from(ratings).where(eq(ratings.ticketId, row.id)).all().map((r) => r.windowId);
+  const numbers = new Map(db.select({ id: windows.id, number: windows.number }).from(windows).where(eq(windows.hallId, row.hallId)).all().map((w) => [w.id, w.number]));
+  return ids.map((windowId) => ({ windowId, number: numbers.get(windowId) ?? 0, rated: rated.includes(windowId) }));
+}
+
 /** What a visitor's phone shows about its own ticket; null when no ticket has this token. */
 export function ticketStatusByToken(db: Reader, token: string, now: Date) {
   const row = db.select().from(tickets).where(eq(tickets.publicToken, token)).get();
@@ -57,5 +73,6 @@ export function ticketStatusByToken(db: Reader, token: string, now: Date) {
     estimatedWaitMinutes: ahead === null ? null : waitMinutes(db, row, ahead, hallWindows),
     windowNumber: numberOf(row.windowId),
     targetWindowNumber: row.state === 'waiting' ? numberOf(row.targetWindowId) : null,
+    rateable: rateableWindows(db, row),
   };
 }

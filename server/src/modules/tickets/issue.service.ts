@@ -23,14 +23,15 @@ export interface NewTicket {
 }
 
 /** K2/K3: a bundle's queue is its comprehensive window's category, or, when routed, its first item's. */
-export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { categoryId?: string; bundleId?: string; itemIds?: readonly string[] }) {
+export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { categoryId?: string; bundleId?: string; itemIds?: readonly string[] }, offeredOnly = true) {
   if (input.bundleId) {
-    const bundle = bundleRow(tx, hallId, input.bundleId);
-    const items = itemRows(tx, hallId, bundle.itemIds);
+    const bundle = bundleRow(tx, hallId, input.bundleId, offeredOnly);
+    const items = itemRows(tx, hallId, bundle.itemIds, false);
     return { categoryId: bundleStartQueue(bundle, items), bundleId: bundle.id, itemIds: bundle.itemIds };
   }
   if (!input.categoryId) throw new DomainError(400, 'VALIDATION_ERROR', 'body/categoryId is required (or body/bundleId)');
-  const items = input.itemIds ? itemRows(tx, hallId, input.itemIds) : [];
+  if (offeredOnly && categoryRow(tx, hallId, input.categoryId).retiredAt) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${input.categoryId} 已停办 · takes no new visitors`);
+  const items = input.itemIds ? itemRows(tx, hallId, input.itemIds, offeredOnly) : [];
   const elsewhere = items.filter((item) => item.categoryId !== input.categoryId).map((item) => item.id);
   if (elsewhere.length > 0) throw new DomainError(400, 'VALIDATION_ERROR', `body/itemIds: ${elsewhere.join(', ')} belong to another category`);
   return { categoryId: input.categoryId, bundleId: null, itemIds: items.map((item) => item.id) };

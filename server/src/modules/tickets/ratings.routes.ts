@@ -14,6 +14,8 @@ import { windowRow } from './ticket.repository.ts';
 import { allow, perTicketLink } from '../../plugins/app/auth.ts';
 
 const RatedSchema = Type.Object({ ticket: TicketViewSchema });
+/** The pad rates what its own window finished: the window is in the address, not the body. */
+const { windowId: _window, ...PAD_RATING_FIELDS } = RateServiceBodySchema.properties;
 
 const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   app.post(
@@ -44,7 +46,7 @@ const ratingsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
         tags: ['screens'],
         summary: "好差评 from the window's rating pad (device token), for a ticket that window just finished",
         params: WindowParamsSchema,
-        body: Type.Object({ ...RateServiceBodySchema.properties, ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+        body: Type.Object({ ...PAD_RATING_FIELDS, ticketId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
         response: { 200: RatedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.device(['window', 'rating'], true) },

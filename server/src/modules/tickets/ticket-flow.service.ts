@@ -1,7 +1,7 @@
 import { afterCompletion, ticketTransition, type TicketAction } from '@hallflow/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { conflict } from '../../core/errors.ts';
+import { DomainError, conflict } from '../../core/errors.ts';
 import { serviceItems, ticketItems, windows } from '../../db/schema/index.ts';
 import { bundleRow } from '../catalogue/catalogue.repository.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
@@ -115,7 +115,9 @@ export function requeueTicket(ctx: CommandContext, hallId: string, ticketId: str
 export function transferTicket(ctx: CommandContext, hallId: string, ticketId: string, target: { categoryId?: string; windowId?: string }) {
   const before = moving(ctx, hallId, ticketId, 'transfer');
   let categoryId = target.categoryId ?? before.categoryId;
-  if (target.categoryId) categoryRow(ctx.tx, hallId, target.categoryId);
+  if (target.categoryId && categoryRow(ctx.tx, hallId, target.categoryId).retiredAt) {
+    throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${target.categoryId} 已停办 · takes no new visitors`);
+  }
   if (target.windowId) {
     const window = windowRow(ctx.tx, hallId, target.windowId);
     if (!window.categoryIds.includes(categoryId)) {

@@ -8,7 +8,7 @@ import { ticketRow, updateTicket, updateWindow, windowRow } from './ticket.repos
 
 /** The clerk takes a window: it opens under their name, and a waiting priority visitor is called first (Q3). */
 export function openWindow(ctx: CommandContext, hallId: string, windowId: string, clerk: { id: string; name: string }) {
-  windowRow(ctx.tx, hallId, windowId);
+  if (windowRow(ctx.tx, hallId, windowId).retiredAt) throw conflict('WINDOW_RETIRED', '该窗口已停用 · This window is out of service');
   const { normalPerPriority } = callingSettings(getHallRow(ctx.tx, hallId).settings);
   const window = windowView(
     updateWindow(ctx.tx, windowId, { state: 'open', clerkStaffId: clerk.id, clerkName: clerk.name, normalSincePriority: normalPerPriority }),

@@ -15,6 +15,7 @@ import {
   type JoinResult,
   type ServerToClientEvents,
   type SocketData,
+  type CityJoinResult,
 } from '@hallflow/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { eq } from 'drizzle-orm';
@@ -25,6 +26,8 @@ import { tickets } from '../../db/schema/index.ts';
 import { SnapshotCache } from '../../modules/hall/snapshot-cache.ts';
 import { ticketView } from '../../modules/hall/views.ts';
 import { deviceForToken, staffForToken } from '../../modules/auth/staff.repository.ts';
+import { CityFeed } from '../../modules/city/city-feed.ts';
+import { cityOverview } from '../../modules/city/city.repository.ts';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -39,6 +42,8 @@ declare module 'fastify' {
 export const staffRoom = (hallId: string) => `hall:${hallId}:staff`;
 export const publicRoom = (hallId: string) => `hall:${hallId}:public`;
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
+/** CO3: city-wide staff and supervisors watching every hall's overview row. */
+export const CITY_ROOM = 'city';
 
 /**
  * Closes the live connections of a credential that was just withdrawn (a
@@ -101,12 +106,20 @@ export default fp(
       app.log.info({ prefix: app.redisPrefix }, 'realtime: broadcasting through Redis');
     }
 
+    const cityFeed = new CityFeed(app.store.db, () => app.clock.now());
     function fanOut(envelope: HallEventEnvelope): void {
       io.to(staffRoom(envelope.hallId)).emit('hall:changed', envelope);
       // A phone whose ticket the event carries gets its own copy instead of the public one, so each seq reaches it once (PV3, PV4).
       const own = ticketsOf(envelope.event).map((ticket) => ticket.id);
       for (const ticketId of own) io.to(ticketRoom(ticketId)).emit('hall:public', projectPhoneEnvelope(envelope, ticketId));
       io.to(publicRoom(envelope.hallId)).except(own.map(ticketRoom)).emit('hall:public', projectPublicEnvelope(envelope));
+      // CO3: the hall's overview row, when the event changed it; the city view never holds up a hall's own stream.
+      try {
+        const row = cityFeed.after(envelope);
+        if (row) io.to(CITY_ROOM).emit('city:changed', row);
+      } catch (error) {
+        app.log.error({ err: error }, 'city overview row failed');
+      }
     }
 
     // R6: the command's answer goes first; the fan-out to every screen follows on the next turn of the
@@ -156,7 +169,28 @@ export default fp(
       return next(handshakeError('UNAUTHORIZED', 'Unknown or expired token'));
     });
 
+    /** CO3: city-wide staff, and the supervisors and admins of any hall, may watch the city. */
+    function joinCity(socket: HallSocket): CityJoinResult {
+      const { audience, hallIds, role } = socket.data;
+      if (audience !== 'staff' || (hallIds !== null && role !== 'supervisor' && role !== 'admin')) {
+        return { ok: false, code: 'FORBIDDEN', message: 'The city overview is for city-wide staff and supervisors' };
+      }
+      void socket.join(CITY_ROOM);
+      const overview = cityOverview(app.store.db, app.clock.now());
+      cityFeed.remember(overview.halls);
+      return { ok: true, serverTime: app.clock.now().toISOString(), overview };
+    }
+
     io.on('connection', (socket: HallSocket) => {
+      socket.on('city:join', (ack) => {
+        if (typeof ack !== 'function') return;
+        try {
+          ack(joinCity(socket));
+        } catch (error) {
+          app.log.error({ err: error }, 'city:join failed');
+          ack({ ok: false, code: 'FORBIDDEN', message: 'The city overview cannot be read right now' });
+        }
+      });
       socket.on('hall:join', (request, ack) => {
         if (typeof ack !== 'function') return;
         try {
