@@ -31,7 +31,7 @@ async function main() {
   }
   // The app is the same plugin either way; only the listening socket differs (Fastify's types model HTTPS as another server type).
   const fastify = Fastify({ ...httpOptions, logger: { level: env.LOG_LEVEL }, ...(https ? { https } : {}) } as Parameters<typeof Fastify>[0]);
-  const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START)) : systemClock;
+  const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START), env.CLOCK_SPEED) : systemClock;
   let firstStart: FirstStart | undefined;
   await fastify.register(app, { env, clock, onFirstStart: (created) => (firstStart = created) });
 

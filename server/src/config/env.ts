@@ -21,6 +21,10 @@ export const EnvSchema = Type.Object({
   ADMIN_INITIAL_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   /** Start the server's clock at this instant (it then runs at normal speed). For demos and tests. */
   CLOCK_START: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}', description: 'ISO-8601 instant' })),
+  /** How many times faster than real time the clock runs after CLOCK_START (demos, `pnpm sim`); refused in production. */
+  CLOCK_SPEED: Type.Number({ minimum: 1, maximum: 3600, default: 1 }),
+  /** `production` refuses settings meant for demos and tests (a fast clock). */
+  NODE_ENV: Type.String({ default: 'development' }),
   /** Staff sessions last this long. */
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */
@@ -56,6 +60,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment: ${detail}`);
   }
   const env = converted as Env;
+  if (env.CLOCK_SPEED !== 1 && env.NODE_ENV === 'production') {
+    throw new EnvError('Invalid environment: CLOCK_SPEED: a fast clock is for demos and simulation; it is refused when NODE_ENV=production');
+  }
+  if (env.CLOCK_SPEED !== 1 && !env.CLOCK_START) throw new EnvError('Invalid environment: CLOCK_SPEED needs CLOCK_START (the instant the fast clock starts from)');
   if ((env.TLS_CERT_FILE === undefined) !== (env.TLS_KEY_FILE === undefined)) {
     throw new EnvError(`Invalid environment: ${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither`);
   }

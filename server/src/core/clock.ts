@@ -5,10 +5,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that starts at a given instant and then runs at normal speed (CLOCK_START). */
-export function offsetClock(start: Date): Clock {
-  const offset = start.getTime() - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
+/**
+ * A clock that starts at a given instant (CLOCK_START) and then runs at
+ * `speed` times real time (CLOCK_SPEED: demos and the hall-day simulator).
+ */
+export function offsetClock(start: Date, speed = 1): Clock {
+  const startedAt = Date.now();
+  const origin = start.getTime();
+  return { now: () => new Date(origin + (Date.now() - startedAt) * speed) };
 }
 
 /** A clock that moves only when told; for tests. */
