@@ -73,32 +73,101 @@ export class CommandRunner {
     }
   }
 
+  /** One command and its finish in `tx`, its events collected in `envelopes`. */
+  #execute<T, R>(tx: Tx, now: Date, hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, envelopes: HallEventEnvelope[]): R {
+    let audit: AuditNote | null = null;
+    const ctx: CommandContext = {
+      tx,
+      now,
+      emit: (event) => {
+        if (hallId === null) throw new Error(`A command of no hall cannot emit ${event.type}`);
+        envelopes.push(appendEvent(tx, hallId, this.enrich(tx, hallId, event, now), now));
+      },
+      audit: (note) => {
+        audit = { ...audit, ...note };
+      },
+    };
+    const value = command(ctx);
+    return finish({ value, audit }, tx, now);
+  }
+
   #runOnce<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): R {
     const now = this.clock.now();
     let envelopes: HallEventEnvelope[] = [];
     const result = this.db.transaction(
       (tx) => {
         envelopes = [];
-        let audit: AuditNote | null = null;
-        const ctx: CommandContext = {
-          tx,
-          now,
-          emit: (event) => {
-            if (hallId === null) throw new Error(`A command of no hall cannot emit ${event.type}`);
-            envelopes.push(appendEvent(tx, hallId, this.enrich(tx, hallId, event, now), now));
-          },
-          audit: (note) => {
-            audit = { ...audit, ...note };
-          },
-        };
-        const value = command(ctx);
-        return finish({ value, audit }, tx, now);
+        return this.#execute(tx, now, hallId, command, finish, envelopes);
       },
       { behavior: 'immediate' },
     );
     if (envelopes.length > 0) this.publisher.publish(envelopes);
     return result;
   }
+
+  #group: Grouped[] = [];
+
+  /**
+   * R7 (group commit): like `runAndFinish`, but commands that arrive in the
+   * same turn of the event loop share one transaction and one fsync. Each runs
+   * in a savepoint of its own, so one that fails rolls back alone; each is
+   * answered only after the shared commit, and their events are published in
+   * commit order after it.
+   */
+  runGrouped<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.#group.push({ hallId, command, finish, resolve: resolve as (value: unknown) => void, reject } as Grouped);
+      if (this.#group.length === 1) setImmediate(() => this.#flushGroup());
+    });
+  }
+
+  #flushGroup(): void {
+    const group = this.#group;
+    this.#group = [];
+    for (let attempt = 1; ; attempt++) {
+      const now = this.clock.now();
+      const outcomes: ({ ok: true; value: unknown; envelopes: HallEventEnvelope[] } | { ok: false; error: unknown })[] = [];
+      try {
+        this.db.transaction(
+          (tx) => {
+            outcomes.length = 0;
+            for (const item of group) {
+              const envelopes: HallEventEnvelope[] = [];
+              try {
+                // A savepoint per command: a refusal or a failure undoes that command only.
+                const value = tx.transaction((savepoint) => this.#execute(savepoint, now, item.hallId, item.command, item.finish, envelopes));
+                outcomes.push({ ok: true, value, envelopes });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+              }
+            }
+          },
+          { behavior: 'immediate' },
+        );
+      } catch (error) {
+        if (isBusy(error) && attempt < MAX_BUSY_ATTEMPTS) continue;
+        // Nothing of the group was committed: every command is told so.
+        for (const item of group) item.reject(error);
+        return;
+      }
+      const published = outcomes.flatMap((outcome) => (outcome.ok ? outcome.envelopes : []));
+      if (published.length > 0) this.publisher.publish(published);
+      group.forEach((item, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) item.resolve(outcome.value);
+        else item.reject(outcome.error);
+      });
+      return;
+    }
+  }
+}
+
+interface Grouped {
+  hallId: string | null;
+  command: (ctx: CommandContext) => unknown;
+  finish: (outcome: CommandOutcome<unknown>, tx: Tx, now: Date) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 const MAX_BUSY_ATTEMPTS = 5;

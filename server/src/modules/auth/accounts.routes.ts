@@ -57,7 +57,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post('/api/staff/:staffId/disable', staffRoute('disableStaff', 'Disable an account: it cannot sign in, its sessions and live connections end'), async (request, reply) => {
-    const sent = onAccount(request, reply, request.params.staffId, (tx, now) => disableStaff(tx, request.params.staffId, request.staff!.id, now));
+    const sent = await onAccount(request, reply, request.params.staffId, (tx, now) => disableStaff(tx, request.params.staffId, request.staff!.id, now));
     await disconnectWhere(app.io, (data) => data.staffId === request.params.staffId);
     return sent;
   });
@@ -70,7 +70,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/staff/:staffId/password',
     withBody(staffRoute('resetStaffPassword', 'Set a new password; the account’s sessions and live connections end'), ResetPasswordBodySchema),
     async (request, reply) => {
-      const sent = onAccount(request, reply, request.params.staffId, (tx) => resetPassword(tx, request.params.staffId, request.body.password));
+      const sent = await onAccount(request, reply, request.params.staffId, (tx) => resetPassword(tx, request.params.staffId, request.body.password));
       await disconnectWhere(app.io, (data) => data.staffId === request.params.staffId);
       return sent;
     },
@@ -108,7 +108,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { hallId, deviceId } = request.params;
-      const sent = app.command(request, reply, { hallId }, (ctx) => revokeDevice(ctx.tx, hallId, deviceId, ctx.now));
+      const sent = await app.command(request, reply, { hallId }, (ctx) => revokeDevice(ctx.tx, hallId, deviceId, ctx.now));
       await disconnectWhere(app.io, (data) => data.deviceId === deviceId);
       return sent;
     },

@@ -28,7 +28,7 @@ declare module 'fastify' {
      * serialised answer, the audit entry (AU1) and the idempotency record
      * (IN5) commit together or not at all (IN4), then the answer is sent.
      */
-    command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, command: (ctx: CommandContext) => T): FastifyReply;
+    command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, command: (ctx: CommandContext) => T): Promise<FastifyReply>;
   }
 }
 
@@ -72,7 +72,7 @@ type Answer = { status: number; body: string; replayed: boolean };
 
 export default fp(
   async (app) => {
-    app.decorate('command', function command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, run: (ctx: CommandContext) => T): FastifyReply {
+    app.decorate('command', async function command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, run: (ctx: CommandContext) => T): Promise<FastifyReply> {
       const key = options.replayable === false ? null : idempotencyKeyOf(request);
       const caller = callerOf(request.principal);
       const fingerprint = key ? fingerprintOf(request) : '';
@@ -91,7 +91,8 @@ export default fp(
 
       // A retry of a command of no hall, or one already answered, is answered from the record without running again.
       let replay: Answer | null = null;
-      const answer = app.commands.runAndFinish<T | null, Answer>(
+      // R7: commands arriving together share one commit (one fsync); each is answered after it.
+      const answer = await app.commands.runGrouped<T | null, Answer>(
         options.hallId,
         (ctx) => {
           replay = priorAnswer(ctx.tx);

@@ -1,0 +1,29 @@
+import type { TicketResponse } from '@hallflow/shared/api';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
+
+describe('group commit', () => {
+  it('[R7] commands that arrive together share one transaction; a refused one rolls back alone; each is answered after the commit', async () => {
+    const { app } = await build();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const db = app.store.db;
+    const transaction = db.transaction.bind(db);
+    let transactions = 0;
+    db.transaction = ((...args: Parameters<typeof transaction>) => {
+      transactions++;
+      return transaction(...args);
+    }) as typeof db.transaction;
+    const issue = (categoryId: string) => app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(admin), payload: { categoryId } });
+    const answers = await Promise.all([...Array.from({ length: 10 }, () => issue('demo-A')), issue('no-such-queue'), ...Array.from({ length: 9 }, () => issue('demo-A'))]);
+    expect(answers.map((a) => a.statusCode).filter((s) => s === 201)).toHaveLength(19);
+    expect(answers[10]!.statusCode).toBe(400);
+    // One shared transaction for all twenty (the refused one inside its own savepoint).
+    expect(transactions).toBe(1);
+    const numbers = answers.filter((a) => a.statusCode === 201).map((a) => a.json<TicketResponse>().ticket.number);
+    expect(new Set(numbers).size).toBe(19);
+    expect(numbers.toSorted()).toEqual(Array.from({ length: 19 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+    // The log has exactly the nineteen, gap-free.
+    const events = app.store.sqlite.prepare("select seq from events where hall_id = 'demo' order by seq").all() as { seq: number }[];
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+  });
+});
