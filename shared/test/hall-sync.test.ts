@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HallEventEnvelope } from '../src/domain/index.ts';
 import { HallSync, PROTOCOL_VERSION, type JoinResult, type SyncSocket } from '../src/realtime/index.ts';
 import { aHall } from './support/views.ts';
@@ -111,5 +111,29 @@ describe('HallSync against a scripted server', () => {
     socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'events', events: [], headSeq: 1 });
     socket.fire('hall:changed', { ...event(2), hallId: 'other' });
     expect(sync.lastSeq).toBe(1);
+  });
+});
+
+describe('noticing a dead link', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('[R8][L4] a screen that hears nothing for 5 s (no beat, no event) says offline and connects again; beats keep it live', () => {
+    vi.useFakeTimers();
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h', 'staff');
+    socket.connect();
+    socket.joins[0]!.ack({ ok: true, audience: 'staff', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: snapshot(1) });
+    expect(sync.status).toBe('live');
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(2_000);
+      socket.fire('hall:beat', { at: '2026-11-25T02:00:02.000Z' });
+    }
+    expect(sync.status).toBe('live');
+    expect(socket.connectAttempts).toBe(1);
+    vi.advanceTimersByTime(6_500); // silence
+    expect(socket.connectAttempts).toBe(2);
+    expect(socket.joins).toHaveLength(2); // it rejoins, catching up by seq
+    expect(socket.joins[1]!.lastSeq).toBe(1);
+    sync.close();
   });
 });

@@ -138,6 +138,7 @@ export class HallScreen {
       reloadRequired: () => reloadForNewVersion(),
       // The hall's clock: from each join's answer and each live event (its commit time is "now"), never from replayed ones.
       joined: (serverTime: string) => this.clock.sync(serverTime),
+      beat: (serverTime: string) => this.clock.sync(serverTime),
       event: (envelope: PublicEnvelope, context: { live: boolean }) => {
         if (context.live) this.clock.sync(envelope.at);
         this.#onEvent(envelope, context.live);

@@ -2,7 +2,7 @@ import type { Audience } from '../domain/audience.projections.ts';
 import { applyHallEvent } from '../domain/hall-state.ts';
 import { applyPhoneEvent, applyPublicEvent } from '../domain/public-state.ts';
 import type { AudienceStream, JoinResult } from './protocol.ts';
-import { AUDIENCE_EVENT, PROTOCOL_VERSION } from './protocol.ts';
+import { AUDIENCE_EVENT, HEARTBEAT, PROTOCOL_VERSION } from './protocol.ts';
 
 type State<A extends Audience> = AudienceStream[A]['state'];
 type Envelope<A extends Audience> = AudienceStream[A]['envelope'];
@@ -24,6 +24,7 @@ export interface SyncSocket {
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'connect_error', listener: (error: Error & { data?: unknown }) => void): unknown;
   on(event: 'hall:changed' | 'hall:public', listener: (envelope: never) => void): unknown;
+  on(event: 'hall:beat', listener: (beat: { at: string }) => void): unknown;
   emit(event: 'hall:join', request: { hallId: string; lastSeq: number | null }, ack: (result: JoinResult) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
@@ -40,6 +41,8 @@ export interface HallSyncListener<A extends Audience = 'staff'> {
   status?(status: ConnectionStatus): void;
   /** A join was answered: the server's time at that moment (screens keep the hall's clock by it). */
   joined?(serverTime: string): void;
+  /** R8: the server's beat, with its time. */
+  beat?(serverTime: string): void;
   /** The server speaks a newer protocol: the page must reload. */
   reloadRequired?(): void;
 }
@@ -69,10 +72,24 @@ export class HallSync<A extends Audience = 'staff'> {
   readonly #hallId: string;
   readonly #audience: A;
 
+  /** When the server was last heard from (a beat, an event, a join answer), by this device's clock. */
+  #lastHeard = Date.now();
+  #watchdog: ReturnType<typeof setInterval> | null = null;
+
   constructor(socket: SyncSocket, hallId: string, audience: A = 'staff' as A, initial: State<A> | null = null) {
     this.#socket = socket;
     this.#hallId = hallId;
     this.#audience = audience;
+    // R8: screens and staff apps hear a beat every 2 s; five seconds of silence is a lost link, even one the
+    // network did not close (a Wi-Fi that drops packets). Phones rely on Socket.IO's slower ping instead.
+    socket.on('hall:beat', (beat) => {
+      this.#lastHeard = Date.now();
+      for (const listener of this.#listeners) listener.beat?.(beat.at);
+    });
+    if (audience !== 'phone') {
+      this.#watchdog = setInterval(() => this.#checkHeard(), 1_000);
+      (this.#watchdog as { unref?: () => void }).unref?.();
+    }
     this.#state = initial;
     socket.on('connect', () => this.#join());
     socket.on('disconnect', (reason) => {
@@ -120,6 +137,7 @@ export class HallSync<A extends Audience = 'staff'> {
   }
 
   close(): void {
+    if (this.#watchdog) clearInterval(this.#watchdog);
     this.#listeners.clear();
     this.#socket.disconnect();
   }
@@ -155,6 +173,7 @@ export class HallSync<A extends Audience = 'staff'> {
       return;
     }
     const result = joined as Extract<JoinResult<A>, { ok: true }>;
+    this.#lastHeard = Date.now();
     this.#serverTime = result.serverTime;
     for (const listener of this.#listeners) listener.joined?.(result.serverTime);
     if (result.mode === 'snapshot') {
@@ -171,7 +190,17 @@ export class HallSync<A extends Audience = 'staff'> {
     for (const envelope of buffered) this.#receive(envelope);
   }
 
+  #checkHeard(): void {
+    if (!this.#socket.connected || this.#status !== 'live' || Date.now() - this.#lastHeard <= HEARTBEAT.silenceMs) return;
+    // Silence: the link is dead though not closed. Say so, and connect again (the join catches up by seq).
+    this.#setStatus('offline');
+    this.#socket.disconnect();
+    this.#lastHeard = Date.now();
+    this.#socket.connect();
+  }
+
   #receive(envelope: Envelope<A>): void {
+    this.#lastHeard = Date.now();
     if (envelope.hallId !== this.#hallId) return;
     if (this.#joining || !this.#state) {
       this.#buffer.push(envelope);

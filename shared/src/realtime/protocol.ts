@@ -57,7 +57,17 @@ export interface ServerToClientEvents {
   'hall:public': (envelope: PublicEnvelope) => void;
   /** CO3: the city room: one hall's overview row after a change of occupancy, holding, waiting, windows or alerts. */
   'city:changed': (row: CityHallRow) => void;
+  /** R8: the server is alive, and its time: every 2 s to screens and staff apps. */
+  'hall:beat': (beat: { at: string }) => void;
 }
+
+/**
+ * R8: how a lost link is noticed. Screens and staff apps hear a beat every
+ * 2 s and count the link lost after 5 s of silence; phones rely on Socket.IO's
+ * own ping (25 s, 20 s to answer), which would cost a timer per connection at
+ * the screens' pace.
+ */
+export const HEARTBEAT = { beatMs: 2_000, silenceMs: 5_000, pingIntervalMs: 25_000, pingTimeoutMs: 20_000 } as const;
 
 /** CO3: what joining the city room answers: the whole overview, or why not. */
 export type CityJoinResult = { ok: true; serverTime: string; overview: CityOverview } | { ok: false; code: 'FORBIDDEN'; message: string };

@@ -1,4 +1,5 @@
 import {
+  HEARTBEAT,
   MAX_REPLAY_EVENTS,
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_VERSION,
@@ -42,6 +43,8 @@ declare module 'fastify' {
 export const staffRoom = (hallId: string) => `hall:${hallId}:staff`;
 export const publicRoom = (hallId: string) => `hall:${hallId}:public`;
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
+/** Connections that watch for the hall beat (screens and staff apps; phones rely on the slower engine ping). */
+const BEAT_ROOM = 'beat';
 /** CO3: city-wide staff and supervisors watching every hall's overview row. */
 export const CITY_ROOM = 'city';
 
@@ -83,9 +86,10 @@ export default fp(
     const io: HallServer = new Server(app.server, {
       transports: ['websocket'],
       perMessageDeflate: false,
-      // A dead link is noticed within 5 s on both sides, so screens show "connection lost" promptly (L4).
-      pingInterval: 2_000,
-      pingTimeout: 2_500,
+      // Engine-level pings are slow and cheap (a phone in a pocket needs no more); screens and staff
+      // apps notice a dead link within 5 s from the hall beat below instead (L4, R8).
+      pingInterval: HEARTBEAT.pingIntervalMs,
+      pingTimeout: HEARTBEAT.pingTimeoutMs,
       serveClient: false,
       cors: { origin: true },
       // A join request is a few dozen bytes; nothing a client sends needs more.
@@ -181,7 +185,13 @@ export default fp(
       return { ok: true, serverTime: app.clock.now().toISOString(), overview };
     }
 
+    // R8: one small broadcast every 2 s to the screens and staff apps of this node, rather than a ping timer per socket.
+    const beat = setInterval(() => io.local.to(BEAT_ROOM).emit('hall:beat', { at: app.clock.now().toISOString() }), HEARTBEAT.beatMs);
+    beat.unref();
+    app.addHook('onClose', async () => clearInterval(beat));
+
     io.on('connection', (socket: HallSocket) => {
+      if (socket.data.audience !== 'phone') void socket.join(BEAT_ROOM);
       socket.on('city:join', (ack) => {
         if (typeof ack !== 'function') return;
         try {
