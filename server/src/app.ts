@@ -82,7 +82,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
   await fastify.register(rateLimit);
   await fastify.register(authPlugin);
-  await fastify.register(commands);
+  await fastify.register(commands, { grouping: env.COMMAND_GROUPING });
   await fastify.register(swagger);
   await fastify.register(realtime);
 

@@ -25,6 +25,8 @@ export const EnvSchema = Type.Object({
   CLOCK_SPEED: Type.Number({ minimum: 1, maximum: 3600, default: 1 }),
   /** `production` refuses settings meant for demos and tests (a fast clock). */
   NODE_ENV: Type.String({ default: 'development' }),
+  /** R7: commands arriving together share one commit. Off only to measure what it gains (`pnpm bench`). */
+  COMMAND_GROUPING: Type.Boolean({ default: true }),
   /** Staff sessions last this long. */
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */

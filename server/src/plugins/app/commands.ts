@@ -70,8 +70,9 @@ function fingerprintOf(request: FastifyRequest): string {
 
 type Answer = { status: number; body: string; replayed: boolean };
 
-export default fp(
-  async (app) => {
+export default fp<{ grouping?: boolean }>(
+  async (app, pluginOptions) => {
+    const grouping = pluginOptions.grouping ?? true;
     app.decorate('command', async function command<T>(request: FastifyRequest, reply: FastifyReply, options: CommandOptions, run: (ctx: CommandContext) => T): Promise<FastifyReply> {
       const key = options.replayable === false ? null : idempotencyKeyOf(request);
       const caller = callerOf(request.principal);
@@ -92,7 +93,8 @@ export default fp(
       // A retry of a command of no hall, or one already answered, is answered from the record without running again.
       let replay: Answer | null = null;
       // R7: commands arriving together share one commit (one fsync); each is answered after it.
-      const answer = await app.commands.runGrouped<T | null, Answer>(
+      const execute = grouping ? app.commands.runGrouped.bind(app.commands) : async <C, R>(...args: Parameters<typeof app.commands.runAndFinish<C, R>>) => app.commands.runAndFinish(...args);
+      const answer = await execute<T | null, Answer>(
         options.hallId,
         (ctx) => {
           replay = priorAnswer(ctx.tx);

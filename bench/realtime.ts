@@ -1,0 +1,295 @@
+/**
+ * `pnpm bench` (realtime and commands): every figure beside a baseline
+ * measured in the same run, on this machine, with the clients in other
+ * processes on loopback. BENCH_SMOKE=1 runs it small (CI); BENCH_SCREENS
+ * (e.g. "1000,5000,10000") sets the screen counts of a full run.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { WebSocketServer } from 'ws';
+import app, { httpOptions } from '../server/src/app.ts';
+import { loadEnv } from '../server/src/config/env.ts';
+import { offsetClock } from '../server/src/core/clock.ts';
+import { issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
+import { callNext } from '../server/src/modules/tickets/calling.service.ts';
+import { completeTicket } from '../server/src/modules/tickets/ticket-flow.service.ts';
+import { openWindow } from '../server/src/modules/tickets/window.service.ts';
+
+const SMOKE = process.env.BENCH_SMOKE === '1';
+const SCREENS = (process.env.BENCH_SCREENS ?? (SMOKE ? '200' : '1000,5000,10000')).split(',').map(Number);
+const STORM = Number(process.env.BENCH_STORM ?? (SMOKE ? 200 : 5000));
+const LOAD_MS = SMOKE ? 1_500 : 5_000;
+const PER_PROCESS = 2_500;
+const PASSWORD = 'bench-password-1';
+const here = import.meta.dirname;
+const now = () => performance.timeOrigin + performance.now();
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+async function hallflow(overrides: Record<string, string> = {}): Promise<{ app: FastifyInstance; url: string; admin: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hallflow-bench-'));
+  dirs.push(dir);
+  const env = loadEnv({ DATABASE_PATH: join(dir, 'hall.db'), LOG_LEVEL: 'silent', ADMIN_INITIAL_PASSWORD: PASSWORD, APPS_DIR: '/nonexistent', HOUSEKEEPING_INTERVAL_MS: '0', PUBLIC_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '100000', CLOCK_START: '2026-11-25T10:00:00+08:00', ...overrides });
+  const instance = Fastify({ ...httpOptions, logger: false });
+  await instance.register(app, { env, clock: offsetClock(new Date(env.CLOCK_START!)) });
+  await instance.listen({ port: 0, host: '127.0.0.1' });
+  const address = instance.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const login = await instance.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
+  return { app: instance, url, admin: login.json<{ token: string }>().token };
+}
+
+function spawnProcess(script: string, args: string[], execArgv: string[] = ['--import', 'tsx']) {
+  const child = fork(join(here, script), args, { execArgv, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  children.push(child);
+  const ask = <T>(message: object): Promise<T> =>
+    new Promise((resolve) => {
+      child.once('message', (reply) => resolve(reply as T));
+      child.send(message);
+    });
+  const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
+  return { child, ask, ready };
+}
+
+/** Screens spread over processes of at most PER_PROCESS each. */
+async function screens(kind: 'hallflow' | 'ws', url: string, token: string, count: number) {
+  const groups = Array.from({ length: Math.ceil(count / PER_PROCESS) }, (_, i) => Math.min(PER_PROCESS, count - i * PER_PROCESS));
+  const processes = groups.map((n) => spawnProcess('screen-clients.ts', [kind, url, token, String(n)]));
+  await Promise.all(processes.map((p) => p.ready));
+  const joined = async () => (await Promise.all(processes.map((p) => p.ask<{ joined: number }>({ type: 'status' })))).reduce((sum, s) => sum + s.joined, 0);
+  const allJoined = async (timeoutMs = 120_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while ((await joined()) < count) {
+      if (Date.now() > deadline) throw new Error(`only ${await joined()} of ${count} screens joined`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  /** Receive times of the next message carrying `marker`, once all have it (or after 15 s). */
+  const deliveries = async (marker: string, send: () => Promise<void> | void) => {
+    await Promise.all(processes.map((p) => p.ask({ type: 'watch', marker })));
+    const sentAt = now();
+    await send();
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const times = (await Promise.all(processes.map((p) => p.ask<{ times: number[] }>({ type: 'report' })))).flatMap((r) => r.times);
+      if (times.length >= count || Date.now() > deadline) return times.map((t) => t - sentAt).sort((a, b) => a - b);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const cycle = async () => Promise.all(processes.map((p) => p.ask({ type: 'cycle' })));
+  const stop = () => processes.forEach((p) => p.child.send({ type: 'exit' }));
+  return { allJoined, deliveries, cycle, stop };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+function line(name: string, value: string, baseline: string, ratio: number, goal = '') {
+  console.log(`${name.padEnd(52)} ${value.padStart(22)}   baseline ${baseline.padEnd(22)} ratio ${ratio.toFixed(2)}${goal ? `   goal ${goal}` : ''}`);
+}
+
+async function deviceToken(instance: FastifyInstance, admin: string) {
+  const made = await instance.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: { authorization: `Bearer ${admin}` }, payload: { name: 'bench lobby', kind: 'lobby' } });
+  return made.json<{ token: string }>().token;
+}
+
+/** A served day: `count` tickets issued, called and completed at one window, straight through the commands. */
+function pastDay(instance: FastifyInstance, count: number) {
+  instance.commands.run('demo', (ctx) => openWindow(ctx, 'demo', 'demo-w8', { id: 'bench', name: '压测' }));
+  for (let i = 0; i < count; i++) {
+    instance.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId: 'demo-B', priority: false, partyId: null, partySize: 1 }));
+    const called = instance.commands.run('demo', (ctx) => callNext(ctx, 'demo', 'demo-w8'));
+    if (called.ticket) instance.commands.run('demo', (ctx) => completeTicket(ctx, 'demo', called.ticket!.id));
+  }
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}${SMOKE ? ' (smoke run)' : ''}`);
+try {
+  // 1. A call reaching every screen, against a raw ws server broadcasting the same bytes.
+  for (const count of SCREENS) {
+    const server = await hallflow();
+    const token = await deviceToken(server.app, server.admin);
+    const lobby = await screens('hallflow', server.url, token, count);
+    await lobby.allJoined();
+    const headers = { authorization: `Bearer ${server.admin}` };
+    await server.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/open', headers });
+    const ours: number[][] = [];
+    const answerMs: number[] = [];
+    for (let round = 0; round < (SMOKE ? 3 : 10); round++) {
+      const issued = (await server.app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers, payload: { categoryId: 'demo-A' } })).json<{ ticket: { id: string } }>();
+      ours.push(
+        await lobby.deliveries(`"ticket.called","ticket":{"id":"${issued.ticket.id}"`, async () => {
+          const started = now();
+          await server.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/call-next', headers });
+          answerMs.push(now() - started);
+        }),
+      );
+      await server.app.inject({ method: 'POST', url: `/api/halls/demo/tickets/${issued.ticket.id}/complete`, headers });
+    }
+    const sample = JSON.stringify({ hallId: 'demo', seq: 1, at: new Date().toISOString(), event: { type: 'ticket.called', ticket: { id: 'x'.repeat(36), number: 'A001' } } });
+    lobby.stop();
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const wsUrl = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+    const raw = await screens('ws', wsUrl, '', count);
+    await raw.allJoined();
+    const theirs: number[][] = [];
+    for (let round = 0; round < (SMOKE ? 3 : 10); round++) {
+      const marker = `raw-${round}-${Date.now()}`;
+      theirs.push(await raw.deliveries(marker, () => wss.clients.forEach((client) => client.send(sample.replace('x'.repeat(36), marker.padEnd(36, 'x'))))));
+    }
+    raw.stop();
+    wss.close();
+    const flat = (rounds: number[][]) => rounds.flat().sort((a, b) => a - b);
+    const a = flat(ours);
+    const b = flat(theirs);
+    const delivered = ours.reduce((sum, r) => sum + r.length, 0) / ours.length;
+    line(`call → ${count} screens, p50`, ms(pct(a, 50)), `raw ws ${ms(pct(b, 50))}`, pct(a, 50) / pct(b, 50));
+    line(`call → ${count} screens, p99`, ms(pct(a, 99)), `raw ws ${ms(pct(b, 99))}`, pct(a, 99) / pct(b, 99), '≤ 1.5× at 5,000');
+    line(`call → ${count} screens, last screen`, ms(a.at(-1)!), `raw ws ${ms(b.at(-1)!)}`, a.at(-1)! / b.at(-1)!);
+    line(`call → ${count} screens, delivered per call`, `${delivered.toFixed(0)} of ${count}`, 'every screen', delivered / count);
+    line(`call at ${count} screens, the clerk's answer p50`, ms(pct(answerMs.sort((x, y) => x - y), 50)), 'fan-out after the answer', 1);
+    await server.app.close();
+  }
+
+  // 2. Join storms: screens connecting at once, on a fresh hall and late in a day of 3,000 served tickets.
+  const storm = async (label: string, prepare: (instance: FastifyInstance) => void) => {
+    const server = await hallflow();
+    prepare(server.app);
+    const token = await deviceToken(server.app, server.admin);
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const health: number[] = [];
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        const started = now();
+        await fetch(`${server.url}/api/health`);
+        health.push(now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const started = now();
+    const crowd = await screens('hallflow', server.url, token, STORM);
+    await crowd.allJoined();
+    const seconds = (now() - started) / 1000;
+    probing = false;
+    await probe;
+    lag.disable();
+    crowd.stop();
+    await server.app.close();
+    return { seconds, lagP99: lag.percentile(99) / 1e6, healthP90: pct(health.sort((x, y) => x - y), 90) };
+  };
+  const fresh = await storm('fresh', () => undefined);
+  const late = await storm('late', (instance) => pastDay(instance, SMOKE ? 300 : 3_000));
+  line(`${STORM} screens joined, fresh hall`, `${fresh.seconds.toFixed(1)} s`, 'goal 5 s', fresh.seconds / 5, '≤ 5 s');
+  line(`${STORM} screens joined, late in a ${SMOKE ? 300 : 3_000}-ticket day`, `${late.seconds.toFixed(1)} s`, `fresh ${fresh.seconds.toFixed(1)} s`, late.seconds / fresh.seconds);
+  line('event-loop lag p99 during the storm (late day)', ms(late.lagP99), 'goal 200 ms', late.lagP99 / 200, '≤ 200 ms');
+  line('/api/health p90 during the storm (late day)', ms(late.healthP90), `fresh ${ms(fresh.healthP90)}`, late.healthP90 / fresh.healthP90);
+
+  // 3. Durable commands per second (synchronous=FULL), with and without group commit, against a bare route.
+  const bare = Fastify({ logger: false });
+  bare.post('/ok', async () => ({ ok: true }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/ok`;
+  const load = async (url: string, token: string, body: string, offset = 0) => {
+    const generator = fork(join(here, 'load.ts'), [url, 'POST', token, '32', String(LOAD_MS), body], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, LOAD_OFFSET: String(offset) } });
+    children.push(generator);
+    let out = '';
+    generator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((resolve) => generator.once('exit', resolve));
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { count: number; errors: number; statuses: Record<string, number> };
+    return { perSecond: result.count / (LOAD_MS / 1000), ...result };
+  };
+  const baseline = await load(bareUrl, '-', '-');
+  const grouped = await hallflow();
+  const single = await hallflow({ COMMAND_GROUPING: 'false' });
+  const headersFor = (server: { admin: string }) => server.admin;
+  for (const server of [grouped, single]) {
+    await server.app.inject({ method: 'PUT', url: '/api/halls/demo/crowd-config', headers: { authorization: `Bearer ${server.admin}` }, payload: { holdingCapacity: 100_000, maxOccupancy: 100_000 } });
+    const settings = (await server.app.inject({ method: 'GET', url: '/api/halls/demo/appointment-settings' })).json<Record<string, unknown>>();
+    await server.app.inject({ method: 'PUT', url: '/api/halls/demo/appointment-settings', headers: { authorization: `Bearer ${server.admin}` }, payload: { ...settings, placesPerSlot: 500 } });
+  }
+  const issueBody = JSON.stringify({ categoryId: 'demo-A' });
+  const issueGrouped = await load(`${grouped.url}/api/halls/demo/tickets`, headersFor(grouped), issueBody);
+  const issueSingle = await load(`${single.url}/api/halls/demo/tickets`, headersFor(single), issueBody);
+  line('issueTicket, durable, group commit', `${issueGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / baseline.perSecond);
+  line('issueTicket, durable, group commit vs one commit each', `${issueGrouped.perSecond.toFixed(0)} req/s`, `one each ${issueSingle.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / issueSingle.perSecond, '≥ 10× 669/s');
+  const screenBody = JSON.stringify({ name: '压测', categoryId: 'demo-A', people: [{ healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } }] });
+  const screenGrouped = await load(`${grouped.url}/api/halls/demo/screenings`, headersFor(grouped), screenBody);
+  line('screenVisitor, durable, group commit', `${screenGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, screenGrouped.perSecond / baseline.perSecond);
+  const bookBody = '{"categoryId":"demo-C","date":"2026-11-26","slot":"{{slot}}","name":"压测","mobile":"13800138000","idNumber":"{{id}}","partySize":1}';
+  const booked = await load(`${grouped.url}/api/halls/demo/appointments`, '-', bookBody);
+  line('bookAppointment, durable, group commit', `${booked.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, booked.perSecond / baseline.perSecond);
+  const failures = [baseline, issueGrouped, issueSingle, screenGrouped, booked].reduce((sum, r) => sum + r.errors, 0);
+  console.log(`load runs: ${failures} server errors`);
+  await Promise.all([bare.close(), grouped.app.close(), single.app.close()]);
+
+  // 4. Memory per connected screen, and none kept over three connect cycles.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    const server = await hallflow();
+    const token = await deviceToken(server.app, server.admin);
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heap();
+    const count = SMOKE ? 200 : 5_000;
+    const crowd = await screens('hallflow', server.url, token, count);
+    await crowd.allJoined();
+    const connected = heap();
+    const afterCycles: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await crowd.cycle();
+      await crowd.allJoined();
+      afterCycles.push(heap());
+    }
+    crowd.stop();
+    await server.app.close();
+    const perScreen = (connected - before) / count / 1024;
+    const growth = (afterCycles.at(-1)! - connected) / 1024 / 1024;
+    line(`heap per connected screen (${count} screens)`, `${perScreen.toFixed(1)} KB`, 'earlier measure 11 KB', perScreen / 11);
+    line('heap growth over three connect cycles', `${growth.toFixed(1)} MB`, `connected ${(connected / 1024 / 1024).toFixed(0)} MB`, afterCycles.at(-1)! / connected);
+  } else {
+    console.log('heap per screen: run with node --expose-gc (pnpm bench does)');
+  }
+
+  // 5. Two nodes through Redis: a screen on the other node gets the call later by the relay's cost.
+  if (process.env.BENCH_REDIS !== '0') {
+    const dir = mkdtempSync(join(tmpdir(), 'hallflow-bench-redis-'));
+    dirs.push(dir);
+    const shared = { DATABASE_PATH: join(dir, 'hall.db'), REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: `hallflow-bench-${process.pid}` };
+    const writer = await hallflow(shared);
+    const reader = await hallflow(shared);
+    const token = await deviceToken(writer.app, writer.admin);
+    const count = SMOKE ? 100 : 1_000;
+    const measure = async (url: string) => {
+      const crowd = await screens('hallflow', url, token, count);
+      await crowd.allJoined();
+      const headers = { authorization: `Bearer ${writer.admin}` };
+      const all: number[] = [];
+      await writer.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/open', headers });
+      for (let round = 0; round < (SMOKE ? 3 : 10); round++) {
+        const issued = (await writer.app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers, payload: { categoryId: 'demo-A' } })).json<{ ticket: { id: string } }>();
+        all.push(...(await crowd.deliveries(`"ticket.called","ticket":{"id":"${issued.ticket.id}"`, async () => void (await writer.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/call-next', headers })))));
+        await writer.app.inject({ method: 'POST', url: `/api/halls/demo/tickets/${issued.ticket.id}/complete`, headers });
+      }
+      crowd.stop();
+      return all.sort((a, b) => a - b);
+    };
+    const same = await measure(writer.url);
+    const other = await measure(reader.url);
+    line(`call → ${count} screens on the other node, p50`, ms(pct(other, 50)), `same node ${ms(pct(same, 50))}`, pct(other, 50) / pct(same, 50), '≤ 1.3×');
+    await Promise.all([writer.app.close(), reader.app.close()]);
+  }
+} finally {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

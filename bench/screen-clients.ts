@@ -1,0 +1,76 @@
+/**
+ * A process holding many screens' connections, for the realtime benchmarks.
+ * `node screen-clients.ts <kind> <url> <token> <count>`, kind `hallflow`
+ * (Socket.IO, joined to the hall's public stream, as a lobby is) or `ws` (a
+ * raw WebSocket, the baseline). Over IPC the parent asks:
+ *   { type: 'status' }            → how many are joined;
+ *   { type: 'watch', marker }     → each client's receive time of the message containing `marker`;
+ *   { type: 'cycle' }             → disconnect all, connect and join again;
+ *   { type: 'exit' }.
+ */
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+
+const [kind = 'hallflow', url = '', token = '', countText = '1'] = process.argv.slice(2);
+const count = Number(countText);
+const now = () => performance.timeOrigin + performance.now();
+
+let joined = 0;
+let watching: { marker: string; times: number[] } | null = null;
+
+function received(text: string) {
+  if (watching && text.includes(watching.marker)) watching.times.push(now());
+}
+
+type Client = { close(): void; open(): void };
+
+function hallflowClient(): Client {
+  let socket: Socket;
+  const open = () => {
+    socket = io(url, { transports: ['websocket'], auth: { protocolVersion: 2, credential: 'device', token }, reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 2_000 });
+    socket.on('connect', () =>
+      socket.emit('hall:join', { hallId: 'demo', lastSeq: null }, (answer: { ok: boolean }) => {
+        if (answer.ok) joined++;
+      }),
+    );
+    socket.on('hall:public', (envelope: unknown) => received(JSON.stringify(envelope)));
+  };
+  open();
+  return { close: () => socket.disconnect(), open };
+}
+
+function wsClient(): Client {
+  let socket: WebSocket;
+  const open = () => {
+    socket = new WebSocket(url);
+    socket.on('open', () => joined++);
+    socket.on('message', (data) => received(data.toString()));
+  };
+  open();
+  return { close: () => socket.close(), open };
+}
+
+const clients: Client[] = [];
+for (let i = 0; i < count; i++) {
+  clients.push(kind === 'ws' ? wsClient() : hallflowClient());
+  // Connect in slices, so the process itself is not the bottleneck of a storm.
+  if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+}
+
+process.on('message', (message: { type: string; marker?: string }) => {
+  if (message.type === 'status') process.send?.({ joined });
+  else if (message.type === 'watch') {
+    watching = { marker: message.marker!, times: [] };
+    process.send?.({ watching: true });
+  } else if (message.type === 'report') process.send?.({ times: watching?.times ?? [] });
+  else if (message.type === 'cycle') {
+    joined = 0;
+    for (const client of clients) client.close();
+    for (const client of clients) client.open();
+    process.send?.({ cycling: true });
+  } else if (message.type === 'exit') {
+    for (const client of clients) client.close();
+    process.exit(0);
+  }
+});
+process.send?.({ ready: true });
