@@ -1,5 +1,5 @@
 import { ApiError } from '@hallflow/shared/api';
-import { translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
+import { errorMessage, translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
 const DICTIONARY = {
   title: { zh: '窗口工作台', en: 'Clerk console' },
@@ -76,15 +76,6 @@ const DICTIONARY = {
   maxRecalls: { zh: '最多重呼次数', en: 'Recalls allowed' },
   requeueMinutes: { zh: '过号后可回队（分钟）', en: 'A no-show may rejoin within (min)' },
   // Server refusals, by their stable code (the server's own message is the fallback).
-  err_NOT_YOUR_WINDOW: { zh: '这不是您的窗口；可请值班主任关闭', en: 'This is not your window; a supervisor can close it' },
-  err_WINDOW_STATE: { zh: '窗口状态已变化，请刷新后再试', en: 'The window changed state; try again' },
-  err_WINDOW_BUSY: { zh: '请先办结或转办当前号码', en: 'Finish or transfer the current ticket first' },
-  err_WINDOW_NOT_OPEN: { zh: '窗口未开放或暂停中，请先恢复服务', en: 'The window is not open; resume it first' },
-  err_NOT_CALLABLE: { zh: '该号码不能在本窗口呼叫（已被叫走、不属本窗口业务或已转其他窗口）', en: 'This ticket cannot be called here (already called, another service, or sent to another window)' },
-  err_REQUEUE_EXPIRED: { zh: '已超过回队时限，请重新取号', en: 'Too late to rejoin: a new ticket is needed' },
-  err_NOT_SERVED: { zh: '该窗口不办理所选业务', en: 'That window does not serve this service' },
-  err_RECALL_LIMIT: { zh: '重呼次数已满，请按过号处理', en: 'No recalls left: mark it as a no-show' },
-  err_TICKET_STATE: { zh: '号码状态已变化，无法执行此操作', en: 'The ticket changed state; this is no longer possible' },
   // Supervisor pages: the tabs, the daily report and the hall's policies.
   tabWindow: { zh: '窗口办理', en: 'Window' },
   tabReports: { zh: '统计报表', en: 'Reports' },
@@ -402,11 +393,8 @@ export type MessageKey = keyof typeof DICTIONARY;
 
 export const t = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) => translate(DICTIONARY, lang, key, params);
 
-/** An error as the person reads it: a refusal by its stable code from the catalogue, else its own message. */
+/** An error as the person reads it: a refusal by its stable code from the shared catalogue, else its own message. */
 export function errorText(lang: Lang, error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = `err_${error.code}`;
-    if (key in DICTIONARY) return t(lang, key as MessageKey);
-  }
+  if (error instanceof ApiError) return errorMessage(lang, error.code, error.params, error.serverMessage);
   return error instanceof Error ? error.message : String(error);
 }

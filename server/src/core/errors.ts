@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429,
     readonly code: string,
     message: string,
+    /** What the apps' catalogue fills its text for `code` with (shared/src/i18n/errors.ts). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,13 +1,21 @@
+import { currentLang, errorMessage } from '../i18n/index.ts';
 import type { ErrorResponse } from './common.schemas.ts';
 
-/** An HTTP error from the HallFlow API, carrying the server's message (which names what is wrong). */
+/**
+ * An HTTP error from the HallFlow API. Its `message` is what a person reads:
+ * the catalogue's text for the server's stable code, in the page's language
+ * (`useLang`); the server's own wording stays in `serverMessage`.
+ */
 export class ApiError extends Error {
+  readonly serverMessage: string;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    serverMessage: string,
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(errorMessage(currentLang(), code, params, serverMessage));
+    this.serverMessage = serverMessage;
     this.name = 'ApiError';
   }
 }
@@ -52,14 +60,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       try {
         response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       } catch {
-        if (!isCommand || attempt >= COMMAND_RETRIES) throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试 (network error)');
+        if (!isCommand || attempt >= COMMAND_RETRIES) throw new ApiError(0, 'NETWORK', 'network error');
       }
     }
     const text = await response.text();
     const data: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) {
       const error = data as Partial<ErrorResponse> | undefined;
-      throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `HTTP ${response.status}`);
+      throw new ApiError(response.status, error?.code ?? 'BAD_REQUEST', error?.message ?? `HTTP ${response.status}`, (error as { params?: Record<string, string | number> } | undefined)?.params);
     }
     return data as T;
   };

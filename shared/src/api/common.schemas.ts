@@ -7,6 +7,8 @@ export const ErrorResponseSchema = Type.Object(
     code: Type.String(),
     error: Type.String(),
     message: Type.String(),
+    /** What the catalogue's text for `code` is filled with (the field refused, a time to come back …). */
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   },
   { $id: 'ErrorResponse' },
 );

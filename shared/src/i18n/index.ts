@@ -20,3 +20,16 @@ export function initialLang(search: string, saved: string | null): Lang {
   if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
   return saved === 'en' ? 'en' : 'zh';
 }
+
+let current: Lang = 'zh';
+
+/** The language the person using this page reads; messages built outside a component (an API refusal) use it. */
+export function useLang(lang: Lang): void {
+  current = lang;
+}
+
+export function currentLang(): Lang {
+  return current;
+}
+
+export * from './errors.ts';

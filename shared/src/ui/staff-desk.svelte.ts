@@ -1,7 +1,7 @@
 import type { HallSnapshot } from '../domain/types.ts';
 import type { StaffView } from '../api/auth.schemas.ts';
 import { StaffSession } from '../api/session.ts';
-import { initialLang, type Lang } from '../i18n/index.ts';
+import { initialLang, useLang, type Lang } from '../i18n/index.ts';
 import { connectHall } from '../realtime/connect.ts';
 import { HallSync, type ConnectionStatus } from '../realtime/hall-sync.ts';
 import { CityWatch } from './city-watch.svelte.ts';
@@ -24,6 +24,7 @@ export class StaffDesk {
 
   constructor(storageKey: string) {
     this.session = new StaffSession(sessionStorage, storageKey);
+    useLang(this.#lang);
     this.#hallKey = `${storageKey}.hall`;
     this.#chosenHall = sessionStorage.getItem(this.#hallKey);
     this.#staff = this.session.staff;
@@ -44,6 +45,7 @@ export class StaffDesk {
   }
   set lang(lang: Lang) {
     this.#lang = lang;
+    useLang(lang);
     localStorage.setItem('hallflow.lang', lang);
   }
 

@@ -51,7 +51,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         reply.header('retry-after', String(seconds));
-        throw new DomainError(429, 'LOGIN_BACKOFF', `Too many failed sign-ins: try again in ${seconds} s`);
+        throw new DomainError(429, 'LOGIN_BACKOFF', `Too many failed sign-ins: try again in ${seconds} s`, { seconds });
       }
       const member = checkCredentials(app.store.db, username, password);
       if (!member) {

@@ -24,7 +24,7 @@ function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallR
   const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
   const comeBack = new Date(ctx.now.getTime() + batchesAhead * 10 * 60_000);
   const at = clockTime(comeBack, hall.timezone);
-  throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`);
+  throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`, { time: at });
 }
 
 /**
@@ -64,7 +64,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
   if (appointment?.arrival === 'too_early') {
     const when = clockTime(new Date(appointment.comeBackAt!), hall.timezone);
-    throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`);
+    throw new DomainError(409, 'TOO_EARLY', `来早了，请于 ${when} 后再来 · Too early: please come back at ${when}`, { time: when });
   }
   if (appointment?.arrival === 'too_late') throw new DomainError(409, 'TOO_LATE', '已过预约时段，请重新预约 · The appointment time has passed; please book again');
   if (!appointment && appointmentSettings(hall.settings).walkIns === 'appointment_only') {

@@ -30,6 +30,22 @@ export function validationMessage(context: string, items: readonly ValidationIte
     .join('; ');
 }
 
+/** The field a validation error names (its last path segment), what was wrong, and the limit, for the catalogue. */
+function validationParams(item: ValidationItem | undefined): Record<string, string | number> {
+  if (!item) return { field: 'body', rule: 'invalid' };
+  const params = item.params as { additionalProperty?: string; missingProperty?: string; limit?: number };
+  const name = params.missingProperty ?? params.additionalProperty ?? item.instancePath.split('/').filter((part) => part && !/^\d+$/.test(part)).at(-1) ?? 'body';
+  const rule = item.keyword === 'additionalProperties' ? 'additionalProperties' : item.keyword;
+  return { field: name, rule, ...(typeof params.limit === 'number' ? { limit: params.limit } : {}) };
+}
+
+/** A field named in a refusal's message ("body/idNumber …"): the catalogue says which, in the reader's language. */
+function fieldOf(code: string, message: string): Record<string, string> | undefined {
+  if (code !== 'VALIDATION_ERROR') return undefined;
+  const match = /^(?:body|querystring|params)\/(\w+)/.exec(message);
+  return match ? { field: match[1]!, rule: 'invalid' } : undefined;
+}
+
 /**
  * The one error handler. Every error leaves as
  * `{statusCode, code, error, message}`; 4xx messages say what is wrong (a
@@ -40,9 +56,10 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
       if (error instanceof DomainError) {
+        const params = error.params ?? fieldOf(error.code, error.message);
         return reply
           .status(error.statusCode)
-          .send({ statusCode: error.statusCode, code: error.code, error: REASON[error.statusCode] ?? 'Error', message: error.message });
+          .send({ statusCode: error.statusCode, code: error.code, error: REASON[error.statusCode] ?? 'Error', message: error.message, ...(params ? { params } : {}) });
       }
       if ((error as { code?: string }).code === 'SQLITE_BUSY') {
         request.log.warn({ err: error }, 'database busy');
@@ -55,9 +72,11 @@ export default fp(
       }
       if (error.validation) {
         const message = validationMessage(error.validationContext ?? 'body', error.validation);
-        return reply.status(400).send({ statusCode: 400, code: 'VALIDATION_ERROR', error: REASON[400], message });
+        return reply.status(400).send({ statusCode: 400, code: 'VALIDATION_ERROR', error: REASON[400], message, params: validationParams(error.validation[0]) });
       }
-      return reply.status(status).send({ statusCode: status, code: error.code ?? 'BAD_REQUEST', error: REASON[status] ?? 'Error', message: error.message });
+      // Fastify's own refusals get stable codes of ours (its FST_ERR_* codes name its internals, not the problem).
+      const code = status === 429 ? 'RATE_LIMITED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+      return reply.status(status).send({ statusCode: status, code, error: REASON[status] ?? 'Error', message: error.message });
     });
 
     app.setNotFoundHandler((request, reply) => {
