@@ -25,6 +25,7 @@ import trustRoutes from './modules/trust/trust.routes.ts';
 import followUpRoutes from './modules/follow-ups/follow-ups.routes.ts';
 import reportsRoutes from './modules/reports/reports.routes.ts';
 import cityRoutes from './modules/city/city.routes.ts';
+import internalRoutes from './modules/relay/internal.routes.ts';
 import authPlugin from './plugins/app/auth.ts';
 import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
@@ -81,10 +82,10 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(database, { path: env.DATABASE_PATH, clock });
   await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
   await fastify.register(rateLimit);
-  await fastify.register(authPlugin);
+  await fastify.register(authPlugin, { relaySecret: env.RELAY_SECRET });
   await fastify.register(commands, { grouping: env.COMMAND_GROUPING });
   await fastify.register(swagger);
-  await fastify.register(realtime);
+  await fastify.register(realtime, { role: env.ROLE === 'primary' ? 'primary' : 'single', streamLength: env.STREAM_LENGTH });
 
   const { db } = fastify.store;
   const created: FirstStart = { admin: null, screens: [] };
@@ -116,6 +117,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(cityRoutes);
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(trustRoutes);
+  await fastify.register(internalRoutes);
   await fastify.register(staticApps, { appsDir: env.APPS_DIR });
   await fastify.register(jobs, { intervalMs: env.HOUSEKEEPING_INTERVAL_MS, auditDays: env.AUDIT_RETENTION_DAYS });
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import app, { httpOptions, type FirstStart } from './app.ts';
+import relayApp from './relay/relay-app.ts';
 import { EnvError, loadEnv } from './config/env.ts';
 import { offsetClock, systemClock } from './core/clock.ts';
 
@@ -30,10 +31,13 @@ async function main() {
     }
   }
   // The app is the same plugin either way; only the listening socket differs (Fastify's types model HTTPS as another server type).
-  const fastify = Fastify({ ...httpOptions, logger: { level: env.LOG_LEVEL }, ...(https ? { https } : {}) } as Parameters<typeof Fastify>[0]);
+  // TRUST_PROXY: a primary believes X-Forwarded-For only from its relays (and a hall's own reverse proxy).
+  const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((address) => address.trim()) : false;
+  const fastify = Fastify({ ...httpOptions, trustProxy, logger: { level: env.LOG_LEVEL }, ...(https ? { https } : {}) } as Parameters<typeof Fastify>[0]);
   const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START), env.CLOCK_SPEED) : systemClock;
   let firstStart: FirstStart | undefined;
-  await fastify.register(app, { env, clock, onFirstStart: (created) => (firstStart = created) });
+  if (env.ROLE === 'relay') await fastify.register(relayApp, { env, clock });
+  else await fastify.register(app, { env, clock, onFirstStart: (created) => (firstStart = created) });
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -57,7 +61,7 @@ async function main() {
   const base = `${https ? 'https' : 'http'}://localhost:${port}`;
   const lines = [
     '',
-    'HallFlow is running 政务大厅排队与人流管控系统已启动',
+    `HallFlow is running 政务大厅排队与人流管控系统已启动${env.ROLE === 'single' ? '' : ` (${env.ROLE}${env.ROLE === 'relay' ? ` of ${env.PRIMARY_URL}` : ''})`}`,
     `  Landing page     ${base}/`,
     `  Door check-in    ${base}/checkin/`,
     `  Visitor booking  ${base}/checkin/book`,

@@ -10,6 +10,7 @@ import { ManualClock } from '../src/core/clock.ts';
 import { ACCESS_TABLE_END, ACCESS_TABLE_START } from '../src/tools/security-table.ts';
 import { ADMIN_PASSWORD, EAST_HALL, bearer, build, login } from './helper.ts';
 
+const RELAY_SECRET = 'relay-secret-of-this-test-0123456789abcdef';
 const SECURITY_MD = resolve(import.meta.dirname, '../../docs/SECURITY.md');
 
 /** The access table as docs/SECURITY.md states it: operationId → column → allowed. */
@@ -43,7 +44,7 @@ function operationsOf(openapi: { paths: Record<string, Record<string, { operatio
 
 describe('who may do what (docs/SECURITY.md)', () => {
   it('[AC1][AC2][AC3][AC4] every operation of the OpenAPI document, called by each principal of the table, answers as the table says', async () => {
-    const { app } = await build({ PUBLIC_RATE_LIMIT: '100000' });
+    const { app } = await build({ PUBLIC_RATE_LIMIT: '100000', RELAY_SECRET });
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const call = async (method: string, url: string, token: string | null, payload?: object) =>
       app.inject({ method: method as 'GET', url, headers: token ? bearer(token) : {}, ...(payload ? { payload } : {}) });
@@ -75,6 +76,7 @@ describe('who may do what (docs/SECURITY.md)', () => {
       otherClerk: (await account('o-clerk', 'clerk', 'east')).token,
       otherSupervisor: (await account('o-supervisor', 'supervisor', 'east')).token,
       otherAdmin: (await account('o-admin', 'admin', 'east')).token,
+      relay: RELAY_SECRET,
     };
     const params: Record<string, string> = {
       hallId: 'demo',

@@ -15,6 +15,23 @@ export const EnvSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Key prefix for the Redis adapter's channels, so several deployments (or tests) can share one Redis. */
   REDIS_PREFIX: Type.String({ default: 'hallflow' }),
+  /**
+   * MN1: `single` (the default): one node with the SQLite store (several may share one file, broadcasting through
+   * Redis). `primary`: the one node with the store; `relay`: holds screens' and phones' connections, never opens
+   * the store, and forwards every command to the primary.
+   */
+  ROLE: Type.Union([Type.Literal('single'), Type.Literal('primary'), Type.Literal('relay')], { default: 'single' }),
+  /** A relay's primary, e.g. http://10.0.0.1:3000. */
+  PRIMARY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Shared by the primary and its relays: relays present it on the primary's internal routes. */
+  RELAY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /**
+   * Addresses (or CIDR ranges, comma-separated) of proxies whose X-Forwarded-For is believed: on a primary, its
+   * relays; so rate limits and sign-in back-off count the visitor's address, not the relay's.
+   */
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
+  /** MN2: events kept per hall in its Redis stream; a relay further behind fetches the rest from the primary. */
+  STREAM_LENGTH: Type.Integer({ minimum: 100, default: 10_000 }),
   /** Create a demo hall with a realistic catalogue on first start. */
   SEED_DEMO: Type.Boolean({ default: true }),
   /** Password for the first admin; when absent a random one is generated and printed once. */
@@ -68,6 +85,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.CLOCK_SPEED !== 1 && !env.CLOCK_START) throw new EnvError('Invalid environment: CLOCK_SPEED needs CLOCK_START (the instant the fast clock starts from)');
   if ((env.TLS_CERT_FILE === undefined) !== (env.TLS_KEY_FILE === undefined)) {
     throw new EnvError(`Invalid environment: ${env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'}: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither`);
+  }
+  if (env.ROLE !== 'single') {
+    const missing = ['REDIS_URL', 'RELAY_SECRET', ...(env.ROLE === 'relay' ? ['PRIMARY_URL'] : [])].filter((key) => env[key as keyof Env] === undefined);
+    if (missing.length > 0) throw new EnvError(`Invalid environment: ${missing.join(', ')}: ROLE=${env.ROLE} needs ${missing.length > 1 ? 'them' : 'it'}`);
   }
   return env;
 }

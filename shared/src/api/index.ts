@@ -12,3 +12,4 @@ export * from './client.ts';
 export * from './session.ts';
 export * from './trust.schemas.ts';
 export * from './follow-ups.schemas.ts';
+export * from './relay.schemas.ts';

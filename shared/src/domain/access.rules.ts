@@ -27,14 +27,17 @@ export type AccessRule =
   /** Any paired, unrevoked screen (it asks who it is). */
   | { kind: 'any-device' }
   /** The holder of a visitor's ticket link: the `:token` in the path is the credential. */
-  | { kind: 'ticket-holder' };
+  | { kind: 'ticket-holder' }
+  /** MN1: a relay node of this deployment, presenting the deployment's relay secret (the primary's internal routes). */
+  | { kind: 'relay' };
 
 /** Who is calling, as the server resolved it from the request. */
 export type Principal =
   | { kind: 'nobody' }
   | { kind: 'staff'; id: string; role: StaffRole; hallId: string | null }
   | { kind: 'device'; id: string; hallId: string; device: DeviceKind; windowId: string | null }
-  | { kind: 'ticket'; ticketId: string; hallId: string };
+  | { kind: 'ticket'; ticketId: string; hallId: string }
+  | { kind: 'relay' };
 
 /** What the route's address names: the hall and window it acts on, and whether a ticket token in it was valid. */
 export interface RouteTarget {
@@ -89,6 +92,9 @@ export function decideAccess(rule: AccessRule, principal: Principal, target: Rou
       return allow;
     case 'any-device':
       return principal.kind === 'device' ? allow : deny(401, 'UNAUTHORIZED');
+    case 'relay':
+      if (principal.kind === 'relay') return allow;
+      return principal.kind === 'nobody' || principal.kind === 'ticket' ? deny(401, 'UNAUTHORIZED') : deny(403, 'FORBIDDEN');
   }
 }
 
@@ -136,6 +142,7 @@ export const ACCESS_COLUMNS = [
   'otherClerk',
   'otherSupervisor',
   'otherAdmin',
+  'relay',
 ] as const;
 export type AccessColumn = (typeof ACCESS_COLUMNS)[number];
 
@@ -152,6 +159,7 @@ const COLUMN_PRINCIPALS: Record<Exclude<AccessColumn, 'phone'>, Principal> = {
   otherClerk: { kind: 'staff', id: 'otherClerk', role: 'clerk', hallId: 'B' },
   otherSupervisor: { kind: 'staff', id: 'otherSupervisor', role: 'supervisor', hallId: 'B' },
   otherAdmin: { kind: 'staff', id: 'otherAdmin', role: 'admin', hallId: 'B' },
+  relay: { kind: 'relay' },
 };
 
 /**

@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   BUSY: { zh: '系统繁忙，未做任何更改，请重试', en: 'The hall is very busy right now; nothing was changed. Please try again' },
   INTERNAL: { zh: '服务器出错，未做任何更改，请重试', en: 'Something went wrong on the server; nothing was changed. Please try again' },
   NETWORK: { zh: '网络连接失败，请检查网络后重试', en: 'Network error: check the connection and try again' },
+  PRIMARY_UNAVAILABLE: { zh: '暂时无法连接大厅服务器，请稍后重试', en: 'The hall server cannot be reached right now; try again shortly' },
   BAD_IDEMPOTENCY_KEY: { zh: '请求编号格式不正确', en: 'The Idempotency-Key header is not valid' },
   IDEMPOTENCY_KEY_REUSED: { zh: '该请求编号已用于另一项操作，请重新操作', en: 'That Idempotency-Key was used for another request; start again' },
   // Halls, queues, windows and the catalogue

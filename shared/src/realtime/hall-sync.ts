@@ -75,6 +75,7 @@ export class HallSync<A extends Audience = 'staff'> {
   /** When the server was last heard from (a beat, an event, a join answer), by this device's clock. */
   #lastHeard = Date.now();
   #watchdog: ReturnType<typeof setInterval> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(socket: SyncSocket, hallId: string, audience: A = 'staff' as A, initial: State<A> | null = null) {
     this.#socket = socket;
@@ -106,7 +107,11 @@ export class HallSync<A extends Audience = 'staff'> {
       const data = error.data as { reload?: boolean; code?: string } | undefined;
       if (data?.reload) this.#outdated();
       else if (data?.code === 'UNAUTHORIZED') this.#revoked();
-      else this.#setStatus('offline');
+      else {
+        this.#setStatus('offline');
+        // Refused for now, not for ever (a relay that cannot reach its primary): Socket.IO does not retry a refused handshake by itself.
+        if (data?.code === 'UNAVAILABLE') this.#retryLater();
+      }
     });
     socket.on(AUDIENCE_EVENT[audience], (envelope: Envelope<A>) => this.#receive(envelope));
     if (socket.connected) this.#join();
@@ -138,6 +143,7 @@ export class HallSync<A extends Audience = 'staff'> {
 
   close(): void {
     if (this.#watchdog) clearInterval(this.#watchdog);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.#listeners.clear();
     this.#socket.disconnect();
   }
@@ -241,6 +247,14 @@ export class HallSync<A extends Audience = 'staff'> {
   #revoked(): void {
     this.#setStatus('revoked');
     this.#socket.disconnect();
+  }
+
+  #retryLater(): void {
+    if (this.#retryTimer) return;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      if (!this.#socket.connected) this.#socket.connect();
+    }, 1_000 + Math.random() * 2_000);
   }
 
   #outdated(): void {

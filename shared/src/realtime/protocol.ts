@@ -45,7 +45,8 @@ export type JoinResult<A extends Audience = Audience> = Joined<A> | JoinRefusal;
 
 /** Error `data` attached to a refused handshake (connect_error). */
 export interface HandshakeErrorData {
-  code: 'PROTOCOL_OUTDATED' | 'UNAUTHORIZED';
+  /** UNAVAILABLE: the node cannot check credentials right now (a relay whose primary is unreachable); try again shortly. */
+  code: 'PROTOCOL_OUTDATED' | 'UNAUTHORIZED' | 'UNAVAILABLE';
   reload: boolean;
   serverProtocolVersion: number;
 }

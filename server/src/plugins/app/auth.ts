@@ -1,4 +1,5 @@
 import { decideAccess, type AccessRule, type DeviceKind, type Principal, type StaffRole, type StaffScope } from '@hallflow/shared';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { eq } from 'drizzle-orm';
@@ -45,6 +46,8 @@ export const allow = {
   device: (devices: readonly DeviceKind[], ownWindow = false): AccessRule => ({ kind: 'device', devices, ownWindow }),
   anyDevice: (): AccessRule => ({ kind: 'any-device' }),
   ticketHolder: (): AccessRule => ({ kind: 'ticket-holder' }),
+  /** MN1: the primary's internal routes, for its relays only. */
+  relay: (): AccessRule => ({ kind: 'relay' }),
 };
 
 /**
@@ -84,8 +87,21 @@ const MESSAGES = {
  * plugin refuses to start with an undeclared /api route, resolves who is
  * calling before the body is read, and answers 401/403 before any handler runs.
  */
-export default fp(
-  async (app) => {
+export interface AuthOptions {
+  /** MN1: the deployment's relay secret; without one no caller is ever a relay. */
+  relaySecret?: string;
+}
+
+/** Compares a presented token with the relay secret in constant time. */
+function isRelaySecret(secret: string | undefined, token: string): boolean {
+  if (!secret) return false;
+  const presented = Buffer.from(token);
+  const expected = Buffer.from(secret);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
+export default fp<AuthOptions>(
+  async (app, options) => {
     const table: DeclaredAccess[] = [];
     // Set by the onRequest hook below before any handler runs.
     app.decorateRequest('principal', null as never);
@@ -111,6 +127,7 @@ export default fp(
       }
       const token = bearerToken(request);
       if (!token) return { kind: 'nobody' };
+      if (isRelaySecret(options.relaySecret, token)) return { kind: 'relay' };
       const member = staffForToken(db, token, app.clock.now());
       if (member) {
         request.staff = member;

@@ -42,6 +42,8 @@ function callerOf(principal: Principal): string {
       return `device:${principal.id}`;
     case 'ticket':
       return `ticket:${principal.ticketId}`;
+    case 'relay':
+      return 'relay';
     case 'nobody':
       return 'public';
   }

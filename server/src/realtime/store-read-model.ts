@@ -1,0 +1,24 @@
+import type { TicketView } from '@hallflow/shared';
+import { and, eq } from 'drizzle-orm';
+import { eventsSince, headSeq } from '../core/event-log.ts';
+import type { Db } from '../db/connection.ts';
+import { tickets } from '../db/schema/index.ts';
+import { SnapshotCache } from '../modules/hall/snapshot-cache.ts';
+import { ticketView } from '../modules/hall/views.ts';
+import type { HallReadModel } from './join.ts';
+
+/** The primary's (and a single node's) read model: the SQLite store, with snapshots shared per hall and seq (PV5). */
+export function storeReadModel(db: Db): HallReadModel & { snapshots: SnapshotCache } {
+  const snapshots = new SnapshotCache(db);
+  return {
+    snapshots,
+    head: (hallId) => headSeq(db, hallId),
+    eventsSince: (hallId, afterSeq, limit) => eventsSince(db, hallId, afterSeq, limit),
+    staffSnapshot: (hallId, seq, now) => snapshots.staffState(hallId, seq, now),
+    publicSnapshot: (hallId, seq, now) => snapshots.publicState(hallId, seq, now),
+    ticket(hallId, ticketId): TicketView | null {
+      const row = db.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.hallId, hallId))).get();
+      return row ? ticketView(row) : null;
+    },
+  };
+}
