@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
@@ -29,4 +29,12 @@ export async function screenshot(page: Page, suite: string, name: string): Promi
   const path = join(outputDir(suite), `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** A screenshot kept for the README as well: docs/screenshots/<name>.png. */
+export async function publishScreenshot(page: Page, suite: string, name: string): Promise<void> {
+  const path = await screenshot(page, suite, name);
+  const docs = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(path, join(docs, `${name}.png`));
 }

@@ -119,6 +119,8 @@ const DICTIONARY = {
   feverThreshold: { zh: '发热判定体温 °C', en: 'Fever from °C' },
   allowRecheck: { zh: '体温异常可休息后复测一次（以复测为准）', en: 'A high reading may be taken again after a rest (the second decides)' },
   recheckRestMinutes: { zh: '复测前休息（分钟）', en: 'Rest before the recheck (min)' },
+  healthCodeRequired: { zh: '入场须出示绿色健康码', en: 'A green health code is required to enter' },
+  maskRequired: { zh: '入场须佩戴口罩', en: 'A mask is required to enter' },
   companionsMayContinue: { zh: '同行人中有人未通过时，其余通过者可继续入场', en: 'When one of a party fails, the others who pass may go on' },
   nextStepHealthCode: { zh: '红码/黄码：告知的处置办法', en: 'Red or yellow code: what the visitor is told to do' },
   nextStepFeverClinic: { zh: '就近发热门诊', en: 'Nearest fever clinic' },
