@@ -213,6 +213,7 @@ const DICTIONARY = {
   nameEn: { zh: '英文名称', en: 'English name' },
   newHall: { zh: '新建大厅', en: 'New hall' },
   hallId: { zh: '大厅标识（小写字母、数字、-）', en: 'Hall id (a-z, 0-9, -)' },
+  hallAddress: { zh: '地址（预约确认中显示）', en: 'Address (shown on booking confirmations)' },
   floorArea: { zh: '面积 m²', en: 'Floor area m²' },
   areaPerPerson: { zh: '人均面积 m²', en: 'Area per person m²' },
   staffOnFloor: { zh: '厅内工作人员', en: 'Staff on the floor' },

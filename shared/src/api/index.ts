@@ -11,3 +11,4 @@ export * from './door-checks.ts';
 export * from './client.ts';
 export * from './session.ts';
 export * from './trust.schemas.ts';
+export * from './booking-checks.ts';

@@ -20,3 +20,5 @@ export function initialLang(search: string, saved: string | null): Lang {
   if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
   return saved === 'en' ? 'en' : 'zh';
 }
+
+export { formatDay } from './dates.ts';

@@ -87,5 +87,5 @@ export function hallCategories(db: Reader, hallId: string) {
 }
 
 export function listHalls(db: Reader) {
-  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn }).from(halls).orderBy(asc(halls.name)).all();
+  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn, address: halls.address }).from(halls).orderBy(asc(halls.name)).all();
 }
