@@ -27,6 +27,11 @@ const MESSAGES = {
   ruleDistance: { zh: '保持一米以上间距', en: 'Keep at least one metre apart' },
   ruleTemperatureCheck: { zh: '入口测量体温，请配合', en: 'Your temperature is taken at the entrance' },
   ruleWatchCalls: { zh: '听到叫号请到对应窗口办理', en: 'When your number is called, go to the window shown' },
+  divertTitle: { zh: '本厅已满，可前往', en: 'Full here; also offering this service' },
+  divertHall: { zh: '{name}：空余 {free} 人，{wait}', en: '{name}: {free} free, {wait}' },
+  divertWait: { zh: '约等 {n} 分钟', en: 'about {n} min' },
+  divertNoWindow: { zh: '暂无窗口办理', en: 'no window open' },
+  laterSlots: { zh: '或扫码预约本厅稍后时段：{slots}', en: 'Or book a later time here: {slots}' },
   noShowRejoin: { zh: '已过号：{n} 分钟内可回到窗口重新排队', en: 'Missed: come back within {n} minutes to rejoin' },
   noShowNoRejoin: { zh: '已过号：请重新取号', en: 'Missed: please take a new ticket' },
 } satisfies Dictionary<string>;
