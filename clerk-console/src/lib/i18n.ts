@@ -215,6 +215,8 @@ const DICTIONARY = {
   nameEn: { zh: '英文名称', en: 'English name' },
   newHall: { zh: '新建大厅', en: 'New hall' },
   hallId: { zh: '大厅标识（小写字母、数字、-）', en: 'Hall id (a-z, 0-9, -)' },
+  demoLinks: { zh: '演示屏幕链接（{n}个）', en: 'Demo screen links ({n})' },
+  demoLinksHint: { zh: '首次启动时配对的演示屏幕：在对应的电视或平板上打开链接即可。撤销后链接失效，且不再显示。', en: 'The demo screens the first start paired: open a link on its TV or tablet. A revoked one stops working and is no longer shown.' },
   hallAddress: { zh: '地址（预约确认中显示）', en: 'Address (shown on booking confirmations)' },
   floorArea: { zh: '面积 m²', en: 'Floor area m²' },
   areaPerPerson: { zh: '人均面积 m²', en: 'Area per person m²' },
