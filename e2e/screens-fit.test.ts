@@ -89,9 +89,12 @@ describe('screens show the hall as it is set, whole, and say what to do when ref
     expect(found).toEqual([]);
   });
 
-  it('[L14] the landing page, the apps and the API docs load with no console error and no 404, favicon included', async () => {
+  it('[L14] the landing page, the apps, a visitor\'s ticket page and the API docs load with no console error and no 404, favicon included', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const { api: clerk } = await signIn(suite.server.url, 'clean-clerk', await createStaff(admin, 'clean-clerk', 'clerk'));
+    const ticket = await clerk<{ phoneToken: string }>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-B' });
     const found: string[] = [];
-    for (const path of ['/', '/checkin/', '/checkin/book', '/clerk/', '/display/', '/api/docs']) {
+    for (const path of ['/', '/checkin/', '/checkin/book', '/clerk/', '/display/', '/api/docs', `/t/${ticket.phoneToken}`]) {
       const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
       const problems = watchProblems(page, { allStatuses: true });
       await page.goto(`${suite.server.url}${path}`);
