@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   base: '/checkin/',
+  // The favicon (one file for every app) is copied into each build.
+  publicDir: '../shared/public',
   plugins: [svelte()],
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } } },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,

@@ -128,13 +128,13 @@ describe('two clerks at their windows', () => {
 
     const hours = page.getByTestId('opening-hours');
     await hours.getByTestId('hours-wed').fill('8:30-17:30');
-    await hours.getByRole('button').click();
+    await hours.getByRole('button', { name: '保存' }).click();
     await hours.getByRole('alert').getByText('周三').waitFor();
     const before = await supervisorApi<{ hours: { weekly: { wed: unknown[] }; extendedMinutes: number } }>('GET', '/api/halls/demo/policies');
     expect(before.hours.extendedMinutes).toBe(30);
     await hours.getByTestId('hours-wed').fill('08:30-12:00, 13:00-17:30');
     await hours.getByTestId('extended-minutes').fill('45');
-    await hours.getByRole('button').click();
+    await hours.getByRole('button', { name: '保存' }).click();
     await hours.getByRole('status').waitFor();
     const after = await supervisorApi<{ hours: { weekly: { wed: unknown[] }; extendedMinutes: number } }>('GET', '/api/halls/demo/policies');
     expect(after.hours).toMatchObject({ extendedMinutes: 45, weekly: { wed: [{ open: '08:30', close: '12:00' }, { open: '13:00', close: '17:30' }] } });

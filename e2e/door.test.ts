@@ -29,7 +29,7 @@ async function bookOnPhone(name: string, idNumber: string, partySize: number): P
   await phone.getByTestId('booking-materials').getByText('近期免冠照片').waitFor(); // what this service needs
   await screenshot(phone, SUITE, `book-confirmed-${partySize}`);
   const code = await phone.getByTestId('booking-code').innerText();
-  expect(await phone.getByTestId('booking-confirmation').innerText()).toContain('10:20'); // arrive 10 minutes early
+  expect(await phone.getByTestId('booking-arrive').innerText()).toContain('10:00–10:45'); // the hall's check-in window for 10:30
   await phone.close();
   return code;
 }
@@ -105,16 +105,17 @@ describe('the door, from booking to verdict', () => {
     expect(new URL(chooser.url()).searchParams.get('hall')).toBe('east');
     await chooser.close();
 
-    // On the phone: the change link of the confirmation; the first free time (10:30) is offered.
+    // On the phone: the change link of the confirmation; the visitor picks 10:30 instead of their 11:00.
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${suite.server.url}/checkin/book?hall=demo&code=${booked.code}`);
     await phone.getByTestId('manage-current').getByText('11:00').waitFor();
     await phone.getByTestId('manage-last4').fill('0909');
-    await phone.getByText('10:30').waitFor();
+    await phone.getByRole('radio', { name: /^10:30/ }).check();
     await phone.getByTestId('manage-reschedule').click();
     await phone.getByTestId('booking-confirmation').waitFor();
     expect(await phone.getByTestId('booking-code').innerText()).toBe(booked.code);
-    expect(await phone.getByTestId('booking-when').innerText()).toContain('2026-11-25 10:30');
+    expect(await phone.getByTestId('booking-time').innerText()).toContain('10:30');
+    expect(await phone.getByTestId('booking-date').innerText()).toContain('2026年11月25日 星期三');
     await screenshot(phone, SUITE, 'book-rescheduled');
     await phone.close();
 

@@ -30,15 +30,30 @@ async function start(env: Record<string, string>) {
 }
 
 describe('pnpm start', () => {
-  it('[A7][A9] serves the landing page, the three apps and the API, and prints the first admin password once', async () => {
+  it('[A7][A9][A23] serves the landing page, the three apps and the API, and prints the first admin password, the demo accounts and every demo screen link once', async () => {
     const env = { DATABASE_PATH: join(dir, 'start.db') };
     const first = await start(env);
     try {
       const password = /First admin account \(shown only this once\): admin \/ (\S+)/.exec(first.output())?.[1];
       expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
       expect(first.output()).toMatch(/\/display\/lobby\?device=\S+/);
+      // A23: the demo hall's screens, every window's screen and rating pad too, and its staff accounts, printed once.
+      expect(first.output()).toMatch(/\/display\/outdoor\?device=\S+/);
+      for (const n of [1, 8]) {
+        expect(first.output()).toMatch(new RegExp(`/display/window/${n}\\?device=\\S+`));
+        expect(first.output()).toMatch(new RegExp(`/display/rating/${n}\\?device=\\S+`));
+      }
+      const demoPasswords = Object.fromEntries(['door', 'clerk', 'supervisor'].map((role) => [role, new RegExp(`${role}\\s+demo-${role} / (\\S+)`).exec(first.output())?.[1]]));
+      for (const role of ['door', 'clerk', 'supervisor']) expect(demoPasswords[role], role).toMatch(/^[A-Za-z2-9]{16}$/);
+      const demoLogin = await fetch(`${first.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'demo-clerk', password: demoPasswords.clerk }),
+      });
+      expect(demoLogin.status).toBe(200);
       const landing = await fetch(`${first.url}/`);
-      expect(await landing.text()).toContain('/clerk/');
+      const landingHtml = await landing.text();
+      for (const link of ['/clerk/', '/checkin/', '/checkin/book', '/display/', '/api/docs']) expect(landingHtml).toContain(`href="${link}"`);
       for (const path of ['/display/lobby', '/clerk/', '/checkin/', '/checkin/book', '/t/some-token']) {
         const page = await fetch(`${first.url}${path}`);
         expect(page.status, path).toBe(200);
@@ -59,6 +74,8 @@ describe('pnpm start', () => {
     const second = await start(env);
     try {
       expect(second.output()).not.toContain('First admin account');
+      expect(second.output()).not.toContain('demo-clerk');
+      expect(second.output()).not.toContain('?device=');
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;

@@ -19,7 +19,8 @@ function newestMtime(path) {
 const stale = apps.filter((app) => {
   const built = join(root, app, 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newestMtime(join(root, app, 'src')), newestMtime(join(root, 'shared', 'src')));
+  // The app's own sources, the shared code, and the files every app copies in (the favicon).
+  const sources = Math.max(newestMtime(join(root, app, 'src')), newestMtime(join(root, app, 'index.html')), newestMtime(join(root, 'shared', 'src')), newestMtime(join(root, 'shared', 'public')));
   return sources > statSync(built).mtimeMs;
 });
 if (stale.length > 0) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './server.ts';
@@ -25,8 +25,16 @@ export function outputDir(suite: string): string {
   return dir;
 }
 
-export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
+export async function screenshot(page: Page, suite: string, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   const path = join(outputDir(suite), `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
+}
+
+/** A screenshot kept for the README as well: docs/screenshots/<name>.png. */
+export async function publishScreenshot(page: Page, suite: string, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const path = await screenshot(page, suite, name, options);
+  const docs = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(path, join(docs, `${name}.png`));
 }

@@ -33,7 +33,7 @@ export async function createHallStaff(admin: ApiClient, hallId: string, username
 }
 
 /** Pairs a screen with a hall (a window screen with its window) and returns its device token. */
-export async function pairScreen(admin: ApiClient, hallId: string, kind: 'lobby' | 'window', windowNumber?: number): Promise<string> {
+export async function pairScreen(admin: ApiClient, hallId: string, kind: 'lobby' | 'window' | 'outdoor' | 'rating', windowNumber?: number): Promise<string> {
   const windowId = windowNumber ? { windowId: `${hallId}-w${windowNumber}` } : {};
   const device = await admin<{ token: string }>('POST', `/api/halls/${hallId}/devices`, { name: `${kind} ${windowNumber ?? ''}`.trim(), kind, ...windowId });
   return device.token;

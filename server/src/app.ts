@@ -4,8 +4,7 @@ import fp from 'fastify-plugin';
 import type { Env } from './config/env.ts';
 import type { Clock } from './core/clock.ts';
 import { DEMO_HALL_ID, seedDemoHall } from './db/seed.ts';
-import { createDevice } from './modules/auth/staff.repository.ts';
-import { ensureFirstAdmin } from './modules/auth/bootstrap.ts';
+import { createDemoAccess, ensureFirstAdmin, type DemoAccess } from './modules/auth/bootstrap.ts';
 import appointmentsRoutes from './modules/appointments/appointments.routes.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import catalogueRoutes from './modules/catalogue/catalogue.routes.ts';
@@ -51,13 +50,14 @@ export const httpOptions = {
 
 export interface FirstStart {
   admin: { username: string; password: string } | null;
-  screens: { kind: 'lobby' | 'outdoor'; token: string }[];
+  /** A23: the demo hall's accounts and screens, when this start created it. */
+  demo: DemoAccess | null;
 }
 
 export interface AppOptions {
   env: Env;
   clock: Clock;
-  /** Receives what this start created and can show only once: the first admin's password, the demo screens' tokens. */
+  /** Receives what this start created and can show only once: the first admin's password, the demo accounts' passwords and screens' links. */
   onFirstStart?: (created: FirstStart) => void;
 }
 
@@ -88,15 +88,10 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(realtime, { role: env.ROLE === 'primary' ? 'primary' : 'single', streamLength: env.STREAM_LENGTH });
 
   const { db } = fastify.store;
-  const created: FirstStart = { admin: null, screens: [] };
-  if (env.SEED_DEMO && seedDemoHall(db, clock.now())) {
-    for (const kind of ['lobby', 'outdoor'] as const) {
-      const device = createDevice(db, DEMO_HALL_ID, `${kind} screen`, kind, clock.now());
-      created.screens.push({ kind, token: device.token });
-    }
-  }
+  const created: FirstStart = { admin: null, demo: null };
+  if (env.SEED_DEMO && seedDemoHall(db, clock.now())) created.demo = createDemoAccess(db, DEMO_HALL_ID, clock.now());
   created.admin = ensureFirstAdmin(db, clock.now(), env.ADMIN_INITIAL_PASSWORD);
-  if (created.admin || created.screens.length > 0) options.onFirstStart?.(created);
+  if (created.admin || created.demo) options.onFirstStart?.(created);
 
   await fastify.register(healthRoutes);
   await fastify.register(authRoutes, { sessionHours: env.SESSION_HOURS, loginRateLimit: env.LOGIN_RATE_LIMIT });

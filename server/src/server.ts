@@ -69,13 +69,23 @@ async function main() {
     `  Screens          ${base}/display/`,
     `  API docs         ${base}/api/docs`,
   ];
-  for (const screen of firstStart?.screens ?? []) {
-    lines.push(`  Demo ${screen.kind.padEnd(8)} ${base}/display/${screen.kind}?device=${screen.token}`);
+  const demo = firstStart?.demo;
+  if (demo) {
+    lines.push('', '  Demo screens (an admin finds these links again in the clerk console, 人员与屏幕 Staff & screens):');
+    for (const screen of demo.screens) {
+      const page = screen.windowNumber === null ? screen.kind : `${screen.kind}/${screen.windowNumber}`;
+      const label = screen.windowNumber === null ? screen.kind : `${screen.kind} ${screen.windowNumber}`;
+      lines.push(`  Demo ${label.padEnd(10)} ${base}/display/${page}?device=${screen.token}`);
+    }
   }
   if (firstStart?.admin) {
     lines.push('', `  First admin account (shown only this once): ${firstStart.admin.username} / ${firstStart.admin.password}`);
   }
-  if (firstStart) lines.push('  Keep these: the password and the screen links are not stored in clear and cannot be shown again.');
+  if (demo) {
+    lines.push('  Demo accounts of the demo hall (shown only this once):');
+    for (const account of demo.accounts) lines.push(`    ${account.role.padEnd(10)} ${account.username} / ${account.password}`);
+  }
+  if (firstStart) lines.push('  Keep these: the passwords are not stored in clear and cannot be shown again.');
   console.log(lines.join('\n') + '\n');
 }
 

@@ -34,7 +34,7 @@ describe('staff accounts and paired screens', () => {
     const clerk = await staffToken(app, 'clerk', 'clerk-wang');
     await staffToken(app, 'door', 'door-li');
     const list = (await app.inject({ method: 'GET', url: '/api/staff?hallId=demo', headers: bearer(admin) })).json<StaffAccount[]>();
-    expect(list.map((s) => s.username)).toEqual(['admin', 'clerk-wang', 'door-li']);
+    expect(list.map((s) => s.username)).toEqual(['admin', 'clerk-wang', 'demo-clerk', 'demo-door', 'demo-supervisor', 'door-li']); // by username; the demo accounts are the first start's (A23)
     const target = list.find((s) => s.username === 'clerk-wang')!;
     expect(target).toMatchObject({ role: 'clerk', hallId: 'demo', disabled: false });
     expect(JSON.stringify(list)).not.toContain('scrypt');
@@ -76,7 +76,7 @@ describe('staff accounts and paired screens', () => {
     const door = await staffToken(app, 'door');
     const paired = (await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(supervisor), payload: { name: '大厅主屏', kind: 'lobby' } })).json<DeviceTokenResponse>();
     const devices = (await app.inject({ method: 'GET', url: '/api/halls/demo/devices', headers: bearer(supervisor) })).json<DeviceView[]>();
-    expect(devices.find((device) => device.id === paired.id)).toEqual({ id: paired.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', windowId: null, createdAt: expect.any(String), revoked: false });
+    expect(devices.find((device) => device.id === paired.id)).toEqual({ id: paired.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', windowId: null, createdAt: expect.any(String), revoked: false, demoToken: null });
     expect(JSON.stringify(devices)).not.toContain(paired.token);
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/devices', headers: bearer(door) })).statusCode).toBe(403);
 

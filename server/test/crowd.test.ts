@@ -146,36 +146,77 @@ describe('exits', () => {
 });
 
 describe('diversion', () => {
-  it('[D1] a full hall suggests other halls offering the same service, those with room first', async () => {
-    const { app } = await build();
+  it('[D1][D2] a full hall suggests the other halls open now that offer the service, by room and by their own measured wait, and its own later free slots', async () => {
+    const { app, clock } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
-    const makeHall = async (id: string, name: string, maxOccupancy: number) => {
-      await app.inject({
-        method: 'POST',
-        url: '/api/halls',
-        headers: bearer(admin),
-        payload: { id, name, nameEn: id, floorAreaM2: 100, areaPerPersonM2: 10, maxOccupancy, holdingCapacity: 5, batchSize: 5 },
-      });
-      await app.inject({ method: 'POST', url: `/api/halls/${id}/categories`, headers: bearer(admin), payload: { prefix: 'A', name: '商事登记', nameEn: 'Business' } });
+    const as = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, payload?: Body) => {
+      const response = await app.inject({ method, url, headers: bearer(admin), ...(payload ? { payload } : {}) });
+      if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+      return response.json<T>();
     };
-    await makeHall('north', '北区分中心', 0);
-    await makeHall('south', '南区分中心', 20);
-    await makeHall('west', '西区分中心', 20);
-    for (let i = 0; i < 3; i++) {
-      await app.inject({ method: 'POST', url: '/api/halls/west/tickets', headers: bearer(admin), payload: { categoryId: 'west-A' } });
+    const makeHall = async (id: string, name: string, maxOccupancy: number, waiting: number) => {
+      await as('POST', '/api/halls', { id, name, nameEn: id, address: `${name}地址`, floorAreaM2: 100, areaPerPersonM2: 10, maxOccupancy, holdingCapacity: 5, batchSize: 5 });
+      await as('POST', `/api/halls/${id}/categories`, { prefix: 'A', name: '商事登记', nameEn: 'Business' });
+      await as('POST', `/api/halls/${id}/windows`, { number: 1, categoryIds: [`${id}-A`] });
+      await as('POST', `/api/halls/${id}/windows/${id}-w1/open`);
+      for (let i = 0; i < waiting; i++) await as('POST', `/api/halls/${id}/tickets`, { categoryId: `${id}-A` });
+    };
+    await makeHall('north', '北区分中心', 0, 0); // no room
+    await makeHall('south', '南区分中心', 20, 2);
+    await makeHall('west', '西区分中心', 20, 3);
+    await makeHall('east', '东区分中心', 20, 0);
+    // South's services take 30 minutes each today: its wait is measured, not assumed to be 10 minutes a case (E1).
+    for (let i = 0; i < 2; i++) {
+      const { ticket } = await as<{ ticket: { id: string } }>('POST', '/api/halls/south/windows/south-w1/call-next');
+      await as('POST', `/api/halls/south/tickets/${ticket.id}/start`);
+      clock.advance(30);
+      await as('POST', `/api/halls/south/tickets/${ticket.id}/complete`);
     }
+    for (let i = 0; i < 3; i++) await as('POST', '/api/halls/south/tickets', { categoryId: 'south-A' });
+    // East is closed today (Wednesday), whatever its room.
+    const eastHours = await as<Record<string, unknown>>('GET', '/api/halls/east/policies').then((p) => p.hours as { weekly: Record<string, unknown> });
+    await as('PUT', '/api/halls/east/hours', { ...eastHours, weekly: { ...eastHours.weekly, wed: [] } });
+    // D2: the demo hall takes one appointment per slot for this service; 11:30 is booked.
+    const settings = await as<Record<string, unknown>>('GET', '/api/halls/demo/appointment-settings');
+    await as('PUT', '/api/halls/demo/appointment-settings', { ...settings, placesByCategory: { 'demo-A': 1 } });
+    await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: { categoryId: 'demo-A', date: '2026-11-25', slot: '11:30', name: '预约人', mobile: '13800138000', idNumber: '410102199003070019', partySize: 1 } });
+
     const { arrive, admit } = await crowd(app, { maxOccupancy: 1, staffOnFloor: 0, holdingCapacity: 5, batchSize: 5 });
     await arrive('孙八');
     await admit();
     const response = await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=demo-A' });
     const body = response.json<DiversionResponse>();
     expect(body.full).toBe(true);
-    expect(body.alternatives.map((a) => [a.hallId, a.free, a.waiting])).toEqual([
-      ['south', 20, 0],
-      ['west', 20, 3],
-      ['north', 0, 0],
+    // West: 3 waiting × 10 min (no case finished yet); south: 3 waiting at its measured 17.2 min a case; north has no room; east is closed.
+    expect(body.alternatives.map((a) => [a.hallId, a.free, a.waiting, a.handlingMinutes, a.estimatedWaitMinutes])).toEqual([
+      ['west', 20, 3, 10, 40],
+      ['south', 20, 3, 17.2, 69],
+      ['north', 0, 0, 10, 0],
+    ]);
+    expect(body.alternatives[0]).toMatchObject({ address: '西区分中心地址', lastTicketAt: '17:30' });
+    expect(body.laterSlots).toEqual([
+      { date: '2026-11-25', start: '12:00', end: '12:30', free: 1 },
+      { date: '2026-11-25', start: '12:30', end: '13:00', free: 1 },
+      { date: '2026-11-25', start: '13:00', end: '13:30', free: 1 },
     ]);
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=nope' })).statusCode).toBe(400);
+  });
+
+  it('[D1][H9] a hall between its two sessions, or past its last ticket, is not suggested', async () => {
+    const { app, clock } = await build();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Body) => app.inject({ method, url, headers: bearer(admin), ...(payload ? { payload } : {}) });
+    await as('POST', '/api/halls', { id: 'split', name: '分时段中心', nameEn: 'Split', floorAreaM2: 100, areaPerPersonM2: 10, holdingCapacity: 5, batchSize: 5 });
+    await as('POST', '/api/halls/split/categories', { prefix: 'A', name: '商事登记', nameEn: 'Business' });
+    const hours = (await as('GET', '/api/halls/split/policies')).json<{ hours: { weekly: Record<string, unknown> } }>().hours;
+    const sessions = [{ open: '08:30', close: '12:00' }, { open: '14:00', close: '17:30' }];
+    expect((await as('PUT', '/api/halls/split/hours', { ...hours, weekly: { ...hours.weekly, wed: sessions } })).statusCode).toBe(200);
+    const suggested = async () => (await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=demo-A' })).json<DiversionResponse>().alternatives.map((a) => a.hallId);
+    expect(await suggested()).toEqual(['split']); // 10:00
+    clock.set('2026-11-25T05:00:00.000Z'); // 13:00 in Shanghai
+    expect(await suggested()).toEqual([]);
+    clock.set('2026-11-25T09:40:00.000Z'); // 17:40: past the last ticket (17:30)
+    expect(await suggested()).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { AdmitBatchResponse, AppointmentView, ScreenVisitorResponse } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
 import { eventsSince } from '../src/core/event-log.ts';
-import { bearer, build, greenPerson, staffToken, tableCounts } from './helper.ts';
+import { ADMIN_PASSWORD, bearer, build, greenPerson, login, staffToken, tableCounts } from './helper.ts';
 import { booking } from './support/booking.ts';
 
 const fever = { ...greenPerson, temperature: 38.1 };
@@ -96,5 +96,19 @@ describe('the door judges a party person by person', () => {
     // Full: a red-code visitor needs no place; the denial is recorded with its reason.
     const denied = (await screen({ name: '沈三', categoryId: 'demo-A', people: [{ ...greenPerson, healthCode: 'red' }] })).json<ScreenVisitorResponse>();
     expect(denied.party).toMatchObject({ state: 'denied', denialReasons: [{ code: 'CODE_RED' }] });
+  });
+
+  it('[S11] a hall that drops the mask rule lets a visitor without one in; the new entry rules reach screens with hall.configured and in their snapshot', async () => {
+    const { app, screen } = await doorWithPolicy({ feverThresholdC: 37.5, maskRequired: false });
+    const response = await screen({ name: '李无罩', categoryId: 'demo-C', people: [{ ...greenPerson, mask: false, temperature: 37.4 }] });
+    expect(response.json<ScreenVisitorResponse>()).toMatchObject({ admitted: true });
+
+    const rules = { feverThresholdC: 37.5, healthCodeRequired: true, maskRequired: false };
+    const configured = eventsSince(app.store.db, 'demo', 0, 1000).filter((envelope) => envelope.event.type === 'hall.configured').at(-1);
+    expect(configured?.event).toMatchObject({ hall: { entryRules: rules } });
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const device = (await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: 'outdoor', kind: 'outdoor' } })).json<{ token: string }>();
+    const snapshot = (await app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(device.token) })).json<{ hall: { entryRules: unknown } }>();
+    expect(snapshot.hall.entryRules).toEqual(rules);
   });
 });

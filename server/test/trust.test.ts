@@ -127,7 +127,7 @@ describe('each role does only what it should, in its own hall', () => {
 
   it('[AC6] every answer carries security headers and a content security policy allowing only the apps\' own scripts', async () => {
     const { app } = await build();
-    for (const url of ['/', '/api/health', '/api/halls', '/nope']) {
+    for (const url of ['/', '/api/health', '/api/halls', '/nope', '/api/docs', '/api/docs/static/index.html', '/favicon.ico']) {
       const response = await app.inject({ method: 'GET', url });
       const csp = String(response.headers['content-security-policy']);
       expect(csp, url).toContain("script-src 'self'");

@@ -90,11 +90,15 @@ describe('the windows overview', () => {
     expect(three.window).toMatchObject({ state: 'open', clerkName: 'clerk clerk' });
     expect(three.current).toEqual({ ticket: expect.objectContaining({ number: called.number, state: 'serving' }), since: '2026-11-25T02:04:00.000Z' });
     expect(three.waiting.map((q) => `${q.prefix}${q.waiting}`)).toEqual(['C1', 'D1', 'A1']);
+    // The demo's own screens of window 3 (A23), then the two paired here.
     expect(three.screens.map((s) => [s.name, s.kind, s.online])).toEqual([
+      ['演示3号窗口屏', 'window', false],
+      ['演示3号评价器', 'rating', false],
       ['3号窗口屏', 'window', true],
       ['3号评价器', 'rating', false],
     ]);
-    expect(overview.body.windows.find((w) => w.window.number === 5)).toMatchObject({ window: { state: 'closed', clerkName: null }, current: null, screens: [] });
+    expect(overview.body.windows.find((w) => w.window.number === 5)).toMatchObject({ window: { state: 'closed', clerkName: null }, current: null });
+    expect(overview.body.windows.find((w) => w.window.number === 5)?.screens.map((s) => s.kind)).toEqual(['window', 'rating']);
     expect(overview.body.categories.find((c) => c.prefix === 'C')?.waiting).toBe(1);
     expect(overview.body.screens.map((s) => s.kind)).toEqual(['lobby', 'outdoor']); // the demo's own screens, not connected
     expect(overview.body.screens.every((s) => !s.online)).toBe(true);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOURS, describeDay, hoursForDate, serviceStatus, weekHours, type HoursConfig } from '../src/domain/index.ts';
+import { DEFAULT_HOURS, HOLIDAY_CALENDAR, HoursConfigSchema, describeDay, hoursForDate, lastTicketTime, normalWeekdayHours, serviceStatus, weekHours, type HoursConfig } from '../src/domain/index.ts';
+import { Value } from '@sinclair/typebox/value';
 
 const SH = 'Asia/Shanghai';
 /** An instant given as Shanghai local time. */
 const at = (local: string) => new Date(`${local}+08:00`);
-const config = (over: Partial<HoursConfig> = {}): HoursConfig => ({ ...DEFAULT_HOURS, ...over });
+/** The default hours without the shipped holiday calendar, unless a test names its own days. */
+const config = (over: Partial<HoursConfig> = {}): HoursConfig => ({ ...DEFAULT_HOURS, holidays: [], makeupWorkdays: [], ...over });
 // 2026-11-25 is a Wednesday; 2026-11-28 a Saturday.
 
 describe('opening hours', () => {
@@ -67,5 +69,44 @@ describe('opening hours', () => {
     expect(describeDay(week[0]!)).toBe('08:30–17:30（延时服务 08:00–18:00）');
     expect(describeDay(week[0]!, 'en')).toBe('08:30–17:30, extended service 08:00–18:00');
     expect(describeDay(week[2]!)).toBe('休息');
+  });
+
+  it('[H9] a day of two sessions (08:30–12:00 and 14:00–17:30) is closed between them: no service and no ticket at 13:00', () => {
+    const split = config({ weekly: { ...DEFAULT_HOURS.weekly, wed: [{ open: '14:00', close: '17:30' }, { open: '08:30', close: '12:00' }] } });
+    expect(serviceStatus(split, SH, at('2026-11-25T11:59:00'))).toMatchObject({ open: true, ticketsAllowed: true });
+    expect(serviceStatus(split, SH, at('2026-11-25T13:00:00'))).toEqual({ open: false, ticketsAllowed: false, reason: '休息（12:00–14:00）· closed between sessions' });
+    expect(serviceStatus(split, SH, at('2026-11-25T12:00:00')).open).toBe(false);
+    expect(serviceStatus(split, SH, at('2026-11-25T14:00:00')).open).toBe(true);
+    // The extension is before the first session and after the last only.
+    expect(serviceStatus(split, SH, at('2026-11-25T08:00:00')).open).toBe(true);
+    expect(serviceStatus(split, SH, at('2026-11-25T17:59:00')).open).toBe(true);
+    expect(hoursForDate(split, '2026-11-25').extended).toEqual({ open: '08:00', close: '18:00' });
+  });
+
+  it('[H5] a make-up working day keeps the hall\'s normal weekday hours: those most of Monday to Friday share, not Monday\'s', () => {
+    const weekly = { ...DEFAULT_HOURS.weekly, mon: [{ open: '13:00', close: '17:30' }], fri: [{ open: '08:30', close: '12:00' }] };
+    const hall = config({ weekly, weekendsOpen: false, makeupWorkdays: ['2026-02-14'] });
+    expect(normalWeekdayHours(hall)).toEqual([{ open: '08:30', close: '17:30' }]);
+    expect(hoursForDate(hall, '2026-02-14')).toMatchObject({ basis: 'makeup', closed: false, published: [{ open: '08:30', close: '17:30' }] });
+    expect(normalWeekdayHours(config({ weekly: { ...weekly, tue: [], wed: [], thu: [] } }))).toEqual([{ open: '13:00', close: '17:30' }]); // a tie: the earlier weekday
+    expect(normalWeekdayHours(config({ weekly: { ...weekly, mon: [], tue: [], wed: [], thu: [], fri: [] } }))).toEqual([]);
+  });
+
+  it('[H5] the shipped calendar is the default: the 2026 holidays close, its make-up days open; 2027 has its statutory days; it fits the hours schema', () => {
+    expect(HOLIDAY_CALENDAR['2026']).toMatchObject({ official: true });
+    expect(hoursForDate(DEFAULT_HOURS, '2026-02-17')).toMatchObject({ closed: true, basis: 'holiday' }); // 春节
+    expect(hoursForDate(DEFAULT_HOURS, '2026-10-07')).toMatchObject({ closed: true, basis: 'holiday' });
+    expect(hoursForDate(DEFAULT_HOURS, '2026-10-10')).toMatchObject({ closed: false, basis: 'makeup', published: [{ open: '08:30', close: '17:30' }] }); // 国庆调休上班 (Saturday)
+    expect(hoursForDate(DEFAULT_HOURS, '2026-10-08')).toMatchObject({ closed: false, basis: 'weekly' });
+    expect(hoursForDate(DEFAULT_HOURS, '2027-02-07')).toMatchObject({ closed: true, basis: 'holiday' }); // 春节 2027
+    expect(HOLIDAY_CALENDAR['2027']).toMatchObject({ official: false, makeupWorkdays: [] });
+    const all = Object.values(HOLIDAY_CALENDAR).flatMap((year) => [...year.holidays, ...year.makeupWorkdays]);
+    expect(new Set(all).size).toBe(all.length); // no day both, none twice
+    expect(Value.Check(HoursConfigSchema, DEFAULT_HOURS)).toBe(true);
+  });
+
+  it('[H7] the last time a new ticket is issued on a date; none on a closed day', () => {
+    expect(lastTicketTime(config(), '2026-11-25')).toBe('17:30');
+    expect(lastTicketTime(config({ holidays: ['2026-11-25'] }), '2026-11-25')).toBeNull();
   });
 });

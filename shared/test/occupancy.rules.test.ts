@@ -38,7 +38,9 @@ describe('occupancy rules', () => {
   });
 
   it('[D1] diversion ranks halls with room first, then the shortest wait', () => {
-    const hall = (hallId: string, free: number, estimatedWaitMinutes: number) => ({ hallId, name: hallId, nameEn: hallId, free, waiting: 0, estimatedWaitMinutes });
+    const hall = (hallId: string, free: number, estimatedWaitMinutes: number | null) => ({ hallId, name: hallId, nameEn: hallId, free, waiting: 0, estimatedWaitMinutes });
     expect(rankDiversion([hall('full', 0, 1), hall('slow', 9, 40), hall('fast', 2, 10)]).map((h) => h.hallId)).toEqual(['fast', 'slow', 'full']);
+    // No window serving the queue there now: no estimate, after every hall with one; then the most room.
+    expect(rankDiversion([hall('unknown', 9, null), hall('small', 1, null), hall('slow', 2, 90)]).map((h) => h.hallId)).toEqual(['slow', 'unknown', 'small']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCREENING_POLICY, nextStepText, screenParty, type PersonReading, type ScreeningPolicy } from '../src/domain/index.ts';
+import { DEFAULT_SCREENING_POLICY, EntryRulesSchema, entryRules, hallEntryRules, nextStepText, screenParty, type PersonReading, type ScreeningPolicy } from '../src/domain/index.ts';
+import { Value } from '@sinclair/typebox/value';
 
 const green: PersonReading = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
 
@@ -100,5 +101,21 @@ describe('health screening', () => {
     expect(nextStepText('fever_clinic', empty).zh).toBe('请到就近的发热门诊就诊');
     expect(nextStepText('mask_point', empty).zh).toBe('请佩戴口罩后再来');
     expect(nextStepText('fever_clinic', { ...empty, feverClinic: '区医院发热门诊' }).zh).toBe('请到发热门诊就诊：区医院发热门诊');
+  });
+
+  it('[S11] a hall that no longer requires a green code or a mask lets them through; fever and symptoms still count', () => {
+    const relaxed: ScreeningPolicy = { ...DEFAULT_SCREENING_POLICY, healthCodeRequired: false, maskRequired: false };
+    expect(screenParty([{ ...green, healthCode: 'yellow', mask: false }], relaxed).admitted).toBe(true);
+    expect(screenParty([{ ...green, healthCode: 'red' }], { ...DEFAULT_SCREENING_POLICY, maskRequired: false }).reasons.map((r) => r.code)).toEqual(['CODE_RED']);
+    expect(screenParty([{ ...green, mask: false }], { ...DEFAULT_SCREENING_POLICY, healthCodeRequired: false }).reasons.map((r) => r.code)).toEqual(['NO_MASK']);
+    expect(screenParty([{ ...green, temperature: 37.6, symptoms: { fever: false, cough: true, other: false } }], relaxed).reasons.map((r) => r.code)).toEqual(['FEVER', 'SYMPTOM_COUGH']);
+  });
+
+  it('[S11] the public entry rules are the threshold and what is required, nothing else; info logged before them reads as the defaults', () => {
+    const rules = entryRules({ ...DEFAULT_SCREENING_POLICY, feverThresholdC: 37.5, maskRequired: false });
+    expect(rules).toEqual({ feverThresholdC: 37.5, healthCodeRequired: true, maskRequired: false });
+    expect(Value.Check(EntryRulesSchema, rules)).toBe(true);
+    expect(hallEntryRules({})).toEqual({ feverThresholdC: 37.3, healthCodeRequired: true, maskRequired: true });
+    expect(hallEntryRules({ entryRules: rules })).toBe(rules);
   });
 });

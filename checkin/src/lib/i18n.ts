@@ -78,6 +78,13 @@ const DICTIONARY = {
   corrected: { zh: '已校正：{before} → {after}（已记录）', en: 'Corrected: {before} → {after} (audited)' },
   checkInside: { zh: '请填写实际人数（{min}–{max} 的整数）', en: 'Type the number inside (a whole number, {min}–{max})' },
   checkReason: { zh: '请填写原因，{min}–{max}个字', en: 'Give a reason of {min}–{max} characters' },
+  hallFull: { zh: '厅内已满，暂停放行', en: 'The hall is full' },
+  divertTo: { zh: '可引导至（今日仍在取号的大厅）：', en: 'Suggest (halls still issuing tickets today):' },
+  divertHall: { zh: '{name}：空余 {free} 人，{wait}', en: '{name}: {free} free, {wait}' },
+  divertWait: { zh: '约等 {n} 分钟', en: 'about {n} min wait' },
+  divertNoWindow: { zh: '暂无窗口办理该业务', en: 'no window serving it now' },
+  laterSlots: { zh: '或预约本厅稍后时段：', en: 'Or book a later time here:' },
+  laterSlot: { zh: '{day} {start}（余{free}）', en: '{day} {start} ({free} free)' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断', en: 'Connection lost' },
 } satisfies Dictionary<string>;

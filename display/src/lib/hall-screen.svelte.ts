@@ -1,10 +1,11 @@
 import { isPublicCallEvent, type PublicEnvelope, type PublicHallState, type TicketView } from '@hallflow/shared';
-import { createApiClient } from '@hallflow/shared/api';
+import { ApiError, createApiClient } from '@hallflow/shared/api';
 import { connectHall, HallSync, type ConnectionStatus } from '@hallflow/shared/realtime';
 import { Announcer } from './announcer';
 import { batchText, callText } from './announcement-text';
 import { BrowserSpeaker } from './browser-speaker';
 import { isStillCurrent } from './call-selection';
+import { sayBoth } from './messages';
 import { reloadForNewVersion } from './reload-guard';
 import type { VoiceLang } from './screen-settings.svelte';
 import { ServerClock } from './server-clock.svelte';
@@ -43,6 +44,19 @@ async function hallOf(credential: ScreenCredential): Promise<{ hallId: string; w
   return { hallId: status.hallId, windowNumber: null };
 }
 
+/** How long a screen waits before asking again when the server could not be reached at start. */
+const START_RETRY_MS = 10_000;
+
+/**
+ * Answers that no retry can change: the credential is unknown, revoked or
+ * malformed (401, 403; a ticket link unknown or malformed, 404 or 400). The
+ * screen says what to do and stops asking; anything else (no network, a
+ * server restarting, 429) is tried again.
+ */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof ApiError && [400, 401, 403, 404].includes(error.status);
+}
+
 /** The phone refreshes its place in the queue at most this often, however busy the hall. */
 const STATUS_REFRESH_MS = 5_000;
 
@@ -56,7 +70,9 @@ export class HallScreen {
   #mine = $state.raw<TicketView | null>(null);
   #ticketStatus = $state.raw<TicketStatus | null>(null);
   #status = $state<ConnectionStatus>('connecting');
-  #error = $state('');
+  #error = $state.raw<{ zh: string; en: string } | null>(null);
+  /** The credential was refused for good: no more retries. */
+  #refused = $state(false);
   #hallId: string | null = null;
   #pairedWindow = $state<number | null>(null);
   #hoursToday = $state('');
@@ -92,8 +108,17 @@ export class HallScreen {
   get status() {
     return this.#status;
   }
+  /** What stands in the way, in both languages (null when nothing does). */
   get error() {
     return this.#error;
+  }
+  /** The credential was refused (bad, revoked or expired): the screen stopped retrying and says what to do. */
+  get refused() {
+    return this.#refused;
+  }
+  /** Which credential this page holds: a screen's device token or a visitor's ticket link. */
+  get credentialKind() {
+    return this.credential.kind;
   }
   /** The window this screen is paired with (window screens and rating pads). */
   get pairedWindow() {
@@ -115,7 +140,8 @@ export class HallScreen {
 
   async start(): Promise<void> {
     if (!this.credential.token) {
-      this.#error = '未配对：请在地址中加入 ?device=设备令牌 (not paired: add ?device=TOKEN to the URL)';
+      this.#error = sayBoth(this.credential.kind === 'device' ? 'notPaired' : 'ticketRefused');
+      this.#refused = true;
       return;
     }
     let hallId: string;
@@ -124,10 +150,15 @@ export class HallScreen {
       hallId = found.hallId;
       this.#hallId = hallId;
       this.#pairedWindow = found.windowNumber;
-      this.#error = '';
+      this.#error = null;
     } catch (e) {
-      this.#error = e instanceof Error ? e.message : String(e);
-      setTimeout(() => void this.start(), 10_000);
+      if (isRefusal(e)) {
+        this.#error = sayBoth(this.credential.kind === 'device' ? 'deviceRefused' : 'ticketRefused');
+        this.#refused = true;
+        return;
+      }
+      this.#error = sayBoth('unreachable', { n: START_RETRY_MS / 1000 });
+      setTimeout(() => void this.start(), START_RETRY_MS);
       return;
     }
     void this.#loadHours(hallId);

@@ -67,6 +67,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
         id: DEMO_HALL_ID,
         name: '市民服务中心',
         nameEn: 'City Service Hall',
+        address: '人民路100号市民中心一楼（地铁2号线市民中心站C口）',
         timezone: 'Asia/Shanghai',
         floorAreaM2: 600,
         areaPerPersonM2: 10,

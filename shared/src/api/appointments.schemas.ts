@@ -36,6 +36,19 @@ export const AppointmentViewSchema = Type.Object({
 });
 export type AppointmentView = Static<typeof AppointmentViewSchema>;
 
+/** A22: "find my booking": the full ID number and the full mobile, both needed. */
+export const FindAppointmentBodySchema = Type.Object(
+  {
+    idNumber: BookAppointmentBodySchema.properties.idNumber,
+    mobile: BookAppointmentBodySchema.properties.mobile,
+  },
+  { additionalProperties: false },
+);
+export type FindAppointmentBody = Static<typeof FindAppointmentBodySchema>;
+
+export const FindAppointmentResponseSchema = Type.Object({ appointments: Type.Array(AppointmentViewSchema) });
+export type FindAppointmentResponse = Static<typeof FindAppointmentResponseSchema>;
+
 export const SlotSchema = Type.Object({ start: Type.String(), end: Type.String(), startsAt: Type.String(), free: Type.Integer() });
 export type SlotView = Static<typeof SlotSchema>;
 

@@ -82,6 +82,12 @@ export const DeviceViewSchema = Type.Object({
   windowId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   revoked: Type.Boolean(),
+  /**
+   * A23: only for the demo screens the first start paired, and only to
+   * admins: their token, so the demo links can be found again. Null for every
+   * other screen (its token was shown once) and for other callers.
+   */
+  demoToken: Type.Union([Type.String(), Type.Null()]),
 });
 export type DeviceView = Static<typeof DeviceViewSchema>;
 

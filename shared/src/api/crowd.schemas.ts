@@ -54,16 +54,25 @@ export type UpdateCrowdConfigBody = Static<typeof UpdateCrowdConfigBodySchema>;
 
 export const DiversionResponseSchema = Type.Object({
   full: Type.Boolean(),
+  /** D1: other halls open for new tickets now that offer the service, best first. */
   alternatives: Type.Array(
     Type.Object({
       hallId: Type.String(),
       name: Type.String(),
       nameEn: Type.String(),
+      address: Type.String(),
       free: Type.Integer(),
       waiting: Type.Integer(),
-      estimatedWaitMinutes: Type.Integer(),
+      /** That hall's own smoothed handling time of the service today (E1). */
+      handlingMinutes: Type.Number({ minimum: 0 }),
+      /** E2 there; null when no window serves the service there now. */
+      estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+      /** When that hall stops issuing tickets today (H7), HH:MM local. */
+      lastTicketAt: Type.String(),
     }),
   ),
+  /** D2: the next free appointment slots of the service in this hall, to come back later instead. */
+  laterSlots: Type.Array(Type.Object({ date: Type.String(), start: Type.String(), end: Type.String(), free: Type.Integer() })),
 });
 export type DiversionResponse = Static<typeof DiversionResponseSchema>;
 export type ExitResponse = Static<typeof ExitResponseSchema>;

@@ -10,6 +10,8 @@ export const CreateHallBodySchema = Type.Object(
     id: HallId,
     name: Type.String({ minLength: 1, maxLength: 64 }),
     nameEn: Type.String({ minLength: 1, maxLength: 64 }),
+    /** Where the hall is, for visitors (the booking confirmation); empty when left out. */
+    address: Type.Optional(Type.String({ maxLength: 200 })),
     timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; Asia/Shanghai by default' })),
     floorAreaM2: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
     areaPerPersonM2: Type.Number({ exclusiveMinimum: 0, maximum: 1_000 }),

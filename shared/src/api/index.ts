@@ -13,3 +13,4 @@ export * from './session.ts';
 export * from './trust.schemas.ts';
 export * from './follow-ups.schemas.ts';
 export * from './relay.schemas.ts';
+export * from './booking-checks.ts';

@@ -33,6 +33,16 @@ export function arrivalStatus(slotStart: Date, now: Date, policy: ArrivalPolicy 
   return { status: 'ok' };
 }
 
+/**
+ * A20: when a booked visitor should be at the door, as the confirmation says
+ * it: from the moment check-in opens to the end of the grace period (A3), in
+ * the hall's local time (the day's edges are kept).
+ */
+export function arrivalWindow(slotStart: string, policy: ArrivalPolicy = DEFAULT_ARRIVAL): { from: string; until: string } {
+  const start = toMinutes(slotStart);
+  return { from: toTime(Math.max(0, start - policy.opensMinutesBefore)), until: toTime(Math.min(24 * 60 - 1, start + policy.graceMinutes)) };
+}
+
 /** A slot of a day with its start instant and the places still free. */
 export interface SlotAvailability extends Slot {
   startsAt: Date;

@@ -1,3 +1,6 @@
+/** B4: the door reckons about this many minutes per batch ahead when it tells a visitor when to come back; the outdoor screen's "time to enter" uses the same figure. */
+export const MINUTES_PER_BATCH = 10;
+
 /** A party waiting in the holding area, as batch selection sees it. */
 export interface HoldingParty {
   id: string;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import calendar from './holiday-calendar.json' with { type: 'json' };
 import { CalendarDateSchema } from './types.ts';
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, 24-hour, local to the hall' });
@@ -24,7 +25,7 @@ export const HoursConfigSchema = Type.Object(
     weekendsOpen: Type.Boolean(),
     /** H5: public holidays: closed. */
     holidays: Type.Array(LocalDate, { maxItems: 400 }),
-    /** H5: make-up working days (调休): open with the Monday schedule, even on a weekend. */
+    /** H5: make-up working days (调休): open with the hall's normal weekday hours (`normalWeekdayHours`), even on a weekend. */
     makeupWorkdays: Type.Array(LocalDate, { maxItems: 100 }),
     /** H6: one-off changes; they win over everything else. */
     exceptions: Type.Array(
@@ -37,6 +38,24 @@ export const HoursConfigSchema = Type.Object(
   { additionalProperties: false },
 );
 export type HoursConfig = Static<typeof HoursConfigSchema>;
+
+/** One year of the official calendar (H5), as shipped in `holiday-calendar.json`. */
+export interface CalendarYear {
+  source: string;
+  /** True when it is the State Council's published arrangement; false for the statutory days alone, before it is published. */
+  official: boolean;
+  holidays: string[];
+  makeupWorkdays: string[];
+}
+
+/** H5: the official holidays and make-up working days shipped with HallFlow, by year (2026, 2027). */
+export const HOLIDAY_CALENDAR: Record<string, CalendarYear> = calendar.years;
+
+/** H5: every year of the shipped calendar together: the default of a hall's holidays and make-up days. */
+export const DEFAULT_CALENDAR = {
+  holidays: Object.values(HOLIDAY_CALENDAR).flatMap((year) => year.holidays),
+  makeupWorkdays: Object.values(HOLIDAY_CALENDAR).flatMap((year) => year.makeupWorkdays),
+};
 
 const weekday = (open: string, close: string) => [{ open, close }];
 export const DEFAULT_HOURS: HoursConfig = {
@@ -52,8 +71,8 @@ export const DEFAULT_HOURS: HoursConfig = {
   extendedMinutes: 30,
   lunchBreak: null,
   weekendsOpen: true,
-  holidays: [],
-  makeupWorkdays: [],
+  holidays: DEFAULT_CALENDAR.holidays,
+  makeupWorkdays: DEFAULT_CALENDAR.makeupWorkdays,
   exceptions: [],
   lastTicketMinutes: 30,
 };
@@ -115,6 +134,26 @@ function splitByLunch(intervals: readonly Interval[], lunch: Interval | null): I
   });
 }
 
+const WORKING_WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/**
+ * H5: the hall's normal weekday hours, which a make-up working day (调休上班)
+ * keeps: the schedule most of Monday to Friday share (a tie goes to the
+ * earlier weekday), so a hall closed on Monday mornings or short on Fridays
+ * still opens a make-up Saturday with its usual hours. No open weekday: closed.
+ */
+export function normalWeekdayHours(config: Pick<HoursConfig, 'weekly'>): Interval[] {
+  const open = WORKING_WEEKDAYS.map((day) => config.weekly[day]).filter((intervals) => intervals.length > 0);
+  const key = (intervals: readonly Interval[]) => JSON.stringify([...intervals].sort((a, b) => a.open.localeCompare(b.open)));
+  let best: readonly Interval[] = [];
+  let bestCount = 0;
+  for (const intervals of open) {
+    const count = open.filter((other) => key(other) === key(intervals)).length;
+    if (count > bestCount) [best, bestCount] = [intervals, count];
+  }
+  return [...best];
+}
+
 /** H1–H6: the hours of one local date. */
 export function hoursForDate(config: HoursConfig, date: string): DayHours {
   const day = weekdayOf(date);
@@ -129,7 +168,7 @@ export function hoursForDate(config: HoursConfig, date: string): DayHours {
     intervals = [];
   } else if (config.makeupWorkdays.includes(date)) {
     basis = 'makeup';
-    intervals = config.weekly.mon;
+    intervals = normalWeekdayHours(config);
   } else if (!config.weekendsOpen && (day === 'sat' || day === 'sun')) {
     basis = 'weekend';
     intervals = [];
@@ -163,7 +202,26 @@ export function serviceStatus(config: HoursConfig, timezone: string, instant: Da
       return { open: false, ticketsAllowed: false, reason: `午休（${config.lunchBreak.open}–${config.lunchBreak.close}）· lunch break` };
     }
   }
+  // H9: between two published sessions (08:30–12:00 and 14:00–17:30) the hall is closed; the extension is only before the first and after the last.
+  const gap = sessionGap(day, clock.minute);
+  if (gap) return { open: false, ticketsAllowed: false, reason: `休息（${gap.open}–${gap.close}）· closed between sessions` };
   return { open: true, ticketsAllowed: clock.minute < end - config.lastTicketMinutes, reason: null };
+}
+
+/** H9: the pause between two published sessions of a day that holds `minute`, if any. */
+function sessionGap(day: DayHours, minute: number): Interval | null {
+  for (let i = 1; i < day.published.length; i++) {
+    const [close, open] = [day.published[i - 1]!.close, day.published[i]!.open];
+    if (minute >= toMinutes(close) && minute < toMinutes(open)) return { open: close, close: open };
+  }
+  return null;
+}
+
+/** H7: the last minute of a day at which a new ticket may still be issued (HH:MM), or null on a closed day. */
+export function lastTicketTime(config: HoursConfig, date: string): string | null {
+  const day = hoursForDate(config, date);
+  if (!day.extended) return null;
+  return toTime(Math.max(0, toMinutes(day.extended.close) - config.lastTicketMinutes));
 }
 
 /** H8: today and the coming days, for screens and the booking page. */

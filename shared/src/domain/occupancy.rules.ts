@@ -67,11 +67,17 @@ export interface DiversionCandidate {
   nameEn: string;
   free: number;
   waiting: number;
-  /** Minutes to be served there, estimated. */
-  estimatedWaitMinutes: number;
+  /** Minutes to be served there, estimated from that hall's own measured handling time (E1–E3); null when no window serves the queue now. */
+  estimatedWaitMinutes: number | null;
 }
 
-/** D1: other halls offering the service, those with room first, then the shortest estimated wait. */
-export function rankDiversion(candidates: readonly DiversionCandidate[]): DiversionCandidate[] {
-  return [...candidates].sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || a.estimatedWaitMinutes - b.estimatedWaitMinutes || b.free - a.free);
+/**
+ * D1: other halls offering the service, those with room first, then the
+ * shortest estimated wait (a hall where no window serves the queue now comes
+ * after those with an estimate), then the most room.
+ */
+export function rankDiversion<C extends DiversionCandidate>(candidates: readonly C[]): C[] {
+  const byWait = (a: DiversionCandidate, b: DiversionCandidate) =>
+    a.estimatedWaitMinutes === b.estimatedWaitMinutes ? 0 : a.estimatedWaitMinutes === null ? 1 : b.estimatedWaitMinutes === null ? -1 : a.estimatedWaitMinutes - b.estimatedWaitMinutes;
+  return [...candidates].sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || byWait(a, b) || b.free - a.free);
 }

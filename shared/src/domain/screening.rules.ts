@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { HealthCode, ReasonView } from './types.ts';
+import type { HallInfo, HealthCode, ReasonView } from './types.ts';
 
 /** What the door saw for one person of a party. */
 export interface PersonReading {
@@ -40,6 +40,10 @@ const policyFields = {
   companionsMayContinue: Type.Boolean(),
   /** S9: what a denied visitor is told to do next. */
   nextSteps: NextStepsSchema,
+  /** S11: a green health code is required to enter (on by default). */
+  healthCodeRequired: Type.Boolean(),
+  /** S11: a mask (own or handed out) is required to enter (on by default). */
+  maskRequired: Type.Boolean(),
 };
 
 /** A hall's screening policy (S3, S6, S8, S9), kept under `settings.screening`. */
@@ -52,7 +56,13 @@ export type ScreeningPolicy = Static<typeof ScreeningPolicySchema>;
  * client written before them still sets the threshold and recheck rule.
  */
 export const ScreeningPolicyBodySchema = Type.Object(
-  { ...policyFields, companionsMayContinue: Type.Optional(policyFields.companionsMayContinue), nextSteps: Type.Optional(policyFields.nextSteps) },
+  {
+    ...policyFields,
+    companionsMayContinue: Type.Optional(policyFields.companionsMayContinue),
+    nextSteps: Type.Optional(policyFields.nextSteps),
+    healthCodeRequired: Type.Optional(policyFields.healthCodeRequired),
+    maskRequired: Type.Optional(policyFields.maskRequired),
+  },
   { additionalProperties: false },
 );
 export type ScreeningPolicyBody = Static<typeof ScreeningPolicyBodySchema>;
@@ -70,7 +80,34 @@ export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = {
   recheckRestMinutes: 5,
   companionsMayContinue: false,
   nextSteps: DEFAULT_NEXT_STEPS,
+  healthCodeRequired: true,
+  maskRequired: true,
 };
+
+/**
+ * S11: the hall's entry rules as the public sees them (outdoor screen, lobby
+ * notices): the fever threshold and whether a green code and a mask are
+ * required. Rules only; nothing about anybody.
+ */
+export const EntryRulesSchema = Type.Object(
+  {
+    feverThresholdC: policyFields.feverThresholdC,
+    healthCodeRequired: Type.Boolean(),
+    maskRequired: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type EntryRules = Static<typeof EntryRulesSchema>;
+
+/** S11: a hall's entry rules as its public info carries them (the defaults for info logged before they were added). */
+export function hallEntryRules(hall: Pick<HallInfo, 'entryRules'>): EntryRules {
+  return hall.entryRules ?? entryRules(DEFAULT_SCREENING_POLICY);
+}
+
+/** S11: the public entry rules of a screening policy. */
+export function entryRules(policy: Pick<ScreeningPolicy, 'feverThresholdC' | 'healthCodeRequired' | 'maskRequired'>): EntryRules {
+  return { feverThresholdC: policy.feverThresholdC, healthCodeRequired: policy.healthCodeRequired, maskRequired: policy.maskRequired };
+}
 
 export const TEMPERATURE_MIN_C = 30;
 export const TEMPERATURE_MAX_C = 45;
@@ -159,13 +196,16 @@ export function decisiveTemperature(reading: PersonReading, policy: Pick<Screeni
   return policy.allowRecheck ? (reading.temperatureRecheck ?? reading.temperature) : reading.temperature;
 }
 
-/** S1: why one person may not enter; none when they pass. */
-export function failedConditions(person: PersonReading, policy: Pick<ScreeningPolicy, 'allowRecheck' | 'feverThresholdC'> = DEFAULT_SCREENING_POLICY): ScreeningReasonCode[] {
+type JudgedPolicy = Pick<ScreeningPolicy, 'allowRecheck' | 'feverThresholdC'> & Partial<Pick<ScreeningPolicy, 'healthCodeRequired' | 'maskRequired'>>;
+
+/** S1: why one person may not enter; none when they pass. S11: a code colour or a missing mask counts only where the hall requires them. */
+export function failedConditions(person: PersonReading, policy: JudgedPolicy = DEFAULT_SCREENING_POLICY): ScreeningReasonCode[] {
   const codes: ScreeningReasonCode[] = [];
-  if (person.healthCode === 'red') codes.push('CODE_RED');
-  if (person.healthCode === 'yellow') codes.push('CODE_YELLOW');
+  const codeRequired = policy.healthCodeRequired ?? true;
+  if (codeRequired && person.healthCode === 'red') codes.push('CODE_RED');
+  if (codeRequired && person.healthCode === 'yellow') codes.push('CODE_YELLOW');
   if (decisiveTemperature(person, policy) >= policy.feverThresholdC) codes.push('FEVER');
-  if (!person.mask && !person.maskProvided) codes.push('NO_MASK');
+  if ((policy.maskRequired ?? true) && !person.mask && !person.maskProvided) codes.push('NO_MASK');
   if (person.symptoms.fever) codes.push('SYMPTOM_FEVER');
   if (person.symptoms.cough) codes.push('SYMPTOM_COUGH');
   if (person.symptoms.other) codes.push('SYMPTOM_OTHER');

@@ -11,6 +11,7 @@ import { Type, type Static } from '@sinclair/typebox';
 // Registers the date and date-time formats for TypeBox's own checks (stored policies are re-checked on read).
 import './formats.ts';
 import { CallingSettingsSchema } from './calling.rules.ts';
+import { EntryRulesSchema } from './screening.rules.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 
@@ -71,6 +72,13 @@ export const HallInfoSchema = Type.Object({
    * before it was added; read it with `hallCalling`.
    */
   calling: Type.Optional(CallingSettingsSchema),
+  /**
+   * S11: the entry rules the door applies (fever threshold, whether a green
+   * code and a mask are required), for the outdoor screen and the lobby's
+   * notices. Rules only, nobody's data. Absent only in events logged before
+   * it was added; read it with `hallEntryRules`.
+   */
+  entryRules: Type.Optional(EntryRulesSchema),
 });
 export type HallInfo = Static<typeof HallInfoSchema>;
 

@@ -33,3 +33,4 @@ export function currentLang(): Lang {
 }
 
 export * from './errors.ts';
+export { formatDay } from './dates.ts';

@@ -46,3 +46,15 @@ export function choiceGroups(catalogue: ServiceCatalogue, categories: CategoryVi
     })),
   ].filter((group) => group.options.length > 0);
 }
+
+/** A20: the name of what was booked, as the confirmation shows it: the item, the bundle, or the queue. */
+export function serviceName(
+  choice: { categoryId: string; itemId: string | null; bundleId: string | null },
+  catalogue: ServiceCatalogue,
+  categories: readonly CategoryView[],
+): { zh: string; en: string } {
+  const category = categories.find((c) => c.id === choice.categoryId);
+  const named = choice.bundleId ? catalogue.bundles.find((b) => b.id === choice.bundleId) : choice.itemId ? catalogue.items.find((item) => item.id === choice.itemId) : undefined;
+  if (named) return { zh: named.name, en: named.nameEn };
+  return { zh: category?.name ?? choice.categoryId, en: category?.nameEn ?? '' };
+}

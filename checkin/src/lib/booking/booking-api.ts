@@ -1,5 +1,5 @@
-import { toMinutes, toTime, type CategoryView } from '@hallflow/shared';
-import { createApiClient, type AppointmentView, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
+import type { AppointmentSettings, CategoryView, EntryRules } from '@hallflow/shared';
+import { createApiClient, type AppointmentView, type FindAppointmentResponse, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
 
 /** The public calls the visitor's booking pages make; no sign-in. */
 export const api = createApiClient();
@@ -8,29 +8,41 @@ export interface OpenDay {
   date: string;
   closed: boolean;
   textZh: string;
+  textEn: string;
 }
 
 export interface HallSummary {
   id: string;
   name: string;
   nameEn: string;
+  address: string;
+}
+
+/** The hall as the booking page shows it: names, address, time zone, and what the door asks of visitors (S11). */
+export interface CatalogueHall extends HallSummary {
+  timezone: string;
+  entryRules: EntryRules;
 }
 
 export const loadHalls = () => api<HallSummary[]>('GET', '/api/halls');
 
-export const loadCatalogue = (hallId: string) => api<{ hall: { name: string }; categories: CategoryView[] }>('GET', `/api/halls/${hallId}/catalogue`);
+export const loadCatalogue = (hallId: string) => api<{ hall: CatalogueHall; categories: CategoryView[] }>('GET', `/api/halls/${encodeURIComponent(hallId)}/catalogue`);
 
-export const loadServices = (hallId: string) => api<ServiceCatalogue>('GET', `/api/halls/${hallId}/services`);
+export const loadServices = (hallId: string) => api<ServiceCatalogue>('GET', `/api/halls/${encodeURIComponent(hallId)}/services`);
+
+/** A3, A11: the hall's arrival window and slot length, for the confirmation. */
+export const loadAppointmentSettings = (hallId: string) => api<AppointmentSettings>('GET', `/api/halls/${encodeURIComponent(hallId)}/appointment-settings`);
 
 export const loadOpenDays = async (hallId: string) =>
-  (await api<{ days: OpenDay[] }>('GET', `/api/halls/${hallId}/hours`)).days.filter((day) => !day.closed);
+  (await api<{ days: OpenDay[] }>('GET', `/api/halls/${encodeURIComponent(hallId)}/hours`)).days.filter((day) => !day.closed);
 
 export const loadSlots = (hallId: string, categoryId: string, date: string) =>
-  api<SlotView[]>('GET', `/api/halls/${hallId}/slots?categoryId=${encodeURIComponent(categoryId)}&date=${date}`);
+  api<SlotView[]>('GET', `/api/halls/${encodeURIComponent(hallId)}/slots?categoryId=${encodeURIComponent(categoryId)}&date=${date}`);
 
 export const loadAppointment = (code: string) => api<AppointmentView>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A22: the visitor's own coming appointments, by the full ID number and mobile (sent in the body, never in the address). */
+export const findAppointments = (idNumber: string, mobile: string) =>
+  api<FindAppointmentResponse>('POST', '/api/appointments/find', { idNumber: idNumber.trim(), mobile: mobile.trim() }).then((found) => found.appointments);
 
-/** The time to be at the door: ten minutes before the slot (the hall's published rule). */
-export const arriveBy = (start: string): string => toTime(toMinutes(start) - 10);
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

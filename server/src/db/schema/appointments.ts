@@ -25,6 +25,8 @@ export const appointments = sqliteTable(
     idMasked: text('id_masked').notNull(),
     mobileLast4: text('mobile_last4').notNull(),
     mobileMasked: text('mobile_masked').notNull(),
+    /** A22: the whole mobile number as a keyed hash (like the ID, P3), so "find my booking" checks all of it; null for bookings made before. */
+    mobileHash: text('mobile_hash'),
     partySize: integer('party_size').notNull(),
     status: text('status', { enum: ['booked', 'cancelled', 'arrived'] }).notNull(),
     createdAt: text('created_at').notNull(),

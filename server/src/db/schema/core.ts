@@ -10,6 +10,8 @@ export const halls = sqliteTable('halls', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
+  /** Where the hall is, as the booking confirmation names it (public). */
+  address: text('address').notNull().default(''),
   timezone: text('timezone').notNull().default('Asia/Shanghai'),
   floorAreaM2: real('floor_area_m2').notNull(),
   areaPerPersonM2: real('area_per_person_m2').notNull(),
@@ -105,6 +107,12 @@ export const devices = sqliteTable('devices', {
   /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4), and the windows overview shows it there (W4). */
   windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
+  /**
+   * Only for the demo screens the first start pairs: their token, kept so an
+   * admin can find the demo links again (人员与屏幕). Every other screen's token
+   * is shown once and kept only as its hash; revoking clears this too.
+   */
+  demoToken: text('demo_token'),
   createdAt: text('created_at').notNull(),
   revokedAt: text('revoked_at'),
 });

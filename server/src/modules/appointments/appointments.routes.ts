@@ -5,6 +5,8 @@ import {
   BookAppointmentBodySchema,
   CheckInBodySchema,
   CheckInResponseSchema,
+  FindAppointmentBodySchema,
+  FindAppointmentResponseSchema,
   HallParamsSchema,
   RescheduleAppointmentBodySchema,
   SlotSchema,
@@ -16,7 +18,7 @@ import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
 import { updateAppointmentSettings } from './appointment-settings.service.ts';
-import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
+import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findAppointments, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
 const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
@@ -73,6 +75,23 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
       config: { access: allow.public(), ...publicLimit },
     },
     async (request) => appointmentView(appointmentByCode(app.store.db, request.params.code)),
+  );
+
+  app.post(
+    '/api/appointments/find',
+    {
+      schema: {
+        operationId: 'findAppointment',
+        tags: ['visitors'],
+        summary:
+          "Find my booking (public, rate-limited): the visitor's own appointments still to come, by the full ID number and the full mobile number together; masked. A wrong pair gives an empty list, like no booking",
+        body: FindAppointmentBodySchema,
+        response: { 200: FindAppointmentResponseSchema, ...errorResponses(400, 429) },
+      },
+      config: { access: allow.public(), ...publicLimit },
+    },
+    // A read: the body carries the ID number, which must not travel in an address or a log line.
+    async (request) => ({ appointments: findAppointments(app.store.db, request.body, app.clock.now()) }),
   );
 
   app.post(

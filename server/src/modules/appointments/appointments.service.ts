@@ -16,7 +16,7 @@ import {
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -27,7 +27,7 @@ import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
-import { idNumberHash } from './personal-data.ts';
+import { idNumberHash, mobileHash } from './personal-data.ts';
 
 const invalid = (field: string, message: string) => new DomainError(400, 'VALIDATION_ERROR', `body/${field} ${message}`);
 
@@ -185,6 +185,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
       idMasked: maskIdNumber(idNumber),
       mobileLast4: body.mobile.slice(-4),
       mobileMasked: maskMobile(body.mobile),
+      mobileHash: mobileHash(ctx.tx, body.mobile),
       partySize: body.partySize,
       status: 'booked',
       createdAt: ctx.now.toISOString(),
@@ -205,6 +206,33 @@ export function appointmentByCode(db: Db | Tx, code: string, bodyField?: string)
   if (row) return row;
   if (bodyField) throw invalid(bodyField, `is not an appointment code: no appointment has code ${code} · 预约码不存在，请核对`);
   throw new DomainError(404, 'NOT_FOUND', `No appointment with code ${code}`);
+}
+
+/**
+ * A22: "find my booking": the visitor's own appointments still to come (booked,
+ * from the earliest hall's today on), found by the full ID number and the full
+ * mobile. The ID is compared through its keyed hash, the mobile through its
+ * own (or, for a booking made before that was kept, its stored digits). A
+ * wrong pair and no booking look the same: an empty list. Nothing is written.
+ */
+export function findAppointments(db: Db | Tx, body: { idNumber: string; mobile: string }, now: Date) {
+  const idCheck = checkResidentId(body.idNumber, now);
+  if (!idCheck.ok) throw invalid('idNumber', `is not a valid resident ID: ${idCheck.zh} · ${idCheck.en}`);
+  if (!isMobileNumber(body.mobile)) throw invalid('mobile', 'must be an 11-digit mainland mobile number · 请输入11位手机号');
+  const idHash = idNumberHash(db, normalizeIdNumber(body.idNumber));
+  const wholeMobile = mobileHash(db, body.mobile);
+  // The earliest "today" of any zone a hall may be in; each row is then judged by its own hall's day.
+  const earliest = new Date(now.getTime() - 14 * 3_600_000).toISOString().slice(0, 10);
+  const rows = db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.idHash, idHash), eq(appointments.status, 'booked'), gte(appointments.day, earliest)))
+    .orderBy(asc(appointments.slotStart))
+    .all();
+  return rows
+    .filter((row) => (row.mobileHash ? row.mobileHash === wholeMobile : row.mobileLast4 === body.mobile.slice(-4) && row.mobileMasked === maskMobile(body.mobile)))
+    .filter((row) => row.day >= businessDay(now, getHallRow(db, row.hallId).timezone))
+    .map(appointmentView);
 }
 
 /** A4, A14: only the visitor (code plus the last four digits of the mobile) changes a booked appointment. */

@@ -20,3 +20,8 @@ function personalDataKey(db: Db | Tx): string {
 export function idNumberHash(db: Db | Tx, idNumber: string): string {
   return createHmac('sha256', personalDataKey(db)).update(idNumber).digest('hex');
 }
+
+/** A22: the whole mobile number under the same key, so "find my booking" checks every digit without the number being stored. */
+export function mobileHash(db: Db | Tx, mobile: string): string {
+  return createHmac('sha256', personalDataKey(db)).update(`mobile:${mobile}`).digest('hex');
+}

@@ -48,7 +48,7 @@ export function resetPassword(tx: Tx, staffId: string, password: string): StaffA
   return accountView(tx.update(staff).set({ passwordHash: hashPassword(password) }).where(eq(staff.id, staffId)).returning().get()!);
 }
 
-const deviceView = (row: typeof devices.$inferSelect): DeviceView => ({
+const deviceView = (row: typeof devices.$inferSelect, showDemoToken = false): DeviceView => ({
   id: row.id,
   hallId: row.hallId,
   name: row.name,
@@ -56,15 +56,24 @@ const deviceView = (row: typeof devices.$inferSelect): DeviceView => ({
   windowId: row.windowId,
   createdAt: row.createdAt,
   revoked: row.revokedAt !== null,
+  demoToken: showDemoToken && row.revokedAt === null ? row.demoToken : null,
 });
 
-export function listDevices(db: Handle, hallId: string): DeviceView[] {
-  return db.select().from(devices).where(eq(devices.hallId, hallId)).orderBy(asc(devices.createdAt)).all().map(deviceView);
+/** A17, A23: the hall's screens, never their tokens, except the demo screens' to an admin. */
+export function listDevices(db: Handle, hallId: string, showDemoTokens = false): DeviceView[] {
+  return db
+    .select()
+    .from(devices)
+    .where(eq(devices.hallId, hallId))
+    .orderBy(asc(devices.createdAt))
+    .all()
+    .map((row) => deviceView(row, showDemoTokens));
 }
 
 /** A17: a revoked screen's token stops working; its live connection is closed by the caller. */
 export function revokeDevice(db: Handle, hallId: string, deviceId: string, now: Date): DeviceView {
   const row = db.select().from(devices).where(and(eq(devices.id, deviceId), eq(devices.hallId, hallId))).get();
   if (!row) throw new DomainError(404, 'NOT_FOUND', `No screen ${deviceId} in hall ${hallId}`);
-  return deviceView(db.update(devices).set({ revokedAt: row.revokedAt ?? now.toISOString() }).where(eq(devices.id, deviceId)).returning().get()!);
+  // A23: a revoked demo screen's token is forgotten too.
+  return deviceView(db.update(devices).set({ revokedAt: row.revokedAt ?? now.toISOString(), demoToken: null }).where(eq(devices.id, deviceId)).returning().get()!);
 }

@@ -82,7 +82,7 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listDevices',
         tags: ['admin'],
-        summary: "The hall's paired screens (never their tokens)",
+        summary: "The hall's paired screens (never their tokens; to admins, the demo screens' links the first start made)",
         params: HallParamsSchema,
         response: { 200: Type.Array(DeviceViewSchema), ...errorResponses(400, 401, 403, 404) },
       },
@@ -90,7 +90,8 @@ const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       getHallRow(app.store.db, request.params.hallId);
-      return listDevices(app.store.db, request.params.hallId);
+      const { principal } = request;
+      return listDevices(app.store.db, request.params.hallId, principal.kind === 'staff' && principal.role === 'admin');
     },
   );
 

@@ -1,56 +1,77 @@
-import { rankDiversion, type DiversionCandidate } from '@hallflow/shared';
+import { categoryWaitMinutes, lastTicketTime, rankDiversion, serviceStatus, weekHours, type DiversionCandidate } from '@hallflow/shared';
+import type { DiversionResponse } from '@hallflow/shared/api';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { categories, halls, tickets, windows } from '../../db/schema/index.ts';
+import { categories, halls, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError } from '../../core/errors.ts';
-import { occupancyOf } from '../hall/hall.repository.ts';
+import { listSlots } from '../appointments/appointments.service.ts';
+import { hoursConfig } from '../door/hours.guard.ts';
+import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
+import { queueView } from '../tickets/queue-stats.repository.ts';
 
-/** Minutes a visitor typically takes at a window, until handling times are measured per hall. */
-const TYPICAL_HANDLING_MINUTES = 10;
+/** D2: how many later free slots of the same hall are offered, and how many days ahead they are looked for. */
+const LATER_SLOTS = 3;
+const LATER_DAYS = 7;
+
+type Alternative = DiversionResponse['alternatives'][number] & DiversionCandidate;
 
 /**
  * D1: when this hall is full, other halls of the city that offer the same
- * service (a category of the same name) are suggested, those with room and
- * the shortest wait first.
+ * service (a category of the same name) and issue tickets now (their own
+ * opening hours, H1–H9) are suggested, those with room and the shortest wait
+ * first. Each wait is that hall's own estimate: its measured handling time of
+ * the service today (E1) and the windows serving it now (E2, E3).
+ * D2: with them, the next free appointment slots of the service here.
  */
-export function suggestDiversion(db: Db, hallId: string, categoryId: string, now: Date, unreadable: (hallId: string, error: unknown) => void = () => undefined) {
+export function suggestDiversion(db: Db, hallId: string, categoryId: string, now: Date, unreadable: (hallId: string, error: unknown) => void = () => undefined): DiversionResponse {
   const category = db.select().from(categories).where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId))).get();
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service category of hall ${hallId}`);
   const here = occupancyOf(db, hallId);
-  const candidates: DiversionCandidate[] = [];
-  const others = db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn, timezone: halls.timezone }).from(halls).where(ne(halls.id, hallId)).all();
-  for (const hall of others) {
-    const same = db.select().from(categories).where(and(eq(categories.hallId, hall.id), eq(categories.name, category.name))).get();
-    if (!same) continue;
+  const candidates: Alternative[] = [];
+  const others = db.select({ id: halls.id }).from(halls).where(ne(halls.id, hallId)).all();
+  for (const { id } of others) {
     // IN4: a hall whose data cannot be read is left out; it does not take the suggestion down.
-    let occupancy;
     try {
-      occupancy = occupancyOf(db, hall.id);
+      const hall = getHallRow(db, id);
+      const same = db.select().from(categories).where(and(eq(categories.hallId, hall.id), eq(categories.name, category.name))).get();
+      if (!same) continue;
+      const hours = hoursConfig(hall.settings);
+      // A hall closed today, between sessions, or past its last ticket would turn the visitor away.
+      if (!serviceStatus(hours, hall.timezone, now).ticketsAllowed) continue;
+      const day = businessDay(now, hall.timezone);
+      const occupancy = occupancyOf(db, hall.id);
+      const queue = queueView(db, hall.id, same.id, day);
+      const open = db.select({ state: windows.state, categoryIds: windows.categoryIds }).from(windows).where(eq(windows.hallId, hall.id)).all();
+      candidates.push({
+        hallId: hall.id,
+        name: hall.name,
+        nameEn: hall.nameEn,
+        address: hall.address,
+        free: Math.max(0, occupancy.capacity - occupancy.inside),
+        waiting: queue.waiting,
+        handlingMinutes: Math.round(queue.handlingMinutes * 10) / 10,
+        estimatedWaitMinutes: categoryWaitMinutes({ windows: open, queues: [queue] }, same.id),
+        lastTicketAt: lastTicketTime(hours, day) ?? '',
+      });
     } catch (error) {
-      unreadable(hall.id, error);
-      continue;
+      unreadable(id, error);
     }
-    const day = businessDay(now, hall.timezone);
-    const waiting = db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.hallId, hall.id), eq(tickets.day, day), eq(tickets.categoryId, same.id), eq(tickets.state, 'waiting')))
-      .all().length;
-    const serving = db
-      .select({ categoryIds: windows.categoryIds })
-      .from(windows)
-      .where(and(eq(windows.hallId, hall.id), eq(windows.state, 'open')))
-      .all()
-      .filter((w) => w.categoryIds.includes(same.id)).length;
-    candidates.push({
-      hallId: hall.id,
-      name: hall.name,
-      nameEn: hall.nameEn,
-      free: Math.max(0, occupancy.capacity - occupancy.inside),
-      waiting,
-      estimatedWaitMinutes: Math.ceil(((waiting + 1) * TYPICAL_HANDLING_MINUTES) / Math.max(1, serving)),
-    });
   }
-  return { full: here.inside >= here.capacity, alternatives: rankDiversion(candidates) };
+  return { full: here.inside >= here.capacity, alternatives: rankDiversion(candidates), laterSlots: laterSlots(db, hallId, categoryId, now) };
+}
+
+/** D2: the next free appointment slots of the service in this hall, today (not yet started) and on the coming open days. */
+function laterSlots(db: Db, hallId: string, categoryId: string, now: Date): DiversionResponse['laterSlots'] {
+  const hall = getHallRow(db, hallId);
+  const found: DiversionResponse['laterSlots'] = [];
+  for (const day of weekHours(hoursConfig(hall.settings), hall.timezone, now, LATER_DAYS)) {
+    if (day.closed) continue;
+    for (const slot of listSlots(db, hallId, categoryId, day.date, now)) {
+      if (slot.free <= 0) continue;
+      found.push({ date: day.date, start: slot.start, end: slot.end, free: slot.free });
+      if (found.length >= LATER_SLOTS) return found;
+    }
+  }
+  return found;
 }

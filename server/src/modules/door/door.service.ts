@@ -1,5 +1,5 @@
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
-import { clockTime, maskName, screenParty } from '@hallflow/shared';
+import { MINUTES_PER_BATCH, clockTime, maskName, screenParty } from '@hallflow/shared';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { categories, parties, screenings } from '../../db/schema/index.ts';
@@ -10,7 +10,7 @@ import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
 import { staffObservedVerifier } from './health-code.verifier.ts';
 import { assertServiceOpen } from './hours.guard.ts';
-import { screeningPolicy } from './screening-policy.ts';
+import { screeningPolicy } from '../hall/hall-policy.ts';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 
@@ -22,7 +22,7 @@ function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallR
   const { holding } = occupancyOf(ctx.tx, hall.id);
   if (holding + size <= hall.holdingCapacity) return;
   const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
-  const comeBack = new Date(ctx.now.getTime() + batchesAhead * 10 * 60_000);
+  const comeBack = new Date(ctx.now.getTime() + batchesAhead * MINUTES_PER_BATCH * 60_000);
   const at = clockTime(comeBack, hall.timezone);
   throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`, { time: at });
 }

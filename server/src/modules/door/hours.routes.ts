@@ -6,7 +6,7 @@ import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
 import { DomainError } from '../../core/errors.ts';
-import { screeningPolicy } from './screening-policy.ts';
+import { screeningPolicy } from '../hall/hall-policy.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
 

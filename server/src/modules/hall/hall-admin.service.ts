@@ -56,6 +56,7 @@ export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfi
       id: body.id,
       name: body.name,
       nameEn: body.nameEn,
+      address: body.address?.trim() ?? '',
       timezone,
       floorAreaM2: body.floorAreaM2,
       areaPerPersonM2: body.areaPerPersonM2,

@@ -1,4 +1,11 @@
-import { CallingSettingsSchema, DEFAULT_CALLING_SETTINGS, type CallingSettings } from '@hallflow/shared';
+import {
+  CallingSettingsSchema,
+  DEFAULT_CALLING_SETTINGS,
+  DEFAULT_SCREENING_POLICY,
+  ScreeningPolicySchema,
+  type CallingSettings,
+  type ScreeningPolicy,
+} from '@hallflow/shared';
 import type { Static, TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
@@ -18,4 +25,9 @@ export function storedPolicy<S extends TObject>(settings: Record<string, unknown
 /** The hall's calling policy (Q3, T4, T5), defaults filled in. */
 export function callingSettings(settings: Record<string, unknown>): CallingSettings {
   return storedPolicy(settings, 'calling', CallingSettingsSchema, DEFAULT_CALLING_SETTINGS);
+}
+
+/** A hall's screening policy, kept under `settings.screening` (rules S6, S11); settings added later (S8, S9, S11) take their defaults. */
+export function screeningPolicy(settings: Record<string, unknown>): ScreeningPolicy {
+  return storedPolicy(settings, 'screening', ScreeningPolicySchema, DEFAULT_SCREENING_POLICY);
 }

@@ -88,5 +88,10 @@ export function hallCategories(db: Reader, hallId: string) {
 
 /** The halls open for business (CA4: a retired hall is no longer listed), in the city's order. */
 export function listHalls(db: Reader) {
-  return db.select({ id: halls.id, name: halls.name, nameEn: halls.nameEn }).from(halls).where(isNull(halls.retiredAt)).orderBy(asc(halls.sortOrder), asc(halls.name)).all();
+  return db
+    .select({ id: halls.id, name: halls.name, nameEn: halls.nameEn, address: halls.address })
+    .from(halls)
+    .where(isNull(halls.retiredAt))
+    .orderBy(asc(halls.sortOrder), asc(halls.name))
+    .all();
 }

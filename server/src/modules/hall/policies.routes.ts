@@ -2,9 +2,8 @@ import { HallParamsSchema, HallPoliciesSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
-import { screeningPolicy } from '../door/screening-policy.ts';
 import { errorResponses } from '../errors.schemas.ts';
-import { callingSettings } from './hall-policy.ts';
+import { callingSettings, screeningPolicy } from './hall-policy.ts';
 import { crowdSettings, getHallRow } from './hall.repository.ts';
 import { allow } from '../../plugins/app/auth.ts';
 

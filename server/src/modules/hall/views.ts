@@ -1,6 +1,6 @@
 import type { BatchView, CategoryView, HallInfo, PartyView, TicketView, WindowView } from '@hallflow/shared';
-import { hallCapacity } from '@hallflow/shared';
-import { callingSettings } from './hall-policy.ts';
+import { entryRules, hallCapacity } from '@hallflow/shared';
+import { callingSettings, screeningPolicy } from './hall-policy.ts';
 import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
@@ -16,6 +16,8 @@ export function hallView(row: Row<typeof halls>): HallInfo {
     holdingCapacity: row.holdingCapacity,
     batchSize: row.batchSize,
     calling: callingSettings(row.settings),
+    // S11: the rules only (threshold, what is required), never anything about a visitor.
+    entryRules: entryRules(screeningPolicy(row.settings)),
   };
 }
 

@@ -46,7 +46,7 @@ export function purgeHall(db: Db, hallId: string, now: Date, auditDays: number):
       .run().changes,
     appointmentsAnonymised: tx
       .update(appointments)
-      .set({ name: GONE, idHash: GONE, idMasked: GONE, mobileLast4: GONE, mobileMasked: GONE })
+      .set({ name: GONE, idHash: GONE, idMasked: GONE, mobileLast4: GONE, mobileMasked: GONE, mobileHash: null })
       .where(and(eq(appointments.hallId, hallId), lt(appointments.day, cut.appointmentsBeforeDay), ne(appointments.name, GONE)))
       .run().changes,
   }));

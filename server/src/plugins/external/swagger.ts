@@ -25,8 +25,20 @@ export default fp(
       },
       hideUntagged: true,
     });
-    // The docs page brings its own, looser policy for its own pages (inline scripts of Swagger UI).
-    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    // The docs page brings its own, looser policy for its own pages (inline scripts of Swagger UI). Swagger UI also sets
+    // inline styles, which a style hash cannot allow (a hash turns 'unsafe-inline' off): its styles are allowed inline,
+    // as on the apps' pages (AC6); like them it is never framed and never upgraded to HTTPS by policy (halls may run HTTP).
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) =>
+        header
+          .split(';')
+          .map((directive) => directive.trim())
+          .filter((directive) => directive && directive !== 'upgrade-insecure-requests')
+          .map((directive) => (directive.startsWith('style-src ') ? "style-src 'self' 'unsafe-inline'" : directive.startsWith('frame-ancestors ') ? "frame-ancestors 'none'" : directive))
+          .join('; '),
+    });
     app.get(
       '/api/openapi.json',
       { schema: { operationId: 'getOpenApi', tags: ['meta'], summary: 'The OpenAPI document of this API' }, config: { access: { kind: 'public' } } },
