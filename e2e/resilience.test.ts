@@ -1,16 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import type { HallSnapshot, PublicHallState } from '@hallflow/shared';
 import { createApiClient, type CallResponse } from '@hallflow/shared/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeviceToken, createStaff, signIn, signInAdmin, ApiError } from './support/api.ts';
-import { ROOT, startServer, type RunningServer } from './support/server.ts';
+import { killScreens, screensProcess, until, type ScreensReport } from './support/screens-process.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 /** Every test starts its own server: none depends on what another left behind. */
 const servers: RunningServer[] = [];
-const children: ChildProcess[] = [];
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  killScreens();
   for (const server of servers) await server.stop();
 });
 
@@ -18,43 +16,6 @@ async function freshServer(options: Parameters<typeof startServer>[0] = {}): Pro
   const server = await startServer(options);
   servers.push(server);
   return server;
-}
-
-interface Report {
-  clients: { seqs: number[]; calls: string[]; state: PublicHallState | null }[];
-}
-
-function clientsProcess(url: string, token: string, count: number, protocolVersion?: number) {
-  const args = [url, token, String(count), ...(protocolVersion === undefined ? [] : [String(protocolVersion)])];
-  const child = fork(join(ROOT, 'e2e', 'support', 'sync-clients.ts'), args, {
-    execArgv: ['--import', 'tsx'],
-    cwd: join(ROOT, 'e2e'),
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  child.once('exit', (code) => {
-    if (code) console.error(`screens process exited with ${code}: ${errors}`);
-  });
-  children.push(child);
-  const ask = <T>(message: object): Promise<T> =>
-    new Promise((resolve) => {
-      child.once('message', (reply) => resolve(reply as T));
-      child.send(message);
-    });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`screens process exited with ${code}`)));
-  });
-  return { child, ask, ready };
-}
-
-async function until(condition: () => Promise<boolean>, what: string, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('screens never miss or repeat a call', () => {
@@ -68,7 +29,7 @@ describe('screens never miss or repeat a call', () => {
     for (const w of windows) await clerk('POST', `/api/halls/demo/windows/${w}/open`);
     for (let i = 0; i < 40; i++) await clerk('POST', '/api/halls/demo/tickets', { categoryId: ['demo-A', 'demo-C', 'demo-D'][i % 3] });
 
-    const screens = clientsProcess(server.url, device, 50);
+    const screens = screensProcess(server.url, device, 50);
     await screens.ready;
     await until(async () => (await screens.ask<{ live: number }>({ type: 'status' })).live === 50, '50 live screens');
 
@@ -104,7 +65,7 @@ describe('screens never miss or repeat a call', () => {
     const finalPublic = await createApiClient({ baseUrl: server.url, token: () => device })<PublicHallState>('GET', '/api/halls/demo/snapshot');
     expect(finalPublic.seq).toBe(final.seq);
     await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'every screen at the head seq');
-    const report = await screens.ask<Report>({ type: 'report' });
+    const report = await screens.ask<ScreensReport>({ type: 'report' });
     const calledOnServer = final.tickets.filter((t) => t.calledAt !== null).map((t) => t.id);
     expect(calledOnServer.length).toBeGreaterThanOrEqual(acknowledged.length);
     for (const client of report.clients) {
@@ -126,7 +87,7 @@ describe('screens never miss or repeat a call', () => {
     const { api: clerk } = await signIn(server.url, 'o-clerk', password);
     await clerk('POST', '/api/halls/demo/windows/demo-w6/open');
     for (let i = 0; i < 12; i++) await clerk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-F' });
-    const screens = clientsProcess(server.url, device, 2);
+    const screens = screensProcess(server.url, device, 2);
     await screens.ready;
     await until(async () => (await screens.ask<{ live: number }>({ type: 'status' })).live === 2, 'two live screens');
     await screens.ask({ type: 'offline', index: 0, ms: 30_000 });
@@ -142,7 +103,7 @@ describe('screens never miss or repeat a call', () => {
     expect(called.length).toBeGreaterThan(5);
     const final = await createApiClient({ baseUrl: server.url, token: () => device })<PublicHallState>('GET', '/api/halls/demo/snapshot');
     await until(async () => (await screens.ask<{ lastSeqs: number[] }>({ type: 'status' })).lastSeqs.every((seq) => seq === final.seq), 'catch-up', 20_000);
-    const report = await screens.ask<Report>({ type: 'report' });
+    const report = await screens.ask<ScreensReport>({ type: 'report' });
     const [offline, online] = report.clients;
     expect(offline!.state).toEqual(final);
     for (const id of called) expect(offline!.calls).toContain(id);
@@ -154,7 +115,7 @@ describe('screens never miss or repeat a call', () => {
     const server = await freshServer();
     const { api: admin } = await signInAdmin(server.url);
     const device = await createDeviceToken(admin, 'lobby');
-    const old = clientsProcess(server.url, device, 1, 0);
+    const old = screensProcess(server.url, device, 1, { protocolVersion: 0 });
     await old.ready;
     await until(async () => (await old.ask<{ reloads: number }>({ type: 'status' })).reloads === 1, 'the reload request');
     expect((await old.ask<{ statuses: string[] }>({ type: 'status' })).statuses).toEqual(['outdated']);

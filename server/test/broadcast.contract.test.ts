@@ -5,12 +5,13 @@ import type { HallEventEnvelope } from '@hallflow/shared';
 import { connectHall, HallSync, type HallSocket } from '@hallflow/shared/realtime';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
+import { ADMIN_PASSWORD, bearer, build, buildRelay, login } from './helper.ts';
 import { until } from './support/listening.ts';
 
 /**
- * One contract, two broadcasting set-ups: a single node, and two nodes on one
- * SQLite file that broadcast through Redis (Socket.IO's Redis adapter). A
+ * One contract, three broadcasting set-ups: a single node; two nodes on one
+ * SQLite file that broadcast through Redis (Socket.IO's Redis adapter); and a
+ * primary with a relay that mirrors the hall from its Redis stream (MN3). A
  * command on the "writer" must reach a screen connected to the "reader",
  * exactly once and in seq order, and a screen that moves between nodes must
  * catch up.
@@ -24,7 +25,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }
@@ -44,6 +45,12 @@ const setups: Record<string, () => Promise<Setup>> = {
     };
     const writer = (await build(shared)).app;
     const reader = (await build(shared)).app;
+    return { writer, reader };
+  },
+  'a primary and a relay through Redis streams': async () => {
+    const shared = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: `hallflow-test-${process.pid}-${Date.now()}`, RELAY_SECRET: 'relay-secret-of-this-test-0123456789abcdef' };
+    const writer = (await build({ ...shared, ROLE: 'primary' })).app;
+    const reader = await buildRelay(await listen(writer), shared);
     return { writer, reader };
   },
 };

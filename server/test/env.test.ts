@@ -19,4 +19,12 @@ describe('the environment, checked at start', () => {
     expect(elapsed).toBeGreaterThanOrEqual(59_000);
     expect(elapsed).toBeLessThan(600 * 1_000);
   });
+
+  it('[MN1] a primary or a relay names what it lacks: Redis, the relay secret, and for a relay its primary', () => {
+    expect(() => loadEnv({ ROLE: 'relay' })).toThrow(/REDIS_URL, RELAY_SECRET, PRIMARY_URL/);
+    expect(() => loadEnv({ ROLE: 'primary', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/RELAY_SECRET: ROLE=primary needs it/);
+    expect(() => loadEnv({ ROLE: 'relay', REDIS_URL: 'redis://x', RELAY_SECRET: 'short', PRIMARY_URL: 'http://p' })).toThrow(/RELAY_SECRET/);
+    expect(() => loadEnv({ ROLE: 'leader' })).toThrow(/ROLE/);
+    expect(loadEnv({ ROLE: 'relay', REDIS_URL: 'redis://x', RELAY_SECRET: 'a'.repeat(32), PRIMARY_URL: 'http://10.0.0.1:3000' }).ROLE).toBe('relay');
+  });
 });

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import app, { httpOptions } from '../src/app.ts';
 import { loadEnv, type Env } from '../src/config/env.ts';
 import { ManualClock } from '../src/core/clock.ts';
+import relayApp from '../src/relay/relay-app.ts';
 import type { LoginResponse } from '@hallflow/shared/api';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
@@ -40,6 +41,16 @@ export async function build(overrides: Record<string, string> = {}, extend?: (ap
   await instance.ready();
   open.push(instance);
   return { app: instance, clock, env };
+}
+
+/** A relay of `primaryUrl` (a listening primary built with ROLE=primary and the same Redis prefix and secret). */
+export async function buildRelay(primaryUrl: string, overrides: Record<string, string>): Promise<FastifyInstance> {
+  const env = loadEnv({ LOG_LEVEL: 'silent', APPS_DIR: '/nonexistent', ROLE: 'relay', PRIMARY_URL: primaryUrl, ...overrides });
+  const instance = Fastify({ ...httpOptions, logger: false });
+  await instance.register(relayApp, { env, clock: new ManualClock(HALL_MORNING) });
+  await instance.ready();
+  open.push(instance);
+  return instance;
 }
 
 export async function login(app: FastifyInstance, username: string, password: string): Promise<string> {

@@ -121,8 +121,9 @@ function answer<T>(log: FastifyBaseLogger, what: string, build: () => T | Promis
 
 /** Broadcasts (and cross-node socket look-ups, for revoking a credential) through Redis. */
 async function attachRedisAdapter(app: FastifyInstance, io: HallServer, redis: RedisClientType, prefix: string): Promise<void> {
-  const pub = redis.duplicate();
-  const sub = redis.duplicate();
+  // The adapter does not catch a failed publish: these two queue while Redis is away instead of failing fast.
+  const pub = redis.duplicate({ disableOfflineQueue: false });
+  const sub = redis.duplicate({ disableOfflineQueue: false });
   pub.on('error', (error: Error) => app.log.warn({ err: error }, 'redis (publish) connection error'));
   sub.on('error', (error: Error) => app.log.warn({ err: error }, 'redis (subscribe) connection error'));
   await Promise.all([pub.connect(), sub.connect()]);

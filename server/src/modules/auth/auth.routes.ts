@@ -16,7 +16,7 @@ import { windows } from '../../db/schema/index.ts';
 import { ALL_STAFF, allow, bearerToken } from '../../plugins/app/auth.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
-import { LoginThrottle, MemoryFailureCounter, RedisFailureCounter } from './login-throttle.ts';
+import { FallbackFailureCounter, LoginThrottle, MemoryFailureCounter, RedisFailureCounter } from './login-throttle.ts';
 import { checkCredentials, closeSession, createDevice, createStaff, findStaffByUsername, openSession, staffView } from './staff.repository.ts';
 
 export interface AuthRoutesOptions {
@@ -31,7 +31,11 @@ export const outOfReach = () =>
 const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
   // On the server's clock, so a demo or a test clock moves the waits too.
   const now = () => app.clock.now().getTime();
-  const throttle = new LoginThrottle(app.redis ? new RedisFailureCounter(app.redis, app.redisPrefix) : new MemoryFailureCounter(now), now);
+  const memory = new MemoryFailureCounter(now);
+  const counter = app.redis
+    ? new FallbackFailureCounter(new RedisFailureCounter(app.redis, app.redisPrefix), memory, (error) => app.log.warn({ err: error }, 'sign-in back-off: Redis unavailable, counting on this node'))
+    : memory;
+  const throttle = new LoginThrottle(counter, now);
 
   app.post(
     '/api/auth/login',

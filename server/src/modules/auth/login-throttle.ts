@@ -66,6 +66,38 @@ export class RedisFailureCounter implements FailureCounter {
   }
 }
 
+/**
+ * Redis when it answers, this node's memory when it does not: a Redis outage
+ * must not lock a hall's staff out, and the back-off still holds on this node
+ * meanwhile.
+ */
+export class FallbackFailureCounter implements FailureCounter {
+  constructor(
+    private readonly primary: FailureCounter,
+    private readonly fallback: FailureCounter,
+    private readonly onFallback: (error: unknown) => void,
+  ) {}
+
+  async #either<T>(work: (counter: FailureCounter) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.primary);
+    } catch (error) {
+      this.onFallback(error);
+      return work(this.fallback);
+    }
+  }
+
+  read(key: string) {
+    return this.#either((counter) => counter.read(key));
+  }
+  record(key: string, at: number, windowMs: number) {
+    return this.#either((counter) => counter.record(key, at, windowMs));
+  }
+  clear(key: string) {
+    return this.#either((counter) => counter.clear(key));
+  }
+}
+
 export interface ThrottlePolicy {
   freeFailures: number;
   firstDelayMs: number;

@@ -1,5 +1,5 @@
 import { projectPublicSnapshot, PUBLIC_CALLS_KEPT, type HallEvent, type PublicHallState } from '@hallflow/shared';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, events, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
@@ -45,7 +45,7 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
       .select()
       .from(tickets)
       .where(and(eq(tickets.hallId, hallId), eq(tickets.windowId, window.id), eq(tickets.state, 'done'), isNotNull(tickets.finishedAt)))
-      .orderBy(desc(tickets.finishedAt))
+      .orderBy(desc(tickets.finishedAt), desc(sql`${tickets}.rowid`))
       .limit(1)
       .get();
     return row ? [ticketView(row)] : [];

@@ -59,14 +59,14 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
       .select()
       .from(tickets)
       .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day)))
-      .orderBy(asc(tickets.issuedAt))
+      .orderBy(asc(tickets.issuedAt), asc(sql`${tickets}.rowid`))
       .all()
       .map(ticketView),
     parties: db
       .select()
       .from(parties)
       .where(and(eq(parties.hallId, hallId), activeParty))
-      .orderBy(asc(parties.arrivedAt))
+      .orderBy(asc(parties.arrivedAt), asc(sql`${parties}.rowid`))
       .all()
       .map(partyView),
     batches: db

@@ -44,6 +44,8 @@ export default fp(
   async (app) => {
     await app.register(rateLimit, {
       global: false,
+      // Redis unreachable: serve the request unlimited rather than refuse a hall's visitors (the outage is logged by the client).
+      skipOnError: true,
       ...(app.redis ? { store: redisStore(app.redis, `${app.redisPrefix}:ratelimit:`) } : {}),
     });
   },

@@ -26,7 +26,8 @@ export default fp<RedisOptions>(
       app.decorate('redis', null);
       return;
     }
-    const client = createClient({ url: options.url }) as RedisClientType;
+    // Fail fast while Redis is away (nothing queued to replay later): each user of this connection has its own fallback.
+    const client = createClient({ url: options.url, disableOfflineQueue: true }) as RedisClientType;
     client.on('error', (error: Error) => app.log.warn({ err: error }, 'redis connection error'));
     await client.connect();
     app.decorate('redis', client);
