@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { HallSnapshot, PublicHallState } from '@hallflow/shared';
 import { createApiClient, type ApiClient, type CallResponse } from '@hallflow/shared/api';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,5 +93,18 @@ describe('a city on several machines: one primary, relays, Redis', () => {
   it('[MN1] a relay refuses to start without its primary and the secret, naming what is missing', async () => {
     redis ??= await privateRedis();
     await expect(startServer({ env: { ROLE: 'relay', REDIS_URL: redis.url } })).rejects.toThrow(/PRIMARY_URL, RELAY_SECRET|RELAY_SECRET, PRIMARY_URL/);
+  });
+
+  it('[A7][MN1] two nodes starting at the same moment on one new SQLite file both come up, and the first start happens once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hallflow-twin-'));
+    const databasePath = join(dir, 'hall.db');
+    const twins = await Promise.all([startServer({ databasePath }), startServer({ databasePath })]);
+    running.push(...twins);
+    const printed = twins.map((twin) => /First admin account/.test(twin.output()));
+    expect(printed.filter(Boolean)).toHaveLength(1);
+    const { api } = await signInAdmin(twins[1]!.url);
+    const staff = await api<{ username: string }[]>('GET', '/api/staff');
+    expect(staff.filter((member) => member.username === 'admin')).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -48,48 +48,52 @@ const DEMO_WINDOWS: Record<number, string[]> = {
 
 /** Creates the demo hall once; a no-op when it exists. */
 export function seedDemoHall(db: Db, now: Date): boolean {
-  if (db.select({ id: halls.id }).from(halls).where(eq(halls.id, DEMO_HALL_ID)).get()) return false;
-  db.transaction((tx) => {
-    // CO2: the demo city's tree: 市 → 区 → 街道 → 社区; the demo hall serves the district.
-    if (!tx.select({ id: regions.id }).from(regions).where(eq(regions.id, 'demo-city')).get()) {
-      tx.insert(regions)
-        .values([
-          { id: 'demo-city', parentId: null, level: 'city', name: '示范市', nameEn: 'Demo City', sortOrder: 0 },
-          { id: 'central', parentId: 'demo-city', level: 'district', name: '中心区', nameEn: 'Central District', sortOrder: 0 },
-          { id: 'east-district', parentId: 'demo-city', level: 'district', name: '东城区', nameEn: 'East District', sortOrder: 1 },
-          { id: 'renmin', parentId: 'central', level: 'town', name: '人民路街道', nameEn: 'Renmin Road Subdistrict', sortOrder: 0 },
-          { id: 'heping', parentId: 'renmin', level: 'community', name: '和平社区', nameEn: 'Heping Community', sortOrder: 0 },
-        ])
+  // IMMEDIATE, with the check inside: two nodes starting together on one file seed it once.
+  return db.transaction(
+    (tx) => {
+      if (tx.select({ id: halls.id }).from(halls).where(eq(halls.id, DEMO_HALL_ID)).get()) return false;
+      // CO2: the demo city's tree: 市 → 区 → 街道 → 社区; the demo hall serves the district.
+      if (!tx.select({ id: regions.id }).from(regions).where(eq(regions.id, 'demo-city')).get()) {
+        tx.insert(regions)
+          .values([
+            { id: 'demo-city', parentId: null, level: 'city', name: '示范市', nameEn: 'Demo City', sortOrder: 0 },
+            { id: 'central', parentId: 'demo-city', level: 'district', name: '中心区', nameEn: 'Central District', sortOrder: 0 },
+            { id: 'east-district', parentId: 'demo-city', level: 'district', name: '东城区', nameEn: 'East District', sortOrder: 1 },
+            { id: 'renmin', parentId: 'central', level: 'town', name: '人民路街道', nameEn: 'Renmin Road Subdistrict', sortOrder: 0 },
+            { id: 'heping', parentId: 'renmin', level: 'community', name: '和平社区', nameEn: 'Heping Community', sortOrder: 0 },
+          ])
+          .run();
+      }
+      tx.insert(halls)
+        .values({
+          id: DEMO_HALL_ID,
+          name: '市民服务中心',
+          nameEn: 'City Service Hall',
+          address: '人民路100号市民中心一楼（地铁2号线市民中心站C口）',
+          timezone: 'Asia/Shanghai',
+          floorAreaM2: 600,
+          areaPerPersonM2: 10,
+          maxOccupancy: null,
+          staffOnFloor: 6,
+          holdingCapacity: 30,
+          batchSize: 10,
+          settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING },
+          createdAt: now.toISOString(),
+          regionId: 'central',
+        })
         .run();
-    }
-    tx.insert(halls)
-      .values({
-        id: DEMO_HALL_ID,
-        name: '市民服务中心',
-        nameEn: 'City Service Hall',
-        address: '人民路100号市民中心一楼（地铁2号线市民中心站C口）',
-        timezone: 'Asia/Shanghai',
-        floorAreaM2: 600,
-        areaPerPersonM2: 10,
-        maxOccupancy: null,
-        staffOnFloor: 6,
-        holdingCapacity: 30,
-        batchSize: 10,
-        settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING },
-        createdAt: now.toISOString(),
-        regionId: 'central',
-      })
-      .run();
-    const idOf = (prefix: string) => `${DEMO_HALL_ID}-${prefix}`;
-    DEMO_CATEGORIES.forEach(([prefix, name, nameEn], index) => {
-      tx.insert(categories).values({ id: idOf(prefix), hallId: DEMO_HALL_ID, prefix, name, nameEn, sortOrder: index }).run();
-    });
-    for (const [number, prefixes] of Object.entries(DEMO_WINDOWS)) {
-      tx.insert(windows)
-        .values({ id: `${DEMO_HALL_ID}-w${number}`, hallId: DEMO_HALL_ID, number: Number(number), categoryIds: prefixes.map(idOf) })
-        .run();
-    }
-    seedCatalogue(tx, DEMO_HALL_ID);
-  });
-  return true;
+      const idOf = (prefix: string) => `${DEMO_HALL_ID}-${prefix}`;
+      DEMO_CATEGORIES.forEach(([prefix, name, nameEn], index) => {
+        tx.insert(categories).values({ id: idOf(prefix), hallId: DEMO_HALL_ID, prefix, name, nameEn, sortOrder: index }).run();
+      });
+      for (const [number, prefixes] of Object.entries(DEMO_WINDOWS)) {
+        tx.insert(windows)
+          .values({ id: `${DEMO_HALL_ID}-w${number}`, hallId: DEMO_HALL_ID, number: Number(number), categoryIds: prefixes.map(idOf) })
+          .run();
+      }
+      seedCatalogue(tx, DEMO_HALL_ID);
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
 }

@@ -10,10 +10,16 @@ import { countAdmins, createDevice, createStaff } from './staff.repository.ts';
  * print it once; there is no fixed default password.
  */
 export function ensureFirstAdmin(db: Db, now: Date, password?: string): { username: string; password: string } | null {
-  if (countAdmins(db) > 0) return null;
-  const chosen = password ?? generatePassword();
-  createStaff(db, { username: 'admin', displayName: '系统管理员', role: 'admin', hallId: null, password: chosen }, now);
-  return { username: 'admin', password: chosen };
+  // IMMEDIATE: two nodes starting together on one file take turns; the second finds the admin and creates none.
+  return db.transaction(
+    (tx) => {
+      if (countAdmins(tx) > 0) return null;
+      const chosen = password ?? generatePassword();
+      createStaff(tx, { username: 'admin', displayName: '系统管理员', role: 'admin', hallId: null, password: chosen }, now);
+      return { username: 'admin', password: chosen };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** What the first start made for the demo hall and can show only once (A23). */

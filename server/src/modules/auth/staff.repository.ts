@@ -89,6 +89,6 @@ export function deviceForToken(db: Db, token: string) {
     .get();
 }
 
-export function countAdmins(db: Db): number {
+export function countAdmins(db: Handle): number {
   return db.select({ id: staff.id }).from(staff).where(eq(staff.role, 'admin')).all().length;
 }
