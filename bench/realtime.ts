@@ -12,6 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import app, { httpOptions } from '../server/src/app.ts';
+import relayApp from '../server/src/relay/relay-app.ts';
 import { loadEnv } from '../server/src/config/env.ts';
 import { offsetClock } from '../server/src/core/clock.ts';
 import { issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
@@ -88,6 +89,22 @@ async function screens(kind: 'hallflow' | 'ws', url: string, token: string, coun
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+/** Call latencies (ms, sorted) seen by `count` screens on `node` while `writer` issues and calls tickets. */
+async function callsSeenBy(node: string, writer: FastifyInstance, admin: string, token: string, count: number): Promise<number[]> {
+  const crowd = await screens('hallflow', node, token, count);
+  await crowd.allJoined();
+  const headers = { authorization: `Bearer ${admin}` };
+  const all: number[] = [];
+  await writer.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/open', headers });
+  for (let round = 0; round < (SMOKE ? 3 : 10); round++) {
+    const issued = (await writer.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers, payload: { categoryId: 'demo-A' } })).json<{ ticket: { id: string } }>();
+    all.push(...(await crowd.deliveries(`"ticket.called","ticket":{"id":"${issued.ticket.id}"`, async () => void (await writer.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/call-next', headers })))));
+    await writer.inject({ method: 'POST', url: `/api/halls/demo/tickets/${issued.ticket.id}/complete`, headers });
+  }
+  crowd.stop();
+  return all.sort((a, b) => a - b);
+}
+
 function line(name: string, value: string, baseline: string, ratio: number, goal = '') {
   console.log(`${name.padEnd(52)} ${value.padStart(22)}   baseline ${baseline.padEnd(22)} ratio ${ratio.toFixed(2)}${goal ? `   goal ${goal}` : ''}`);
 }
@@ -269,24 +286,28 @@ try {
     const reader = await hallflow(shared);
     const token = await deviceToken(writer.app, writer.admin);
     const count = SMOKE ? 100 : 1_000;
-    const measure = async (url: string) => {
-      const crowd = await screens('hallflow', url, token, count);
-      await crowd.allJoined();
-      const headers = { authorization: `Bearer ${writer.admin}` };
-      const all: number[] = [];
-      await writer.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/open', headers });
-      for (let round = 0; round < (SMOKE ? 3 : 10); round++) {
-        const issued = (await writer.app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers, payload: { categoryId: 'demo-A' } })).json<{ ticket: { id: string } }>();
-        all.push(...(await crowd.deliveries(`"ticket.called","ticket":{"id":"${issued.ticket.id}"`, async () => void (await writer.app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/call-next', headers })))));
-        await writer.app.inject({ method: 'POST', url: `/api/halls/demo/tickets/${issued.ticket.id}/complete`, headers });
-      }
-      crowd.stop();
-      return all.sort((a, b) => a - b);
-    };
-    const same = await measure(writer.url);
-    const other = await measure(reader.url);
-    line(`call → ${count} screens on the other node, p50`, ms(pct(other, 50)), `same node ${ms(pct(same, 50))}`, pct(other, 50) / pct(same, 50), '≤ 1.3×');
+    const same = await callsSeenBy(writer.url, writer.app, writer.admin, token, count);
+    const other = await callsSeenBy(reader.url, writer.app, writer.admin, token, count);
+    line(`call → ${count} screens on the other node (shared file, adapter), p50`, ms(pct(other, 50)), `same node ${ms(pct(same, 50))}`, pct(other, 50) / pct(same, 50));
     await Promise.all([writer.app.close(), reader.app.close()]);
+
+    // MN: a primary and a relay that mirrors the hall from its Redis stream (the topology for several machines).
+    const secret = 'bench-relay-secret-0123456789abcdefghij';
+    const streams = { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: `hallflow-bench-relay-${process.pid}`, RELAY_SECRET: secret };
+    const primary = await hallflow({ ...streams, ROLE: 'primary' });
+    const relayNode = Fastify({ ...httpOptions, logger: false });
+    const relayEnv = loadEnv({ ...streams, ROLE: 'relay', PRIMARY_URL: primary.url, LOG_LEVEL: 'silent', APPS_DIR: '/nonexistent', CLOCK_START: '2026-11-25T10:00:00+08:00' });
+    await relayNode.register(relayApp, { env: relayEnv, clock: offsetClock(new Date(relayEnv.CLOCK_START!)) });
+    await relayNode.listen({ port: 0, host: '127.0.0.1' });
+    const relayAddress = relayNode.server.address();
+    const relayUrl = `http://127.0.0.1:${typeof relayAddress === 'object' && relayAddress ? relayAddress.port : 0}`;
+    const relayToken = await deviceToken(primary.app, primary.admin);
+    const onPrimary = await callsSeenBy(primary.url, primary.app, primary.admin, relayToken, count);
+    const onRelay = await callsSeenBy(relayUrl, primary.app, primary.admin, relayToken, count);
+    line(`call → ${count} screens on a relay, p50`, ms(pct(onRelay, 50)), `on the primary ${ms(pct(onPrimary, 50))}`, pct(onRelay, 50) / pct(onPrimary, 50), '≤ 1.3×');
+    line(`call → ${count} screens on a relay, p99`, ms(pct(onRelay, 99)), `on the primary ${ms(pct(onPrimary, 99))}`, pct(onRelay, 99) / pct(onPrimary, 99));
+    await relayNode.close();
+    await primary.app.close();
   }
 } finally {
   for (const child of children) child.kill('SIGKILL');
