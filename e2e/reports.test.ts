@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ServiceCatalogue, TicketResponse } from '@hallflow/shared/api';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createStaff, signIn, signInAdmin } from './support/api.ts';
+import { createStaff, disableDemoAccount, signIn, signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
 import { ADMIN_PASSWORD, ROOT, startServer, type RunningServer } from './support/server.ts';
 import { buildReportDay, REPORT_DAY_REDUCTIONS, type Driver } from '../server/test/support/report-day.ts';
@@ -98,6 +98,8 @@ describe('catalogue administration in the clerk console', () => {
 describe('差评整改 in the clerk console', () => {
   it('[FU1][FU2][FU3][FU4] a 非常不满意 rating becomes a case its supervisor follows up to closed', async () => {
     const admin = await suiteAdmin();
+    // The case goes to the hall's least busy supervisor: here, the one this test signs in as.
+    await disableDemoAccount(admin, 'demo-supervisor');
     const supervisorPassword = await createStaff(admin, 'fu-supervisor', 'supervisor', '林主任');
     const clerkPassword = await createStaff(admin, 'fu-clerk', 'clerk', '周敏');
     const { api: clerk } = await signIn(suite.server.url, 'fu-clerk', clerkPassword);
@@ -196,7 +198,7 @@ describe('reports and the four reductions of a day with known answers', () => {
 
       // A range that runs backwards is refused, with the field named.
       await page.getByTestId('report-from').fill('2026-11-26');
-      await page.getByRole('alert').getByText('querystring/to').waitFor();
+      await page.getByRole('alert').getByText('早于起始日期').waitFor();
       await page.getByTestId('report-from').fill('2026-11-25');
 
       await page.getByTestId('tab-reductions').click();

@@ -24,3 +24,11 @@ export async function createDeviceToken(admin: ApiClient, kind: 'lobby' | 'windo
   const device = await admin<{ token: string }>('POST', '/api/halls/demo/devices', { name: `${kind} screen`, kind, ...(windowId ? { windowId } : {}) });
   return device.token;
 }
+
+/** Disables one of the first start's demo accounts (A23), e.g. so a test's own supervisor is the hall's only one. */
+export async function disableDemoAccount(admin: ApiClient, username: 'demo-door' | 'demo-clerk' | 'demo-supervisor') {
+  const staff = await admin<{ id: string; username: string }[]>('GET', '/api/staff?hallId=demo');
+  const account = staff.find((entry) => entry.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  await admin('POST', `/api/staff/${account.id}/disable`);
+}

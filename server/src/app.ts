@@ -19,6 +19,7 @@ import healthRoutes from './modules/health/health.routes.ts';
 import screensRoutes from './modules/screens/screens.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
+import ticketHistoryRoutes from './modules/tickets/ticket-history.routes.ts';
 import ratingsRoutes from './modules/tickets/ratings.routes.ts';
 import trustRoutes from './modules/trust/trust.routes.ts';
 import followUpRoutes from './modules/follow-ups/follow-ups.routes.ts';
@@ -105,6 +106,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
   await fastify.register(windowRoutes);
+  await fastify.register(ticketHistoryRoutes);
   await fastify.register(catalogueRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ratingsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(followUpRoutes);

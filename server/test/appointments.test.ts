@@ -110,7 +110,10 @@ describe('appointments', () => {
     const before = tableCounts(app);
     const checkIn = await app.inject({ method: 'POST', url: '/api/halls/demo/check-ins', headers: bearer(door), payload: { code: 'ZZZZZZZZ' } });
     expect(checkIn.statusCode).toBe(400);
-    expect(checkIn.json<{ message: string }>().message).toContain('body/code is not an appointment code');
+    const refused = checkIn.json<{ message: string; params: Record<string, string> }>();
+    expect(refused.message).toMatch(/^body\/code .*is not an appointment code/);
+    // EM1: the apps say it in the reader's language, naming the field.
+    expect(refused.params).toMatchObject({ field: 'code', rule: 'detail', detail_zh: '预约码 ZZZZZZZZ 不存在，请核对' });
     const screening = await app.inject({
       method: 'POST',
       url: '/api/halls/demo/screenings',

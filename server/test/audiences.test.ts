@@ -1,4 +1,5 @@
 import {
+  STAFF_RECENT_FINISHED_TICKETS,
   applyPhoneEvent,
   applyPublicEvent,
   type JoinResult,
@@ -256,7 +257,7 @@ describe('what each audience receives', () => {
 });
 
 describe('a screen joins in constant time', () => {
-  it('[PV5] the public snapshot does not grow with the day: after 300 served tickets it is the size it was after 10', async () => {
+  it('[PV5][R9] the public snapshot does not grow with the day: after 300 served tickets it is the size it was after 10; the staff one stops at its recent history', async () => {
     const test = await listening();
     const clerk = await staffToken(test.app, 'clerk');
     const screen = (await test.app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(test.admin), payload: { name: 'TV', kind: 'lobby' } })).json<{ token: string }>().token;
@@ -278,6 +279,9 @@ describe('a screen joins in constant time', () => {
     const [publicLate, staffLate] = [await publicSize(), await staffSize()];
     // Ticket numbers and times change length a little; the ticket count does not enter.
     expect(publicLate).toBeLessThan(publicEarly * 1.1);
-    expect(staffLate).toBeGreaterThan(staffEarly * 10); // the staff snapshot, by contrast, holds the day
+    // R9: the staff snapshot holds the latest 100 finished tickets, not the day's 300.
+    const staffTickets = (await test.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(clerk) })).json<{ tickets: unknown[] }>().tickets;
+    expect(staffTickets).toHaveLength(STAFF_RECENT_FINISHED_TICKETS);
+    expect(staffLate).toBeLessThan(staffEarly * (STAFF_RECENT_FINISHED_TICKETS / 10) * 1.1);
   });
 });

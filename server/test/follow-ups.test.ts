@@ -9,6 +9,10 @@ async function setup() {
   const supA = await staffToken(app, 'supervisor', 'sup-a');
   const supB = await staffToken(app, 'supervisor', 'sup-b');
   const admin = await login(app, 'admin', ADMIN_PASSWORD);
+  // The first start's demo supervisor (A23) would take the least-busy assignment; this hall's
+  // supervisors are sup-a and sup-b only, so the admin disables it.
+  const demoSupervisor = app.store.sqlite.prepare("select id from staff where username = 'demo-supervisor'").get() as { id: string };
+  expect((await app.inject({ method: 'POST', url: `/api/staff/${demoSupervisor.id}/disable`, headers: bearer(admin) })).statusCode).toBe(200);
   const hall = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, token: string, payload?: object) =>
     app.inject({ method, url: `/api/halls/demo${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
   await hall('POST', '/windows/demo-w4/open', clerk);

@@ -13,7 +13,7 @@ describe('catalogue rules', () => {
     expect(checkBundle({ itemIds: ['a', 'b'], mode: 'one_window', categoryId: 'G' }, items, ['A', 'B', 'G']).ok).toBe(true);
     const fail = (draft: Parameters<typeof checkBundle>[0]) => {
       const check = checkBundle(draft, items, ['A', 'B', 'G']);
-      return check.ok ? null : check.message.split(':')[0];
+      return check.ok ? null : check.message.split(/[: ]/)[0];
     };
     expect(fail({ itemIds: ['a'], mode: 'routed', categoryId: null })).toBe('body/itemIds');
     expect(fail({ itemIds: ['a', 'a'], mode: 'routed', categoryId: null })).toBe('body/itemIds');

@@ -1,5 +1,5 @@
 import type { WindowView } from '@hallflow/shared';
-import { ApiError, type CallResponse, type CloseWindowResponse, type TicketItems, type TicketMoveResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
+import { ApiError, type CallResponse, type FinishedTicketsPage, type CloseWindowResponse, type TicketItems, type TicketMoveResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
 
@@ -96,6 +96,12 @@ export class ClerkDesk extends StaffDesk {
       'GET',
       `/api/halls/${this.hallId}/windows/${this.#windowId}/stats`,
     );
+  }
+
+  /** R9: this window's finished tickets of today, a page at a time, latest first. */
+  finishedHere(before: string | null): Promise<FinishedTicketsPage> {
+    const page = before ? `&before=${encodeURIComponent(before)}` : '';
+    return this.session.api<FinishedTicketsPage>('GET', `/api/halls/${this.hallId}/tickets/finished?windowId=${encodeURIComponent(this.#windowId ?? '')}&limit=20${page}`);
   }
 
   /** Pause for a break, or resume. */

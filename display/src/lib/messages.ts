@@ -34,6 +34,51 @@ const MESSAGES = {
   laterSlots: { zh: '或扫码预约本厅稍后时段：{slots}', en: 'Or book a later time here: {slots}' },
   noShowRejoin: { zh: '已过号：{n} 分钟内可回到窗口重新排队', en: 'Missed: come back within {n} minutes to rejoin' },
   noShowNoRejoin: { zh: '已过号：请重新取号', en: 'Missed: please take a new ticket' },
+  // The index page of /display/
+  indexTitle: { zh: '大厅显示屏', en: 'Screens' },
+  indexIntro: { zh: '打开对应屏幕并带上设备令牌：', en: 'Open a screen with its device token:' },
+  indexLobby: { zh: '大厅主屏（竖屏加 {param}）', en: 'Lobby (portrait: {param})' },
+  indexWindow: { zh: '窗口屏', en: 'Window screen' },
+  indexRating: { zh: '评价器', en: 'Rating pad' },
+  indexOutdoor: { zh: '户外入场屏', en: 'Outdoor screen' },
+  indexVoice: { zh: '声音与语言：', en: 'Voice and language:' },
+  // The visitor's phone
+  phoneWaiting: { zh: '等候叫号', en: 'Waiting' },
+  phoneCalled: { zh: '请到窗口办理', en: 'Your turn' },
+  phoneServing: { zh: '正在办理', en: 'Being served' },
+  phoneHeld: { zh: '办件挂起，请补齐材料后回到窗口', en: 'On hold: bring the missing papers back to the window' },
+  phoneDone: { zh: '已办结，感谢您的耐心', en: 'Done, thank you' },
+  phoneCalledNotice: { zh: '请 {number} 号到 {n} 号窗口办理', en: 'Number {number}: please go to window {n}' },
+  phoneNotFound: { zh: '未找到该号码（可能不是今天的号）', en: 'Ticket not found' },
+  phoneSentToWindow: { zh: '已转到 {n} 号窗口，请等候该窗口叫号', en: 'Transferred to window {n}: wait for its call' },
+  phoneMovedTo: { zh: '已转到「{name}」，请等候叫号', en: 'Moved to {name}: wait for the call' },
+  phoneWindowSuffix: { zh: '号窗口', en: 'Window {n}' },
+  phoneRateStep: { zh: '{number} · {n}号窗口', en: 'Window {n}' },
+  phoneRated: { zh: '感谢您的评价', en: 'Thank you for rating' },
+  phoneAheadBefore: { zh: '前面还有', en: 'Ahead' },
+  phoneAheadAfter: { zh: '人', en: '{n} ahead' },
+  phoneNoWindow: { zh: '暂无窗口办理', en: 'No window serving now' },
+  phoneWait: { zh: '预计等候约 {n} 分钟', en: 'about {n} min' },
+  phoneNotify: { zh: '叫号时提醒我', en: 'Notify me' },
+  // Window screens and rating pads
+  windowMissing: { zh: '{n} 号窗口不存在', en: 'No window {n}' },
+  windowTitle: { zh: '号窗口', en: 'Window' },
+  windowNumbered: { zh: '{n} 号窗口', en: 'Window {n}' },
+  windowOpen: { zh: '办理中', en: 'Open' },
+  windowPaused: { zh: '暂停服务', en: 'Paused' },
+  windowClosed: { zh: '暂停办理', en: 'Closed' },
+  windowCalledBefore: { zh: '请', en: 'Number' },
+  windowCalledAfter: { zh: '号到本窗口办理', en: 'please come to this window' },
+  windowServing: { zh: '正在办理', en: 'Now serving' },
+  windowWaiting: { zh: '等候叫号', en: 'Waiting for the next call' },
+  windowClerk: { zh: '工作人员 {name}', en: 'Clerk: {name}' },
+  ratingThanks: { zh: '感谢您的评价', en: 'Thank you for your rating' },
+  ratingWelcome: { zh: '{n} 号窗口 · 欢迎办理', en: 'Window {n} · Welcome. You can rate the service when it ends.' },
+  ratingAsk: { zh: '请对本次服务进行评价', en: 'Please rate our service · {number}' },
+  ratingReasons: { zh: '原因', en: 'Reasons' },
+  ratingContact: { zh: '留下手机号，便于我们回访整改（选填，仅承办人可见）', en: 'Leave a mobile number for our follow-up (optional; only the supervisor handling it sees it)' },
+  ratingContactInvalid: { zh: '手机号应为 11 位数字', en: 'A mobile number has 11 digits' },
+  ratingSend: { zh: '提交', en: 'Submit' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -41,6 +86,11 @@ export type MessageKey = keyof typeof MESSAGES;
 /** A message in one language. */
 export function say(key: MessageKey, lang: 'zh' | 'en', params: Record<string, string | number> = {}): string {
   return translate(MESSAGES, lang, key, params);
+}
+
+/** A message in both languages, joined as a screen shows it on one line: "中文 · English". */
+export function sayLine(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return `${say(key, 'zh', params)} · ${say(key, 'en', params)}`;
 }
 
 /** A message in both languages, as a screen shows it: "中文 · English". */

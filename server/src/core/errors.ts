@@ -1,3 +1,5 @@
+import { fieldRefusal } from '@hallflow/shared/i18n';
+
 /**
  * A refusal the user can act on: a rule said no, or something does not exist.
  * The central error handler turns it into a JSON response with its status and
@@ -19,3 +21,9 @@ export class DomainError extends Error {
 export const notFound = (what: string, id: string) => new DomainError(404, 'NOT_FOUND', `${what} ${id} not found`);
 export const conflict = (code: string, message: string) => new DomainError(409, code, message);
 export const badRequest = (code: string, message: string) => new DomainError(400, code, message);
+
+/** EM1: a field refused by one of the hall's own rules (not the schema); the apps say `detail` in the reader's language. */
+export function invalidField(field: string, detail: { zh: string; en: string }, context: 'body' | 'querystring' | 'params' = 'body'): DomainError {
+  const refusal = fieldRefusal(`${context}/${field}`, detail);
+  return new DomainError(400, 'VALIDATION_ERROR', refusal.message, refusal.params);
+}

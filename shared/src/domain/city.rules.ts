@@ -6,10 +6,18 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { HallEventEnvelope } from './events.ts';
 import { OccupancyViewSchema, WindowStateSchema } from './types.ts';
+import { fieldRefusal, type Bilingual } from '../i18n/index.ts';
 
 export const RegionLevelSchema = Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('town'), Type.Literal('community')]);
 export type RegionLevel = Static<typeof RegionLevelSchema>;
 export const REGION_LEVELS: readonly RegionLevel[] = ['city', 'district', 'town', 'community'];
+/** What each level is called, for refusals that name it. */
+const REGION_LEVEL_NAMES: Record<RegionLevel, Bilingual> = {
+  city: { zh: '市', en: 'city' },
+  district: { zh: '区/县', en: 'district' },
+  town: { zh: '乡镇/街道', en: 'town' },
+  community: { zh: '村/社区', en: 'community' },
+};
 
 export const RegionSchema = Type.Object({
   id: Type.String(),
@@ -176,10 +184,12 @@ export function hallsUnder(regions: readonly Region[], rows: readonly { hallId: 
 }
 
 /** CO2: each level sits under the level above it: 市 at the top, 区/县 under 市, 乡镇/街道 under 区/县, 村/社区 under 乡镇/街道. */
-export function checkRegionParent(level: RegionLevel, parent: Pick<Region, 'level'> | null): { ok: true } | { ok: false; message: string } {
+export function checkRegionParent(level: RegionLevel, parent: Pick<Region, 'level'> | null): { ok: true } | ({ ok: false } & ReturnType<typeof fieldRefusal>) {
   const index = REGION_LEVELS.indexOf(level);
-  if (index === 0) return parent ? { ok: false, message: 'body/parentId: 市级区域没有上级 · a city has no parent' } : { ok: true };
-  if (!parent) return { ok: false, message: 'body/parentId: 须指定上级区域 · a region below the city needs its parent' };
-  if (parent.level !== REGION_LEVELS[index - 1]) return { ok: false, message: `body/parentId: ${level} 的上级须为 ${REGION_LEVELS[index - 1]} · must be a ${REGION_LEVELS[index - 1]}` };
+  const refuse = (zh: string, en: string) => ({ ok: false as const, ...fieldRefusal('body/parentId', { zh, en }) });
+  if (index === 0) return parent ? refuse('市级区域没有上级', 'a city has no parent') : { ok: true };
+  if (!parent) return refuse('须指定上级区域', 'a region below the city needs its parent');
+  const above = REGION_LEVELS[index - 1]!;
+  if (parent.level !== above) return refuse(`上级须为${REGION_LEVEL_NAMES[above].zh}`, `must be a ${REGION_LEVEL_NAMES[above].en}`);
   return { ok: true };
 }

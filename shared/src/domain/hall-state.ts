@@ -1,4 +1,5 @@
 import type { HallEvent, HallEventEnvelope } from './events.ts';
+import { boundStaffHistory } from './staff-history.rules.ts';
 import type { HallSnapshot } from './types.ts';
 
 function upsert<T extends { id: string }>(list: T[], items: readonly T[]): T[] {
@@ -23,7 +24,8 @@ function entitiesOf(event: HallEvent) {
 /**
  * Applies one event to a snapshot and returns the new snapshot (the input is
  * not modified). Pure: clients and server tests use the same function, so a
- * client that replays the log ends in exactly the server's state (rule R3).
+ * client that replays the log ends in exactly the server's state (rule R3),
+ * bounded to its live part and recent history like the server's (R9).
  */
 export function applyHallEvent(state: HallSnapshot, envelope: HallEventEnvelope): HallSnapshot {
   const { event } = envelope;
@@ -47,5 +49,5 @@ export function applyHallEvent(state: HallSnapshot, envelope: HallEventEnvelope)
     next.windows = event.windows;
     if (event.queues) next.queues = event.queues;
   }
-  return next;
+  return boundStaffHistory(next);
 }

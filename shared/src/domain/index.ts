@@ -1,6 +1,7 @@
 export * from './types.ts';
 export * from './events.ts';
 export * from './hall-state.ts';
+export * from './staff-history.rules.ts';
 export * from './screening.rules.ts';
 export * from './party.rules.ts';
 export * from './ticket.rules.ts';

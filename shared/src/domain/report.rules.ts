@@ -7,6 +7,7 @@
  */
 import { localClock } from './hours.rules.ts';
 import type { HallEvent } from './events.ts';
+import { fieldRefusal } from '../i18n/index.ts';
 
 export interface Spread {
   count: number;
@@ -226,10 +227,10 @@ export function satisfactionBy(ratings: readonly { level: number; key: string | 
 /** RP6: a date range is whole local days, `from` ≤ `to`, at most this many days. */
 export const MAX_REPORT_DAYS = 366;
 
-export function checkDateRange(from: string, to: string): { ok: true; days: number } | { ok: false; message: string } {
+export function checkDateRange(from: string, to: string): { ok: true; days: number } | ({ ok: false } & ReturnType<typeof fieldRefusal>) {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-  if (days < 1) return { ok: false, message: `querystring/to ${to} 早于开始日期 ${from} · must not be before querystring/from` };
-  if (days > MAX_REPORT_DAYS) return { ok: false, message: `querystring/to: 最多 ${MAX_REPORT_DAYS} 天 · a range covers at most ${MAX_REPORT_DAYS} days` };
+  if (days < 1) return { ok: false, ...fieldRefusal('querystring/to', { zh: `${to} 早于起始日期 ${from}`, en: `${to} must not be before querystring/from ${from}` }) };
+  if (days > MAX_REPORT_DAYS) return { ok: false, ...fieldRefusal('querystring/to', { zh: `一次最多查询 ${MAX_REPORT_DAYS} 天`, en: `a range covers at most ${MAX_REPORT_DAYS} days` }) };
   return { ok: true, days };
 }
 

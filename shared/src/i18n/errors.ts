@@ -40,7 +40,7 @@ export const ERROR_MESSAGES = {
   CATEGORY_HAS_ITEMS: { zh: '该业务下还有事项，请先停办或移走', en: 'That queue still has service items: retire or move them first' },
   UNKNOWN_ITEM: { zh: '没有这个事项', en: 'There is no such service item' },
   ITEM_RETIRED: { zh: '该事项已停办', en: 'That service item is no longer offered' },
-  ITEM_IN_BUNDLE: { zh: '该事项仍在「一件事」中使用', en: 'That item is still part of a bundle' },
+  ITEM_IN_BUNDLE: { zh: '该事项仍属于在办的一件事（{bundles}），请先调整或停办该一件事', en: 'That item is still part of the bundle {bundles}: change or retire the bundle first' },
   UNKNOWN_BUNDLE: { zh: '没有这个「一件事」', en: 'There is no such bundle' },
   BUNDLE_RETIRED: { zh: '该「一件事」已停办', en: 'That bundle is no longer offered' },
   UNKNOWN_REGION: { zh: '没有这个区域', en: 'There is no such region' },
@@ -66,7 +66,7 @@ export const ERROR_MESSAGES = {
   HALL_EMPTY: { zh: '厅内已无人员，无需减少', en: 'Nobody is counted inside' },
   NOT_INSIDE: { zh: '该访客不在厅内（已离场或未入场）', en: 'That visitor is not inside (already left, or never admitted)' },
   APPOINTMENT_REQUIRED: { zh: '本厅实行预约办理，请先预约', en: 'This hall serves visitors with an appointment only; please book first' },
-  ALREADY_CHECKED_IN: { zh: '该预约已签到入场，不能重复使用', en: 'This appointment has already checked in' },
+  ALREADY_CHECKED_IN: { zh: '该预约已于 {time} 签到入场，不能重复使用', en: 'This appointment already checked in at {time}; it cannot be used again' },
   TOO_EARLY: { zh: '来早了，请于 {time} 后再来', en: 'Too early: please come back at {time}' },
   TOO_LATE: { zh: '已超过时限', en: 'Too late' },
   NO_PLACE_NOW: { zh: '当前时段已无空位，请稍后再来', en: 'No free place now; please come back later' },
@@ -84,9 +84,9 @@ export const ERROR_MESSAGES = {
   REASONS_REQUIRED: { zh: '请选择不满意的原因', en: 'Choose at least one reason for a low rating' },
   WRONG_WINDOW: { zh: '该窗口未办理此业务', en: 'This window did not serve this ticket' },
   NOT_ASSIGNEE: { zh: '只有负责该回访的主管可以处理', en: 'Only the supervisor handling this case may do this' },
-  NOT_CONTACTED: { zh: '请先记录回访联系情况', en: 'Record the contact with the visitor first' },
-  NO_FINDING: { zh: '请先填写核实情况', en: 'Record the finding first' },
-  NO_RECTIFICATION: { zh: '属实的差评需填写整改措施后才能办结', en: 'A justified complaint needs its rectification before it can close' },
+  NOT_CONTACTED: { zh: '请先记录回访情况', en: 'Record the contact with the visitor first' },
+  NO_FINDING: { zh: '请先记录核查结论（是否属实）', en: 'Record the finding (justified or not) first' },
+  NO_RECTIFICATION: { zh: '差评属实，须先记录整改措施', en: 'A justified complaint needs its rectification before it can close' },
   FOLLOW_UP_CLOSED: { zh: '该回访已办结', en: 'That follow-up case is closed' },
 } as const satisfies Record<string, Bilingual>;
 
@@ -141,10 +141,16 @@ const RULES: Record<string, Bilingual> = {
   minItems: { zh: '太少', en: 'has too few entries' },
   maxItems: { zh: '太多', en: 'has too many entries' },
   invalid: { zh: '不正确', en: 'is not valid' },
+  /** A rule of the hall's own (a slot in the past, a range backwards…): its words come with the refusal, in both languages. */
+  detail: { zh: '{detail}', en: '{detail}' },
 };
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** `{name}` from the params; a parameter given per language (`name_zh`, `name_en`) wins in that language. */
+function fill(template: string, params: Record<string, string | number>, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[`${name}_${lang}`] ?? params[name];
+    return value === undefined ? whole : String(value);
+  });
 }
 
 /**
@@ -155,9 +161,19 @@ function fill(template: string, params: Record<string, string | number>): string
 export function errorMessage(lang: Lang, code: string, params: Record<string, string | number> = {}, fallback = ''): string {
   if (code === 'VALIDATION_ERROR' && typeof params.field === 'string') {
     const field = FIELD_LABELS[params.field]?.[lang] ?? params.field;
-    const rule = fill((RULES[String(params.rule)] ?? RULES.invalid!)[lang], params);
-    return fill(ERROR_MESSAGES.VALIDATION_ERROR[lang], { field, rule });
+    const rule = fill((RULES[String(params.rule)] ?? RULES.invalid!)[lang], params, lang);
+    return fill(ERROR_MESSAGES.VALIDATION_ERROR[lang], { field, rule }, lang);
   }
   const entry = (ERROR_MESSAGES as Record<string, Bilingual>)[code];
-  return entry ? fill(entry[lang], params) : fallback || ERROR_MESSAGES.BAD_REQUEST[lang];
+  return entry ? fill(entry[lang], params, lang) : fallback || ERROR_MESSAGES.BAD_REQUEST[lang];
+}
+
+/**
+ * A field refused by one of the hall's own rules, not by the schema
+ * (`path` like "body/itemIds"): the message for logs and API users, and the
+ * params by which the apps say it in the reader's language.
+ */
+export function fieldRefusal(path: string, detail: Bilingual): { message: string; params: Record<string, string> } {
+  const field = path.split('/').filter((part) => part && !/^\d+$/.test(part)).at(-1) ?? path;
+  return { message: `${path} ${detail.zh} · ${detail.en}`, params: { field, rule: 'detail', detail_zh: detail.zh, detail_en: detail.en } };
 }

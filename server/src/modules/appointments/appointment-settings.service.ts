@@ -1,7 +1,7 @@
 import type { AppointmentSettings } from '@hallflow/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { DomainError } from '../../core/errors.ts';
+import { invalidField } from '../../core/errors.ts';
 import { categories } from '../../db/schema/index.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
@@ -24,7 +24,7 @@ export function updateAppointmentSettings(ctx: CommandContext, hallId: string, s
         .map((row) => row.id),
     );
     const unknown = named.find((id) => !known.has(id));
-    if (unknown) throw new DomainError(400, 'VALIDATION_ERROR', `body/placesByCategory/${unknown} is not a service category of this hall`);
+    if (unknown) throw invalidField(`placesByCategory/${unknown}`, { zh: `${unknown} 不是本厅的业务`, en: `${unknown} is not a service category of this hall` });
   }
   saveHallPolicy(ctx, hallId, 'appointments', settings);
   return settings;

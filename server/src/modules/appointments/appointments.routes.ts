@@ -13,7 +13,7 @@ import {
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError } from '../../core/errors.ts';
+import { invalidField } from '../../core/errors.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
@@ -180,7 +180,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
       config: { access: allow.staff(['door', 'supervisor', 'admin']) },
     },
     async (request) => {
-      if (!request.body) throw new DomainError(400, 'VALIDATION_ERROR', 'body is required');
+      if (!request.body) throw invalidField('code', { zh: '请扫码或输入预约码，或填写姓名和手机后四位', en: 'is required (or name and mobileLast4)' });
       return findForCheckIn(app.store.db, request.params.hallId, request.body, app.clock.now());
     },
   );

@@ -19,7 +19,7 @@ import type { BookAppointmentBody } from '@hallflow/shared/api';
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { appointments, categories, parties, serviceItems } from '../../db/schema/index.ts';
@@ -29,7 +29,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
 import { idNumberHash, mobileHash } from './personal-data.ts';
 
-const invalid = (field: string, message: string) => new DomainError(400, 'VALIDATION_ERROR', `body/${field} ${message}`);
+const invalid = (field: string, zh: string, en: string) => invalidField(field, { zh, en });
 
 /**
  * A1, A12: every slot of a service on a date with the places still free.
@@ -88,8 +88,8 @@ export function listSlots(db: Db | Tx, hallId: string, categoryId: string, date:
 /** A1, A2: the free, future slot a booking or a reschedule asks for, or a clear refusal. */
 function bookableSlot(tx: Tx, hallId: string, categoryId: string, date: string, start: string, now: Date) {
   const slot = slotAvailability(tx, hallId, categoryId, date).find((s) => s.start === start);
-  if (!slot) throw invalid('slot', `${date} ${start} is not a slot of this service (closed, or not on the slot grid)`);
-  if (slot.startsAt <= now) throw invalid('slot', `${date} ${start} is in the past`);
+  if (!slot) throw invalid('slot', `${date} ${start} 不是该业务的可约时段`, `${date} ${start} is not a slot of this service (closed, or not on the slot grid)`);
+  if (slot.startsAt <= now) throw invalid('slot', `${date} ${start} 已经过去`, `${date} ${start} is in the past`);
   if (slot.free <= 0) throw new DomainError(409, 'SLOT_FULL', `${date} ${start} 已约满 · is fully booked; choose another time`);
   return slot;
 }
@@ -135,21 +135,21 @@ export function appointmentView(row: typeof appointments.$inferSelect) {
  */
 function bookedService(tx: Tx, hallId: string, body: Pick<BookAppointmentBody, 'categoryId' | 'itemId' | 'bundleId'>) {
   if (body.bundleId) {
-    if (body.itemId) throw invalid('itemId', 'cannot be booked together with a bundle: the bundle already lists its items');
+    if (body.itemId) throw invalid('itemId', '预约一件事时不必另选事项', 'cannot be booked together with a bundle: the bundle already lists its items');
     const plan = ticketPlan(tx, hallId, { bundleId: body.bundleId });
     return { categoryId: plan.categoryId, itemId: null, bundleId: plan.bundleId };
   }
   if (body.itemId) {
     const item = tx.select().from(serviceItems).where(and(eq(serviceItems.id, body.itemId), eq(serviceItems.hallId, hallId))).get();
-    if (!item) throw invalid('itemId', `${body.itemId} is not a service item of this hall`);
-    if (item.retiredAt) throw invalid('itemId', `${body.itemId} 已停办 · is no longer offered`);
-    if (body.categoryId && body.categoryId !== item.categoryId) throw invalid('itemId', `${body.itemId} is served in ${item.categoryId}, not ${body.categoryId}`);
+    if (!item) throw invalid('itemId', `${body.itemId} 不是本厅的事项`, `${body.itemId} is not a service item of this hall`);
+    if (item.retiredAt) throw invalid('itemId', `${body.itemId} 已停办`, `${body.itemId} is no longer offered`);
+    if (body.categoryId && body.categoryId !== item.categoryId) throw invalid('itemId', `${body.itemId} 属于其他业务`, `${body.itemId} is served in ${item.categoryId}, not ${body.categoryId}`);
     return { categoryId: item.categoryId, itemId: item.id, bundleId: null };
   }
-  if (!body.categoryId) throw invalid('categoryId', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
+  if (!body.categoryId) throw invalid('categoryId', '请选择事项、一件事或业务', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
   const category = tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
-  if (!category) throw invalid('categoryId', `${body.categoryId} is not a service of this hall`);
-  if (category.retiredAt) throw invalid('categoryId', `${body.categoryId} 已停办 · takes no new bookings`);
+  if (!category) throw invalid('categoryId', `${body.categoryId} 不是本厅的业务`, `${body.categoryId} is not a service of this hall`);
+  if (category.retiredAt) throw invalid('categoryId', `${body.categoryId} 已停办，不再接受预约`, `${body.categoryId} takes no new bookings`);
   return { categoryId: category.id, itemId: null, bundleId: null };
 }
 
@@ -163,8 +163,8 @@ export function bookedTicketPlan(tx: Tx, hallId: string, code: string): { bundle
 /** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most `perIdPerDay` a day. */
 export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody) {
   const idCheck = checkResidentId(body.idNumber, ctx.now);
-  if (!idCheck.ok) throw invalid('idNumber', `is not a valid resident ID: ${idCheck.zh} · ${idCheck.en}`);
-  if (!isMobileNumber(body.mobile)) throw invalid('mobile', 'must be an 11-digit mainland mobile number · 请输入11位手机号');
+  if (!idCheck.ok) throw invalid('idNumber', `不是有效的居民身份证号：${idCheck.zh}`, `is not a valid resident ID: ${idCheck.en}`);
+  if (!isMobileNumber(body.mobile)) throw invalid('mobile', '请输入11位手机号', 'must be an 11-digit mainland mobile number');
   const service = bookedService(ctx.tx, hallId, body);
   const slot = bookableSlot(ctx.tx, hallId, service.categoryId, body.date, body.slot, ctx.now);
   const idNumber = normalizeIdNumber(body.idNumber);
@@ -204,7 +204,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
 export function appointmentByCode(db: Db | Tx, code: string, bodyField?: string) {
   const row = db.select().from(appointments).where(eq(appointments.code, code.trim().toUpperCase())).get();
   if (row) return row;
-  if (bodyField) throw invalid(bodyField, `is not an appointment code: no appointment has code ${code} · 预约码不存在，请核对`);
+  if (bodyField) throw invalid(bodyField, `预约码 ${code} 不存在，请核对`, `is not an appointment code: no appointment has code ${code}`);
   throw new DomainError(404, 'NOT_FOUND', `No appointment with code ${code}`);
 }
 
@@ -217,8 +217,8 @@ export function appointmentByCode(db: Db | Tx, code: string, bodyField?: string)
  */
 export function findAppointments(db: Db | Tx, body: { idNumber: string; mobile: string }, now: Date) {
   const idCheck = checkResidentId(body.idNumber, now);
-  if (!idCheck.ok) throw invalid('idNumber', `is not a valid resident ID: ${idCheck.zh} · ${idCheck.en}`);
-  if (!isMobileNumber(body.mobile)) throw invalid('mobile', 'must be an 11-digit mainland mobile number · 请输入11位手机号');
+  if (!idCheck.ok) throw invalid('idNumber', `不是有效的居民身份证号：${idCheck.zh}`, `is not a valid resident ID: ${idCheck.en}`);
+  if (!isMobileNumber(body.mobile)) throw invalid('mobile', '请输入11位手机号', 'must be an 11-digit mainland mobile number');
   const idHash = idNumberHash(db, normalizeIdNumber(body.idNumber));
   const wholeMobile = mobileHash(db, body.mobile);
   // The earliest "today" of any zone a hall may be in; each row is then judged by its own hall's day.
@@ -281,9 +281,9 @@ function alreadyCheckedIn(db: Db | Tx, hallId: string, code: string): DomainErro
     .orderBy(desc(parties.arrivedAt))
     .get();
   const at = party ? clockTime(new Date(party.arrivedAt), getHallRow(db, hallId).timezone) : null;
-  const zh = at ? `该预约已于 ${at} 签到入场，不能重复使用` : '该预约已签到入场，不能重复使用';
-  const en = at ? `This appointment already checked in at ${at}; it cannot be used again` : 'This appointment has already checked in; it cannot be used again';
-  return new DomainError(409, 'ALREADY_CHECKED_IN', `${zh} · ${en}`);
+  // The party is always there once an appointment has checked in; the dash only guards a hand-edited store.
+  const time = at ?? '—';
+  return new DomainError(409, 'ALREADY_CHECKED_IN', `该预约已于 ${time} 签到入场，不能重复使用 · This appointment already checked in at ${time}; it cannot be used again`, { time });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq } from 'drizzle-orm';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { windows } from '../../db/schema/index.ts';
 import { ALL_STAFF, allow, bearerToken } from '../../plugins/app/auth.ts';
 import { errorResponses } from '../errors.schemas.ts';
@@ -140,7 +140,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       const windowId = request.body.windowId ?? null;
       const needsWindow = kind === 'window' || kind === 'rating';
       if (needsWindow && !windowId) throw new DomainError(400, 'WINDOW_REQUIRED', `body/windowId is required for a ${kind} screen`);
-      if (!needsWindow && windowId) throw new DomainError(400, 'VALIDATION_ERROR', `body/windowId is only for window screens and rating pads, not ${kind}`);
+      if (!needsWindow && windowId) throw invalidField('windowId', { zh: '只有窗口屏和评价器需要指定窗口', en: `is only for window screens and rating pads, not ${kind}` });
       return app.command(request, reply, { hallId, status: 201, replayable: false }, (ctx) => {
         getHallRow(ctx.tx, hallId);
         if (windowId && !ctx.tx.select({ id: windows.id }).from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get()) {

@@ -59,7 +59,7 @@ export function updateServiceItem(ctx: CommandContext, hallId: string, itemId: s
   if (body.categoryId) assertCategory(ctx, hallId, body.categoryId);
   if (body.retired === true && !before.retiredAt) {
     const check = checkRetireItem(itemId, ctx.tx.select().from(bundles).where(eq(bundles.hallId, hallId)).all());
-    if (!check.ok) throw new DomainError(check.status, check.code, check.message);
+    if (!check.ok) throw new DomainError(check.status, check.code, check.message, check.params);
   }
   const { retired, ...fields } = body;
   const row = ctx.tx
@@ -77,7 +77,7 @@ function assertBundle(ctx: CommandContext, hallId: string, draft: { itemIds: rea
   const items = ctx.tx.select().from(serviceItems).where(eq(serviceItems.hallId, hallId)).all();
   const queues = ctx.tx.select({ id: categories.id }).from(categories).where(eq(categories.hallId, hallId)).all().map((c) => c.id);
   const check = checkBundle(draft, items, queues);
-  if (!check.ok) throw new DomainError(check.status, check.code, check.message);
+  if (!check.ok) throw new DomainError(check.status, check.code, check.message, check.params);
 }
 
 /** CA1, CA2: a new 一件事 bundle. */

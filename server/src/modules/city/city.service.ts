@@ -13,7 +13,7 @@ export function createRegion(ctx: CommandContext, body: CreateRegionBody): Regio
   const parent = body.parentId ? ctx.tx.select().from(regions).where(eq(regions.id, body.parentId)).get() : null;
   if (body.parentId && !parent) throw new DomainError(400, 'UNKNOWN_REGION', `body/parentId ${body.parentId} 不是已有区域 · is not a region`);
   const check = checkRegionParent(body.level, parent ?? null);
-  if (!check.ok) throw new DomainError(400, 'VALIDATION_ERROR', check.message);
+  if (!check.ok) throw new DomainError(400, 'VALIDATION_ERROR', check.message, check.params);
   const row = ctx.tx
     .insert(regions)
     .values({ id: body.id, parentId: body.parentId ?? null, level: body.level, name: body.name, nameEn: body.nameEn, sortOrder: body.sortOrder ?? 0 })

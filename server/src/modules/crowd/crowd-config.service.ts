@@ -2,7 +2,7 @@ import { CrowdSettingsSchema, type CrowdSettings } from '@hallflow/shared';
 import type { UpdateCrowdConfigBody } from '@hallflow/shared/api';
 import { Value } from '@sinclair/typebox/value';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { DomainError } from '../../core/errors.ts';
+import { invalidField } from '../../core/errors.ts';
 import { crowdSettings, getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 
@@ -16,9 +16,9 @@ export function updateCrowdConfig(ctx: CommandContext, hallId: string, body: Upd
   const before = occupancyOf(ctx.tx, hallId);
   const { crowd, ...capacity } = body;
   const settings: CrowdSettings = { ...crowdSettings(hall.settings), ...crowd };
-  if (!Value.Check(CrowdSettingsSchema, settings)) throw new DomainError(400, 'VALIDATION_ERROR', 'body/crowd is not a valid crowd configuration');
+  if (!Value.Check(CrowdSettingsSchema, settings)) throw invalidField('crowd', { zh: '人流设置不完整或有误', en: 'is not a valid crowd configuration' });
   if (settings.alertLevels[0] >= settings.alertLevels[1]) {
-    throw new DomainError(400, 'VALIDATION_ERROR', 'body/crowd/alertLevels must rise: the first level below the second');
+    throw invalidField('crowd/alertLevels', { zh: '第一级提醒须低于第二级', en: 'must rise: the first level below the second' });
   }
   const configuration = saveHallPolicy(ctx, hallId, 'crowd', settings, capacity);
   const occupancy = occupancyOf(ctx.tx, hallId);

@@ -12,7 +12,7 @@ import {
 } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow, listHalls, occupancyOf } from '../hall/hall.repository.ts';
 import { admitBatch } from './batch.service.ts';
@@ -195,7 +195,7 @@ const crowdRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       getHallRow(app.store.db, hallId);
       const from = new Date(request.query.from).toISOString();
       const to = new Date(request.query.to).toISOString();
-      if (from >= to) throw new DomainError(400, 'VALIDATION_ERROR', 'querystring/to must be after querystring/from');
+      if (from >= to) throw invalidField('to', { zh: '截止时间须晚于起始时间', en: 'must be after querystring/from' }, 'querystring');
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="entry-log-${hallId}.csv"`)

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { categories, parties, screenings } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
@@ -50,7 +50,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   // S3: a hall that takes no second reading refuses one rather than silently ignoring it.
   const rechecked = body.people.findIndex((person) => person.temperatureRecheck !== null && person.temperatureRecheck !== undefined);
   if (!policy.allowRecheck && rechecked >= 0) {
-    throw new DomainError(400, 'VALIDATION_ERROR', `body/people/${rechecked}/temperatureRecheck: 本厅不复测体温，以第一次测量为准 · this hall takes no second reading; the first one decides`);
+    throw invalidField(`people/${rechecked}/temperatureRecheck`, { zh: '本厅不复测体温，以第一次测量为准', en: 'this hall takes no second reading; the first one decides' });
   }
   // The health code goes through the verifier port; the built-in one records what staff saw (S7).
   const verdicts = body.people.map((person) => staffObservedVerifier.verify({ observed: person.healthCode }));

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { hoursConfig } from './hours.guard.ts';
-import { DomainError } from '../../core/errors.ts';
+import { invalidField } from '../../core/errors.ts';
 import { screeningPolicy } from '../hall/hall-policy.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
@@ -70,7 +70,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
       for (const [day, intervals] of Object.entries(request.body.weekly)) {
         for (const interval of intervals) {
           if (interval.close <= interval.open) {
-            throw new DomainError(400, 'VALIDATION_ERROR', `body/weekly/${day}: closing ${interval.close} must be after opening ${interval.open}`);
+            throw invalidField(`weekly/${day}`, { zh: `${day} 的下班时间 ${interval.close} 须晚于上班时间 ${interval.open}`, en: `${day}: closing ${interval.close} must be after opening ${interval.open}` });
           }
         }
       }

@@ -12,7 +12,7 @@ import {
 import type { FollowUpView } from '@hallflow/shared/api';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { DomainError, notFound } from '../../core/errors.ts';
+import { DomainError, notFound, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { appointments, followUps, parties, ratings, staff, tickets, windows } from '../../db/schema/index.ts';
@@ -138,7 +138,7 @@ export function updateFollowUp(ctx: CommandContext, hallId: string, id: string, 
   if (change.assigneeStaffId !== undefined) {
     const target = ctx.tx.select().from(staff).where(eq(staff.id, change.assigneeStaffId)).get();
     if (!target || target.role !== 'supervisor' || target.disabledAt || (target.hallId !== null && target.hallId !== hallId)) {
-      throw new DomainError(400, 'VALIDATION_ERROR', `body/assigneeStaffId ${change.assigneeStaffId} 不是本厅在岗的值班主任 · is not an active supervisor of this hall`);
+      throw invalidField('assigneeStaffId', { zh: `${change.assigneeStaffId} 不是本厅在岗的值班主任`, en: `${change.assigneeStaffId} is not an active supervisor of this hall` });
     }
   }
   const step = followUpStep(row, change, actorId, ctx.now);

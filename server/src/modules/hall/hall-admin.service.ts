@@ -1,7 +1,7 @@
 import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration, UpdateCategoryBody } from '@hallflow/shared/api';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { DomainError, conflict } from '../../core/errors.ts';
+import { DomainError, conflict, invalidField } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, serviceItems, windows } from '../../db/schema/index.ts';
 import type { HallPolicyKey } from './hall-policy.ts';
@@ -13,7 +13,7 @@ export function assertTimeZone(zone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
-    throw new DomainError(400, 'VALIDATION_ERROR', `body/timezone ${zone} is not an IANA time zone (e.g. Asia/Shanghai)`);
+    throw invalidField('timezone', { zh: `${zone} 不是有效的时区（例如 Asia/Shanghai）`, en: `${zone} is not an IANA time zone (e.g. Asia/Shanghai)` });
   }
 }
 

@@ -1,6 +1,17 @@
 import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
-import { CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS, hallCapacity, insideCount, occupancyLevel, type CrowdSettings } from '@hallflow/shared';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import {
+  boundStaffHistory,
+  CrowdSettingsSchema,
+  DEFAULT_CROWD_SETTINGS,
+  hallCapacity,
+  insideCount,
+  occupancyLevel,
+  STAFF_RECENT_BATCHES,
+  STAFF_RECENT_CLOSED_PARTIES,
+  STAFF_RECENT_FINISHED_TICKETS,
+  type CrowdSettings,
+} from '@hallflow/shared';
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
@@ -48,8 +59,27 @@ export function occupancyOf(db: Reader, hallId: string): OccupancyView {
 export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapshot {
   const hall = getHallRow(db, hallId);
   const day = businessDay(now, hall.timezone);
-  const activeParty = or(eq(parties.day, day), inArray(parties.state, ['holding', 'admitted']));
-  return {
+  // R9: live rows whole, history only its latest, chosen in SQL as boundStaffHistory chooses them.
+  const recentDone = db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day), eq(tickets.state, 'done')))
+    .orderBy(desc(tickets.finishedAt), desc(tickets.id))
+    .limit(STAFF_RECENT_FINISHED_TICKETS);
+  const recentClosed = db
+    .select({ id: parties.id })
+    .from(parties)
+    .where(and(eq(parties.hallId, hallId), eq(parties.day, day), inArray(parties.state, ['denied', 'exited'])))
+    .orderBy(desc(parties.screenedAt), desc(parties.id))
+    .limit(STAFF_RECENT_CLOSED_PARTIES);
+  const recentBatches = db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.hallId, hallId), eq(batches.day, day)))
+    .orderBy(desc(batches.number))
+    .limit(STAFF_RECENT_BATCHES)
+    .all();
+  return boundStaffHistory({
     seq: hall.lastSeq,
     day,
     hall: hallView(hall),
@@ -58,27 +88,27 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
     tickets: db
       .select()
       .from(tickets)
-      .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day)))
+      .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day), or(ne(tickets.state, 'done'), inArray(tickets.id, recentDone))))
       .orderBy(asc(tickets.issuedAt), asc(sql`${tickets}.rowid`))
       .all()
       .map(ticketView),
+    // Parties still holding or inside from an earlier day are people in the building.
     parties: db
       .select()
       .from(parties)
-      .where(and(eq(parties.hallId, hallId), activeParty))
+      .where(
+        and(
+          eq(parties.hallId, hallId),
+          or(inArray(parties.state, ['holding', 'admitted']), and(eq(parties.day, day), notInArray(parties.state, ['denied', 'exited'])), inArray(parties.id, recentClosed)),
+        ),
+      )
       .orderBy(asc(parties.arrivedAt), asc(sql`${parties}.rowid`))
       .all()
       .map(partyView),
-    batches: db
-      .select()
-      .from(batches)
-      .where(and(eq(batches.hallId, hallId), eq(batches.day, day)))
-      .orderBy(asc(batches.number))
-      .all()
-      .map(batchView),
+    batches: recentBatches.reverse().map(batchView),
     occupancy: occupancyOf(db, hallId),
     queues: allQueueViews(db, hallId, day),
-  };
+  });
 }
 
 /** The hall's categories in display order. */

@@ -13,7 +13,7 @@ import { allow } from '../../plugins/app/auth.ts';
  */
 function hallsFor(request: FastifyRequest, hallId: string | undefined, from: string, to: string) {
   const range = checkDateRange(from, to);
-  if (!range.ok) throw new DomainError(400, 'VALIDATION_ERROR', range.message);
+  if (!range.ok) throw new DomainError(400, 'VALIDATION_ERROR', range.message, range.params);
   const home = request.staff!.hallId;
   if (!hallId && home !== null) throw new DomainError(403, 'FORBIDDEN', 'The city report is for city-wide staff; name your hall (querystring/hallId)');
   if (hallId && !staffReaches(home, hallId)) throw new DomainError(403, 'FORBIDDEN', `You may read only your own hall ${home}, not ${hallId}`);

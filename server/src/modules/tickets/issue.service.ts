@@ -5,7 +5,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { newId, newToken } from '../../core/ids.ts';
 import { ticketItems, tickets } from '../../db/schema/index.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { bundleRow, itemRows } from '../catalogue/catalogue.repository.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView } from '../hall/views.ts';
@@ -29,11 +29,11 @@ export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { ca
     const items = itemRows(tx, hallId, bundle.itemIds, false);
     return { categoryId: bundleStartQueue(bundle, items), bundleId: bundle.id, itemIds: bundle.itemIds };
   }
-  if (!input.categoryId) throw new DomainError(400, 'VALIDATION_ERROR', 'body/categoryId is required (or body/bundleId)');
+  if (!input.categoryId) throw invalidField('categoryId', { zh: '请选择业务或一件事', en: 'is required (or body/bundleId)' });
   if (offeredOnly && categoryRow(tx, hallId, input.categoryId).retiredAt) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${input.categoryId} 已停办 · takes no new visitors`);
   const items = input.itemIds ? itemRows(tx, hallId, input.itemIds, offeredOnly) : [];
   const elsewhere = items.filter((item) => item.categoryId !== input.categoryId).map((item) => item.id);
-  if (elsewhere.length > 0) throw new DomainError(400, 'VALIDATION_ERROR', `body/itemIds: ${elsewhere.join(', ')} belong to another category`);
+  if (elsewhere.length > 0) throw invalidField('itemIds', { zh: `${elsewhere.join('、')} 属于其他业务`, en: `${elsewhere.join(', ')} belong to another category` });
   return { categoryId: input.categoryId, bundleId: null, itemIds: items.map((item) => item.id) };
 }
 

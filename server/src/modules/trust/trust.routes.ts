@@ -1,7 +1,7 @@
 import { ACCESS_COLUMNS, columnAllowed, type AccessColumn } from '@hallflow/shared';
 import { AuditLogQuerySchema, AuditLogResponseSchema, SecurityPolicySchema, type SecurityPolicy } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, invalidField } from '../../core/errors.ts';
 import { allow } from '../../plugins/app/auth.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { auditEntries } from './audit.repository.ts';
@@ -49,7 +49,7 @@ const trustRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new DomainError(403, 'FORBIDDEN', `You may read the audit log of your own hall (${ownHall}) only`);
       }
       const { from, to } = request.query;
-      if (from && to && Date.parse(from) > Date.parse(to)) throw new DomainError(400, 'VALIDATION_ERROR', 'querystring/to must not be before querystring/from');
+      if (from && to && Date.parse(from) > Date.parse(to)) throw invalidField('to', { zh: '截止时间不能早于起始时间', en: 'must not be before querystring/from' }, 'querystring');
       return auditEntries(app.store.db, { ...request.query, hallId: ownHall ?? request.query.hallId, limit: request.query.limit ?? 100 });
     },
   );
