@@ -8,6 +8,9 @@ export type ScanResult = { kind: 'code'; code: string } | { kind: 'not_appointme
 const MAX_WIDTH = 640;
 const INTERVAL_MS = 150;
 
+/** No camera on this device, or the page is not served over HTTPS (browsers then hide the camera). */
+export class NoCameraError extends Error {}
+
 /**
  * A15: reads appointment QR codes from the device camera, in the browser
  * (jsQR); no image leaves the device. `start` asks for the back camera and
@@ -21,7 +24,7 @@ export class CameraScan {
   constructor(private readonly onResult: (result: ScanResult) => void) {}
 
   async start(video: HTMLVideoElement): Promise<void> {
-    if (!navigator.mediaDevices?.getUserMedia) throw new Error('此设备没有可用的摄像头 · No camera on this device (or the page is not served over HTTPS)');
+    if (!navigator.mediaDevices?.getUserMedia) throw new NoCameraError();
     this.#stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
     video.srcObject = this.#stream;
     await video.play();

@@ -1,6 +1,6 @@
 import { translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
-const DICTIONARY = {
+export const DICTIONARY = {
   title: { zh: '入口核验', en: 'Door check-in' },
   signOut: { zh: '退出', en: 'Sign out' },
   visitorName: { zh: '姓名', en: 'Name' },
@@ -87,6 +87,17 @@ const DICTIONARY = {
   laterSlot: { zh: '{day} {start}（余{free}）', en: '{day} {start} ({free} free)' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断', en: 'Connection lost' },
+  // The camera scanner and the city overview
+  cameraOpen: { zh: '📷 摄像头扫码', en: '📷 Camera' },
+  cameraClose: { zh: '关闭摄像头', en: 'Close camera' },
+  cameraNotACode: { zh: '不是预约码', en: 'Not an appointment code' },
+  cameraAim: { zh: '请将预约二维码对准摄像头', en: 'Hold the appointment QR code up to the camera' },
+  cameraNone: { zh: '此设备没有可用的摄像头（或页面未使用 HTTPS）', en: 'No camera on this device (or the page is not served over HTTPS)' },
+  cameraFailed: { zh: '无法打开摄像头：{reason}', en: 'Cannot open the camera: {reason}' },
+  cityTitle: { zh: '全市大厅', en: 'All halls' },
+  cityReconnecting: { zh: '（重新连接中）', en: '(reconnecting)' },
+  cityHolding: { zh: '候场 {n}', en: 'Holding {n}' },
+  cityWaiting: { zh: '等候 {n}', en: 'Waiting {n}' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -1,7 +1,7 @@
 import { ApiError } from '@hallflow/shared/api';
 import { errorMessage, translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
-const DICTIONARY = {
+export const DICTIONARY = {
   title: { zh: '窗口工作台', en: 'Clerk console' },
   signOut: { zh: '退出', en: 'Sign out' },
   chooseWindow: { zh: '选择窗口', en: 'Choose a window' },
@@ -102,6 +102,23 @@ const DICTIONARY = {
   caseNumberSave: { zh: '记录', en: 'Record' },
   caseNumberSaved: { zh: '已记录', en: 'Recorded' },
   tabsLabel: { zh: '功能页', en: 'Views' },
+  // Checks made in the page before anything is sent (shown in both languages: they come from pure helpers that know no language)
+  hoursNotInterval: { zh: '“{part}” 不是 HH:MM-HH:MM', en: '“{part}” is not HH:MM-HH:MM' },
+  hoursClosesFirst: { zh: '“{part}” 结束须晚于开始', en: '“{part}” closes before it opens' },
+  hoursOverlap: { zh: '“{part}” 与前一时段重叠', en: '“{part}” overlaps the one before' },
+  hoursTooMany: { zh: '每天最多4个时段', en: 'at most 4 intervals a day' },
+  hoursNotDate: { zh: '“{part}” 不是日期 YYYY-MM-DD', en: '“{part}” is not a date' },
+  hoursOneLunch: { zh: '{field}：只能填一个时段', en: '{field}: one interval only' },
+  prefixNone: { zh: '至少一个业务', en: 'at least one service' },
+  prefixUnknown: { zh: '“{letter}” 不是本厅的业务字母', en: '“{letter}” is not a service letter of this hall' },
+  beforeAllOrNone: { zh: '改革前的材料、环节、时限、跑动四项须全部填写', en: 'Fill in all four before figures, or none' },
+  exportFailed: { zh: '导出失败（HTTP {status}）', en: 'Export failed (HTTP {status})' },
+  regionBelowCommunity: { zh: '村/社区之下不能再设区域', en: 'Nothing sits below a community' },
+  cityAlertHigh: { zh: '人流预警', en: 'Crowded' },
+  cityAlertVeryHigh: { zh: '人流严重预警', en: 'Very crowded' },
+  cityAlertFull: { zh: '已满员', en: 'Full' },
+  cityAlertHoldingFull: { zh: '候场区已满', en: 'Holding area full' },
+  cityAlertNoWindow: { zh: '有人等候但无窗口开放', en: 'People waiting, no window open' },
   lowRatingReasons: { zh: '差评原因', en: 'Why visitors were dissatisfied' },
   settings: { zh: '大厅设置', en: 'Hall settings' },
   save: { zh: '保存', en: 'Save' },
@@ -411,6 +428,9 @@ const DICTIONARY = {
 export type MessageKey = keyof typeof DICTIONARY;
 
 export const t = (lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) => translate(DICTIONARY, lang, key, params);
+
+/** Both languages on one line, for checks in pure helpers that do not know the reader's language. */
+export const bothLangs = (key: MessageKey, params: Record<string, string | number> = {}) => `${t('zh', key, params)} · ${t('en', key, params)}`;
 
 /** An error as the person reads it: a refusal by its stable code from the shared catalogue, else its own message. */
 export function errorText(lang: Lang, error: unknown): string {

@@ -4,7 +4,7 @@ import { translate, type Dictionary } from '@hallflow/shared/i18n';
  * What the screens and the visitor's phone say when something stands in the
  * way, Chinese first with English beneath (screens show both at once).
  */
-const MESSAGES = {
+export const MESSAGES = {
   notPaired: { zh: '此屏幕尚未配对：请在地址中加入 ?device=设备令牌', en: 'This screen is not paired: add ?device=TOKEN to its address' },
   deviceRefused: {
     zh: '此屏幕的链接无效或已被撤销。请管理员在「窗口工作台 › 人员与屏幕」重新配对此屏幕，并在此屏幕上打开新的地址。',
@@ -52,11 +52,11 @@ const MESSAGES = {
   phoneNotFound: { zh: '未找到该号码（可能不是今天的号）', en: 'Ticket not found' },
   phoneSentToWindow: { zh: '已转到 {n} 号窗口，请等候该窗口叫号', en: 'Transferred to window {n}: wait for its call' },
   phoneMovedTo: { zh: '已转到「{name}」，请等候叫号', en: 'Moved to {name}: wait for the call' },
-  phoneWindowSuffix: { zh: '号窗口', en: 'Window {n}' },
   phoneRateStep: { zh: '{number} · {n}号窗口', en: 'Window {n}' },
   phoneRated: { zh: '感谢您的评价', en: 'Thank you for rating' },
   phoneAheadBefore: { zh: '前面还有', en: 'Ahead' },
-  phoneAheadAfter: { zh: '人', en: '{n} ahead' },
+  phoneAheadAfter: { zh: '人', en: 'people' },
+  phoneAheadCount: { zh: '前面还有 {n} 人', en: '{n} ahead' },
   phoneNoWindow: { zh: '暂无窗口办理', en: 'No window serving now' },
   phoneWait: { zh: '预计等候约 {n} 分钟', en: 'about {n} min' },
   phoneNotify: { zh: '叫号时提醒我', en: 'Notify me' },
@@ -74,7 +74,7 @@ const MESSAGES = {
   windowClerk: { zh: '工作人员 {name}', en: 'Clerk: {name}' },
   ratingThanks: { zh: '感谢您的评价', en: 'Thank you for your rating' },
   ratingWelcome: { zh: '{n} 号窗口 · 欢迎办理', en: 'Window {n} · Welcome. You can rate the service when it ends.' },
-  ratingAsk: { zh: '请对本次服务进行评价', en: 'Please rate our service · {number}' },
+  ratingAsk: { zh: '请对本次服务进行评价', en: 'Please rate our service' },
   ratingReasons: { zh: '原因', en: 'Reasons' },
   ratingContact: { zh: '留下手机号，便于我们回访整改（选填，仅承办人可见）', en: 'Leave a mobile number for our follow-up (optional; only the supervisor handling it sees it)' },
   ratingContactInvalid: { zh: '手机号应为 11 位数字', en: 'A mobile number has 11 digits' },

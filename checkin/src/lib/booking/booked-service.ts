@@ -1,5 +1,6 @@
 import { bundleStartQueue, mergeMaterials, type CategoryView } from '@hallflow/shared';
 import type { ServiceCatalogue } from '@hallflow/shared/api';
+import { both, tr } from './booking-i18n';
 
 /** What a visitor books (A16): a service item, a 一件事 bundle, or a queue as a whole. */
 export type ServiceChoice = { kind: 'item' | 'bundle' | 'category'; id: string };
@@ -36,12 +37,12 @@ export const choiceBody = (choice: ServiceChoice) => (choice.kind === 'item' ? {
 /** Choices grouped for the picker: bundles first (they save the most trips), then each queue's items, then the queue itself. */
 export function choiceGroups(catalogue: ServiceCatalogue, categories: CategoryView[]) {
   return [
-    { label: '一件事 · "One thing" bundles', options: catalogue.bundles.map((b) => ({ value: choiceValue({ kind: 'bundle', id: b.id }), text: `${b.name} ${b.nameEn}` })) },
+    { label: both('bundles'), options: catalogue.bundles.map((b) => ({ value: choiceValue({ kind: 'bundle', id: b.id }), text: `${b.name} ${b.nameEn}` })) },
     ...categories.map((category) => ({
       label: `${category.name} ${category.nameEn}`,
       options: [
         ...catalogue.items.filter((item) => item.categoryId === category.id).map((item) => ({ value: choiceValue({ kind: 'item', id: item.id }), text: `${item.name} ${item.nameEn}` })),
-        { value: choiceValue({ kind: 'category', id: category.id }), text: `${category.name}（其他事项）Other ${category.nameEn}` },
+        { value: choiceValue({ kind: 'category', id: category.id }), text: `${tr('zh', 'otherItems', { name: category.name })} ${tr('en', 'otherItems', { name: category.nameEn })}` },
       ],
     })),
   ].filter((group) => group.options.length > 0);

@@ -1,7 +1,7 @@
 import { translate, type Dictionary } from '@hallflow/shared/i18n';
 
 /** Everything the visitor's booking pages say, Chinese first with English beside it (the page shows both). */
-const TEXT = {
+export const TEXT = {
   title: { zh: '网上预约', en: 'Book an appointment' },
   hall: { zh: '办事大厅', en: 'Hall' },
   service: { zh: '办理事项', en: 'Service' },
@@ -67,6 +67,8 @@ const TEXT = {
   findFound: { zh: '找到 {n} 个预约', en: '{n} booking(s) found' },
   view: { zh: '查看', en: 'View' },
   loading: { zh: '正在加载…', en: 'Loading…' },
+  bundles: { zh: '一件事', en: '"One thing" bundles' },
+  otherItems: { zh: '{name}（其他事项）', en: 'Other {name}' },
 } satisfies Dictionary<string>;
 
 export type BookingText = keyof typeof TEXT;

@@ -1,3 +1,4 @@
+import { bothLangs } from '../i18n';
 import type { BeforeFigures } from '@hallflow/shared';
 
 /** What the "before" inputs hold: each number, or null while empty. */
@@ -22,7 +23,7 @@ export function beforeOf(draft: FiguresDraft): { ok: true; before: BeforeFigures
   const values = [draft.materials, draft.steps, draft.days, draft.trips];
   const legalDays = given(draft.legalDays) ? draft.legalDays : null;
   if (values.every((v) => !given(v))) return { ok: true, before: null, legalDays };
-  if (!values.every(given)) return { ok: false, error: '改革前的材料、环节、时限、跑动四项须全部填写 · Fill in all four before figures, or none' };
+  if (!values.every(given)) return { ok: false, error: bothLangs('beforeAllOrNone') };
   const [materials, steps, days, trips] = values as number[];
   return { ok: true, before: { materials: materials!, steps: steps!, days: days!, trips: trips! }, legalDays };
 }

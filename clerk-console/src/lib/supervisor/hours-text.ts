@@ -1,3 +1,4 @@
+import { bothLangs } from '../i18n';
 import type { Interval } from '@hallflow/shared';
 
 /**
@@ -16,13 +17,13 @@ export function parseIntervals(text: string): Parsed<Interval[]> {
   const intervals: Interval[] = [];
   for (const part of parts) {
     const [open, close, extra] = part.split(/\s*[-–~至]\s*/);
-    if (extra !== undefined || !open || !close || !TIME.test(open) || !TIME.test(close)) return { ok: false, error: `“${part}” 不是 HH:MM-HH:MM · is not HH:MM-HH:MM` };
-    if (close <= open) return { ok: false, error: `“${part}” 结束须晚于开始 · closes before it opens` };
+    if (extra !== undefined || !open || !close || !TIME.test(open) || !TIME.test(close)) return { ok: false, error: bothLangs('hoursNotInterval', { part }) };
+    if (close <= open) return { ok: false, error: bothLangs('hoursClosesFirst', { part }) };
     const previous = intervals.at(-1);
-    if (previous && open < previous.close) return { ok: false, error: `“${part}” 与前一时段重叠 · overlaps the one before` };
+    if (previous && open < previous.close) return { ok: false, error: bothLangs('hoursOverlap', { part }) };
     intervals.push({ open, close });
   }
-  if (intervals.length > 4) return { ok: false, error: '每天最多4个时段 · at most 4 intervals a day' };
+  if (intervals.length > 4) return { ok: false, error: bothLangs('hoursTooMany') };
   return { ok: true, value: intervals };
 }
 
@@ -31,6 +32,6 @@ export const formatDates = (dates: readonly string[]) => dates.join(' ');
 export function parseDates(text: string): Parsed<string[]> {
   const dates = text.split(/[\s,，、]+/).filter(Boolean);
   const wrong = dates.find((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)));
-  if (wrong) return { ok: false, error: `“${wrong}” 不是日期 YYYY-MM-DD · is not a date` };
+  if (wrong) return { ok: false, error: bothLangs('hoursNotDate', { part: wrong }) };
   return { ok: true, value: [...new Set(dates)].sort() };
 }

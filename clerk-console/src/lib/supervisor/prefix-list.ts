@@ -1,3 +1,4 @@
+import { bothLangs } from '../i18n';
 import type { CategoryView } from '@hallflow/shared';
 
 /**
@@ -10,11 +11,11 @@ export const prefixesOf = (categoryIds: readonly string[], categories: readonly 
 
 export function categoryIdsOf(text: string, categories: readonly CategoryView[]): { ok: true; ids: string[] } | { ok: false; error: string } {
   const letters = text.toUpperCase().split(/[\s,，、]+/).filter(Boolean);
-  if (letters.length === 0) return { ok: false, error: '至少一个业务 · at least one service' };
+  if (letters.length === 0) return { ok: false, error: bothLangs('prefixNone') };
   const ids: string[] = [];
   for (const letter of letters) {
     const category = categories.find((c) => c.prefix === letter);
-    if (!category) return { ok: false, error: `“${letter}” 不是本厅的业务字母 · is not a service letter of this hall` };
+    if (!category) return { ok: false, error: bothLangs('prefixUnknown', { letter }) };
     if (!ids.includes(category.id)) ids.push(category.id);
   }
   return { ok: true, ids };

@@ -1,3 +1,4 @@
+import { bothLangs } from '../i18n';
 import { zonedInstant, type AppointmentSettings, type CallingSettings, type CityOverview, type HoursConfig, type RegionLevel, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
@@ -209,7 +210,7 @@ export class SupervisorApi {
     const response = await fetch(`/api/halls/${this.hallId}/entry-log.csv?from=${from.toISOString()}&to=${to.toISOString()}`, {
       headers: { authorization: `Bearer ${this.token() ?? ''}` },
     });
-    if (!response.ok) throw new Error(`导出失败 · Export failed (HTTP ${response.status})`);
+    if (!response.ok) throw new Error(bothLangs('exportFailed', { status: response.status }));
     const url = URL.createObjectURL(await response.blob());
     const link = Object.assign(document.createElement('a'), { href: url, download: `entry-log-${this.hallId}-${date}.csv` });
     link.click();
