@@ -22,7 +22,7 @@ const reading = fc.oneof(anyReading, allGood);
 
 type Step =
   | { kind: 'level'; level: PreventionLevel }
-  | { kind: 'arrive'; people: Partial<fc.RecordValue<typeof allGood>>[] }
+  | { kind: 'arrive'; people: Partial<{ healthCode: 'green' | 'yellow'; temperature: number; mask: boolean; symptoms: { fever: boolean; cough: boolean; other: boolean } }>[] }
   | { kind: 'greet'; size: number; ticket: boolean }
   | { kind: 'batch' }
   | { kind: 'exit'; pick: number }

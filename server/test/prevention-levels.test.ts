@@ -3,7 +3,7 @@ import type { HallEvent } from '@hallflow/shared';
 import { describe, expect, it } from 'vitest';
 import { eventsSince } from '../src/core/event-log.ts';
 import { applyDueLevelChanges } from '../src/modules/levels/scheduled-levels.ts';
-import { ADMIN_PASSWORD, EAST_HALL, bearer, build, greenPerson, login, staffToken } from './helper.ts';
+import { ADMIN_PASSWORD, EAST_HALL, bearer, build, login, staffToken } from './helper.ts';
 
 async function hall() {
   const test = await build();
