@@ -50,10 +50,10 @@ function attempt<T>(run: () => T): T | null {
 function passedEvery(checks: LevelChecks, person: Record<string, unknown>): boolean {
   const symptoms = person.symptoms as { fever: boolean; cough: boolean; other: boolean } | undefined;
   return (
-    (!checks.healthCode || person.healthCode === 'green') &&
-    (!checks.temperature || (typeof person.temperature === 'number' && person.temperature < 37.3)) &&
-    (!checks.mask || person.mask === true || person.maskProvided === true) &&
-    (!checks.symptoms || (symptoms !== undefined && !symptoms.fever && !symptoms.cough && !symptoms.other))
+    (!checks.healthCodeCheck || person.healthCode === 'green') &&
+    (!checks.temperatureCheck || (typeof person.temperature === 'number' && person.temperature < 37.3)) &&
+    (!checks.maskCheck || person.mask === true || person.maskProvided === true) &&
+    (!checks.symptomsCheck || (symptoms !== undefined && !symptoms.fever && !symptoms.cough && !symptoms.other))
   );
 }
 

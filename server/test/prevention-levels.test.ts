@@ -27,7 +27,7 @@ describe('prevention levels (LV)', () => {
     expect(changed.json<SetPreventionLevelResponse>().changes).toMatchObject([{ hallId: 'demo', fromLevel: 'strict', toLevel: 'normal', by: 'supervisor', reason: '疫情平稳 恢复常态', scope: 'hall' }]);
 
     const state = await t.level();
-    expect(state).toMatchObject({ level: 'normal', rules: { checks: { healthCode: false, temperature: false, mask: false, symptoms: false }, walkIns: 'welcome', admission: 'free' } });
+    expect(state).toMatchObject({ level: 'normal', rules: { checks: { healthCodeCheck: false, temperatureCheck: false, maskCheck: false, symptomsCheck: false }, walkIns: 'welcome', admission: 'free' } });
     expect(state.lines.map((line) => line.zh)).toContain('欢迎现场办理');
     const [event] = t.lastEvents('level.changed');
     expect(event?.event).toMatchObject({ hall: { levelRules: { level: 'normal' } }, change: { fromLevel: 'strict', toLevel: 'normal', by: 'supervisor' } });
@@ -85,7 +85,7 @@ describe('prevention levels (LV)', () => {
     const body = walkedIn.json<ScreenVisitorResponse>();
     expect(body).toMatchObject({ admitted: true, party: { state: 'admitted' }, ticket: { number: 'A001' } });
     const record = t.app.store.sqlite.prepare('select readings from screenings').get() as { readings: string };
-    expect(JSON.parse(record.readings)[0].checksRequired).toEqual({ healthCode: false, temperature: true, mask: true, symptoms: false });
+    expect(JSON.parse(record.readings)[0].checksRequired).toEqual({ healthCodeCheck: false, temperatureCheck: true, maskCheck: true, symptomsCheck: false });
   });
 
   it('[LV6] relaxing releases the holding area in holding order, within the limit; tightening leaves those inside and holding where they are', async () => {

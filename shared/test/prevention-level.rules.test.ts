@@ -22,9 +22,9 @@ const mode = fc.constantFrom<AdmissionMode>('free', 'batches_above_share', 'batc
 
 describe('prevention-level presets and moves (pure)', () => {
   it('[LV1] the three presets are the issue\'s: 常态 checks nothing and welcomes walk-ins; 加强 temperature and mask, appointments first, batches above a share; 严格 everything, appointments only, batches', () => {
-    expect(DEFAULT_LEVEL_PRESETS.normal).toMatchObject({ checks: { healthCode: false, temperature: false, mask: false, symptoms: false }, walkIns: 'welcome', admission: 'free' });
-    expect(DEFAULT_LEVEL_PRESETS.elevated).toMatchObject({ checks: { healthCode: false, temperature: true, mask: true, symptoms: false }, walkIns: 'on_site_if_free', admission: 'batches_above_share', batchAboveSharePercent: 80 });
-    expect(DEFAULT_LEVEL_PRESETS.strict).toMatchObject({ checks: { healthCode: true, temperature: true, mask: true, symptoms: true }, walkIns: 'appointment_only', admission: 'batches' });
+    expect(DEFAULT_LEVEL_PRESETS.normal).toMatchObject({ checks: { healthCodeCheck: false, temperatureCheck: false, maskCheck: false, symptomsCheck: false }, walkIns: 'welcome', admission: 'free' });
+    expect(DEFAULT_LEVEL_PRESETS.elevated).toMatchObject({ checks: { healthCodeCheck: false, temperatureCheck: true, maskCheck: true, symptomsCheck: false }, walkIns: 'on_site_if_free', admission: 'batches_above_share', batchAboveSharePercent: 80 });
+    expect(DEFAULT_LEVEL_PRESETS.strict).toMatchObject({ checks: { healthCodeCheck: true, temperatureCheck: true, maskCheck: true, symptomsCheck: true }, walkIns: 'appointment_only', admission: 'batches' });
     expect(describeLevelRules(levelRules('strict', DEFAULT_LEVEL_PRESETS.strict)).map((line) => line.zh)).toEqual(['出示绿色健康码', '测量体温（37.3℃以下）', '全程佩戴口罩', '无发热、咳嗽等症状', '仅限预约办理', '候场区等候，分批入场']);
     expect(describeLevelRules(levelRules('normal', DEFAULT_LEVEL_PRESETS.normal)).map((line) => line.en)).toEqual(['No health checks at the door', 'Walk-ins welcome']);
   });
@@ -32,7 +32,7 @@ describe('prevention-level presets and moves (pure)', () => {
   it('[LV2] a door with no check to make is a greeter\'s desk; any one check makes it a screening door', () => {
     expect(isGreeterDoor(DEFAULT_LEVEL_PRESETS.normal.checks)).toBe(true);
     expect(isGreeterDoor(DEFAULT_LEVEL_PRESETS.elevated.checks)).toBe(false);
-    expect(isGreeterDoor({ healthCode: false, temperature: false, mask: true, symptoms: false })).toBe(false);
+    expect(isGreeterDoor({ healthCodeCheck: false, temperatureCheck: false, maskCheck: true, symptomsCheck: false })).toBe(false);
   });
 
   it('[LV3] under a level that uses batches nobody walks in past the limit, and nobody overtakes the holding area (property)', () => {

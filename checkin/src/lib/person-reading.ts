@@ -30,10 +30,10 @@ const typed = (value: number | null): value is number => typeof value === 'numbe
 /** LV2: the readings of the checks the level requires, and only those (a check the level does not make is not recorded). */
 export function toReading(person: PersonDraft, checks: LevelChecks): ScreenVisitorBody['people'][number] {
   return {
-    ...(checks.healthCode && person.healthCode ? { healthCode: person.healthCode } : {}),
-    ...(checks.temperature ? { temperature: Number(person.temperature), temperatureRecheck: typed(person.recheck) ? person.recheck : null } : {}),
-    ...(checks.mask && person.mask ? { mask: person.mask === 'own', maskProvided: person.mask === 'provided' } : {}),
-    ...(checks.symptoms ? { symptoms: { fever: person.fever, cough: person.cough, other: person.other } } : {}),
+    ...(checks.healthCodeCheck && person.healthCode ? { healthCode: person.healthCode } : {}),
+    ...(checks.temperatureCheck ? { temperature: Number(person.temperature), temperatureRecheck: typed(person.recheck) ? person.recheck : null } : {}),
+    ...(checks.maskCheck && person.mask ? { mask: person.mask === 'own', maskProvided: person.mask === 'provided' } : {}),
+    ...(checks.symptomsCheck ? { symptoms: { fever: person.fever, cough: person.cough, other: person.other } } : {}),
   };
 }
 

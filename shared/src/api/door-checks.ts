@@ -64,12 +64,12 @@ export function screeningProblems(form: { name: string; categoryId: string; peop
   form.people.forEach((person, index) => {
     const n = index + 1;
     const range = { n, min: TEMPERATURE_MIN_C, max: TEMPERATURE_MAX_C };
-    if (checks.healthCode && person.healthCode === null) problems.push({ key: 'checkHealthCode', params: { n }, field: `code-green-${index}` });
-    if (checks.mask && person.mask === null) problems.push({ key: 'checkMask', params: { n }, field: `mask-own-${index}` });
-    if (checks.temperature && (!isNumber(person.temperature) || !inRange(person.temperature))) {
+    if (checks.healthCodeCheck && person.healthCode === null) problems.push({ key: 'checkHealthCode', params: { n }, field: `code-green-${index}` });
+    if (checks.maskCheck && person.mask === null) problems.push({ key: 'checkMask', params: { n }, field: `mask-own-${index}` });
+    if (checks.temperatureCheck && (!isNumber(person.temperature) || !inRange(person.temperature))) {
       problems.push({ key: 'checkTemperature', params: range, field: index === 0 ? 'temperature' : `temperature-${index}` });
     }
-    if (checks.temperature && isNumber(person.recheck) && !inRange(person.recheck)) problems.push({ key: 'checkRecheck', params: range, field: `recheck-${index}` });
+    if (checks.temperatureCheck && isNumber(person.recheck) && !inRange(person.recheck)) problems.push({ key: 'checkRecheck', params: range, field: `recheck-${index}` });
   });
   return problems;
 }

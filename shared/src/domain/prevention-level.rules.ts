@@ -19,14 +19,20 @@ export const LEVEL_NAMES: Record<PreventionLevel, { zh: string; en: string }> = 
   strict: { zh: '严格', en: 'Strict' },
 };
 
-/** LV2: which health checks the door makes; none at all turns the door into a greeter's desk. */
+/**
+ * LV2: which health checks the door makes; none at all turns the door into a
+ * greeter's desk. The keys say "check" so these rules, which are public, never
+ * look like a visitor's health facts (PV1).
+ */
 export const LevelChecksSchema = Type.Object(
-  { healthCode: Type.Boolean(), temperature: Type.Boolean(), mask: Type.Boolean(), symptoms: Type.Boolean() },
+  { healthCodeCheck: Type.Boolean(), temperatureCheck: Type.Boolean(), maskCheck: Type.Boolean(), symptomsCheck: Type.Boolean() },
   { additionalProperties: false },
 );
 export type LevelChecks = Static<typeof LevelChecksSchema>;
 export type CheckName = keyof LevelChecks;
-export const CHECK_NAMES: readonly CheckName[] = ['healthCode', 'temperature', 'mask', 'symptoms'];
+export const CHECK_NAMES: readonly CheckName[] = ['healthCodeCheck', 'temperatureCheck', 'maskCheck', 'symptomsCheck'];
+/** The reading each check needs, as the screening body names it. */
+const READING_OF: Record<CheckName, keyof LevelReading> = { healthCodeCheck: 'healthCode', temperatureCheck: 'temperature', maskCheck: 'mask', symptomsCheck: 'symptoms' };
 
 /**
  * LV3: how people get into the hall once past the door's checks: `free` walks
@@ -68,21 +74,21 @@ export type LevelPresets = Static<typeof LevelPresetsSchema>;
 /** LV1: the presets every hall starts with, as the issue describes the three levels. 严格 is the reopened halls' rules, as before levels existed. */
 export const DEFAULT_LEVEL_PRESETS: LevelPresets = {
   normal: {
-    checks: { healthCode: false, temperature: false, mask: false, symptoms: false },
+    checks: { healthCodeCheck: false, temperatureCheck: false, maskCheck: false, symptomsCheck: false },
     walkIns: 'welcome',
     admission: 'free',
     batchAboveSharePercent: 100,
     extendedMinutes: null,
   },
   elevated: {
-    checks: { healthCode: false, temperature: true, mask: true, symptoms: false },
+    checks: { healthCodeCheck: false, temperatureCheck: true, maskCheck: true, symptomsCheck: false },
     walkIns: 'on_site_if_free',
     admission: 'batches_above_share',
     batchAboveSharePercent: 80,
     extendedMinutes: null,
   },
   strict: {
-    checks: { healthCode: true, temperature: true, mask: true, symptoms: true },
+    checks: { healthCodeCheck: true, temperatureCheck: true, maskCheck: true, symptomsCheck: true },
     walkIns: 'appointment_only',
     admission: 'batches',
     batchAboveSharePercent: 100,
@@ -149,7 +155,7 @@ export interface LevelReading {
  */
 export function missingChecks(checks: LevelChecks, people: readonly LevelReading[]): string[] {
   return people.flatMap((person, index) =>
-    CHECK_NAMES.filter((name) => checks[name] && (person[name] === undefined || person[name] === null)).map((name) => `body/people/${index}/${name}`),
+    CHECK_NAMES.filter((name) => checks[name] && (person[READING_OF[name]] === undefined || person[READING_OF[name]] === null)).map((name) => `body/people/${index}/${READING_OF[name]}`),
   );
 }
 
@@ -212,10 +218,10 @@ export function describeLevelRules(rules: LevelRules, feverThresholdC = 37.3): {
   const lines: { zh: string; en: string }[] = [];
   const { checks } = rules;
   if (isGreeterDoor(checks)) lines.push({ zh: '无需健康查验，直接入厅', en: 'No health checks at the door' });
-  if (checks.healthCode) lines.push({ zh: '出示绿色健康码', en: 'Show a green health code' });
-  if (checks.temperature) lines.push({ zh: `测量体温（${feverThresholdC}℃以下）`, en: `Temperature check (below ${feverThresholdC} °C)` });
-  if (checks.mask) lines.push({ zh: '全程佩戴口罩', en: 'Wear a mask' });
-  if (checks.symptoms) lines.push({ zh: '无发热、咳嗽等症状', en: 'No fever, cough or other symptoms' });
+  if (checks.healthCodeCheck) lines.push({ zh: '出示绿色健康码', en: 'Show a green health code' });
+  if (checks.temperatureCheck) lines.push({ zh: `测量体温（${feverThresholdC}℃以下）`, en: `Temperature check (below ${feverThresholdC} °C)` });
+  if (checks.maskCheck) lines.push({ zh: '全程佩戴口罩', en: 'Wear a mask' });
+  if (checks.symptomsCheck) lines.push({ zh: '无发热、咳嗽等症状', en: 'No fever, cough or other symptoms' });
   if (rules.walkIns === 'appointment_only') lines.push({ zh: '仅限预约办理', en: 'Appointments only' });
   else if (rules.walkIns === 'on_site_if_free') lines.push({ zh: '预约优先，有空余名额可现场办理', en: 'Appointments first; walk-ins if places are free' });
   else lines.push({ zh: '欢迎现场办理', en: 'Walk-ins welcome' });

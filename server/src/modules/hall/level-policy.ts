@@ -15,7 +15,7 @@ export function rulesInForce(settings: Record<string, unknown>): LevelPreset {
   const screening = screeningPolicy(settings);
   const crowd = storedPolicy(settings, 'crowd', CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS);
   return {
-    checks: { healthCode: screening.healthCodeRequired, temperature: screening.temperatureRequired, mask: screening.maskRequired, symptoms: screening.symptomsRequired },
+    checks: { healthCodeCheck: screening.healthCodeRequired, temperatureCheck: screening.temperatureRequired, maskCheck: screening.maskRequired, symptomsCheck: screening.symptomsRequired },
     walkIns: appointmentSettings(settings).walkIns,
     admission: crowd.admission ?? BATCHES_BEFORE_LEVELS.admission,
     batchAboveSharePercent: crowd.batchAboveSharePercent ?? BATCHES_BEFORE_LEVELS.batchAboveSharePercent,
@@ -36,10 +36,10 @@ export function settingsWithPreset(settings: Record<string, unknown>, preset: Le
     ...settings,
     screening: {
       ...screening,
-      healthCodeRequired: preset.checks.healthCode,
-      temperatureRequired: preset.checks.temperature,
-      maskRequired: preset.checks.mask,
-      symptomsRequired: preset.checks.symptoms,
+      healthCodeRequired: preset.checks.healthCodeCheck,
+      temperatureRequired: preset.checks.temperatureCheck,
+      maskRequired: preset.checks.maskCheck,
+      symptomsRequired: preset.checks.symptomsCheck,
     },
     appointments: { ...appointmentSettings(settings), walkIns: preset.walkIns },
     crowd: { ...crowd, admission: preset.admission, batchAboveSharePercent: preset.batchAboveSharePercent },
