@@ -130,6 +130,8 @@ describe('prevention levels, live in every app', () => {
     const clerk = await clerkConsole('admin', ADMIN_PASSWORD);
     await setLevel(clerk, 'elevated', '中心区发现密接，全区加强', { label: '区域：中心区' });
     await clerk.getByTestId('levels-panel').getByText('已调整 2 个大厅').waitFor();
+    await clerk.getByTestId('level-changes').getByText('中心区发现密接，全区加强').first().waitFor();
+    await publishScreenshot(clerk, SUITE, 'levels-page');
 
     // The door of the demo hall (in 中心区) asks only for temperature and mask now.
     await expect.poll(() => level(door, 'door-level'), SECONDS).toBe('elevated');
@@ -143,7 +145,6 @@ describe('prevention levels, live in every app', () => {
     const eastBooking = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await eastBooking.goto(`${suite.server.url}/checkin/book?hall=lv-east`);
     await expect.poll(() => level(eastBooking, 'booking-level'), SECONDS).toBe('strict');
-    await clerk.getByTestId('level-changes').getByText('中心区发现密接，全区加强').first().waitFor();
     for (const page of [door, renminBooking, eastBooking, clerk]) await page.close();
   });
 });
