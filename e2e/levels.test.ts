@@ -98,7 +98,7 @@ describe('prevention levels, live in every app', () => {
     await outdoor.getByTestId('outdoor-wait').waitFor(SECONDS);
     await expect.poll(() => level(lobby, 'lobby-level'), SECONDS).toBe('strict');
     await expect.poll(() => level(phone, 'booking-level'), SECONDS).toBe('strict');
-    await phone.getByTestId('booking-level-rules').getByText('仅限预约办理').waitFor();
+    await phone.getByTestId('booking-level-rules').getByText('出示绿色健康码').waitFor();
     await publishScreenshot(door, SUITE, 'door-level-strict');
     await screenshot(outdoor, SUITE, 'outdoor-strict');
 
