@@ -31,6 +31,7 @@ import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import validation from './plugins/app/validation.ts';
 import jobs from './plugins/app/jobs.ts';
+import levelsRoutes from './modules/levels/levels.routes.ts';
 import realtime from './plugins/app/realtime.ts';
 import database from './plugins/external/database.ts';
 import rateLimit from './plugins/external/rate-limit.ts';
@@ -112,6 +113,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(followUpRoutes);
   await fastify.register(reportsRoutes);
   await fastify.register(cityRoutes);
+  await fastify.register(levelsRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(screensRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(trustRoutes);
   await fastify.register(internalRoutes);

@@ -96,6 +96,7 @@ describe('who may do what (docs/SECURITY.md)', () => {
     const queries: Record<string, string> = {
       listStaff: '?hallId=demo',
       listAuditLog: '?hallId=demo',
+      listPreventionLevelChanges: '?hallId=demo',
       getReport: '?hallId=demo&from=2026-11-25&to=2026-11-25',
       getFourReductions: '?hallId=demo&from=2026-11-25&to=2026-11-25',
     };

@@ -52,15 +52,16 @@ const EVERY_EVENT: HallEvent[] = [
   { type: 'window.updated', window },
   { type: 'hall.configured', hall: aPublicHall().hall, categories: [], windows: [window], queues },
   { type: 'appointments.changed', places: [{ categoryId: 'c', date: '2026-11-26', start: '10:00', free: 3 }] },
+  { type: 'level.changed', hall: aPublicHall().hall, change: { id: 'lc1', fromLevel: 'normal', toLevel: 'strict', reason: '林某某确诊 本区收紧', by: 'supervisor-lin', at: '2026-11-25T02:00:00.000Z', effectiveAt: '2026-11-25T02:00:00.000Z', scope: 'hall', regionId: null } },
 ];
 
-const STAFF_ONLY = ['displayName', 'appointmentCode', 'denialReasons', 'parties', 'partyId', 'priority', 'rating', 'slotStart', 'queuedAt', 'targetWindowId', 'normalSincePriority'];
+const STAFF_ONLY = ['change', 'reason', 'by', 'displayName', 'appointmentCode', 'denialReasons', 'parties', 'partyId', 'priority', 'rating', 'slotStart', 'queuedAt', 'targetWindowId', 'normalSincePriority'];
 const keys = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap(keys) : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : [];
 
 describe('what each audience is sent (pure projections)', () => {
   it('[PV1] no public event carries a staff-only field, for every kind of staff event', () => {
-    expect(new Set(EVERY_EVENT.map((e) => e.type)).size).toBe(18);
+    expect(new Set(EVERY_EVENT.map((e) => e.type)).size).toBe(19);
     for (const event of EVERY_EVENT) {
       const projected = projectPublicEvent(event);
       expect(keys(projected).filter((key) => STAFF_ONLY.includes(key)), event.type).toEqual([]);

@@ -4,6 +4,8 @@ import type {
   CheckInResponse,
   CorrectOccupancyBody,
   DiversionResponse,
+  GreetVisitorBody,
+  GreetVisitorResponse,
   ScreenVisitorBody,
   ScreenVisitorResponse,
 } from '@hallflow/shared/api';
@@ -18,6 +20,11 @@ export class DoorDesk extends StaffDesk {
 
   screen(body: ScreenVisitorBody): Promise<ScreenVisitorResponse> {
     return this.session.api<ScreenVisitorResponse>('POST', `/api/halls/${this.hallId}/screenings`, body);
+  }
+
+  /** LV2: at a level with no checks, count people in and issue a ticket. */
+  greet(body: GreetVisitorBody): Promise<GreetVisitorResponse> {
+    return this.session.api<GreetVisitorResponse>('POST', `/api/halls/${this.hallId}/door/greetings`, body);
   }
 
   /** The fever threshold, recheck rule, companions rule and next steps of this hall (S3, S6, S8, S9). */

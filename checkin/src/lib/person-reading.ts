@@ -1,4 +1,4 @@
-import type { HealthCode } from '@hallflow/shared';
+import type { HealthCode, LevelChecks } from '@hallflow/shared';
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
 
 /** S4: a mask of their own, one handed out at the door, or none. */
@@ -19,27 +19,21 @@ export interface PersonDraft {
   other: boolean;
 }
 
-/** A draft whose code colour and mask were chosen: what the page may send. */
-export type ChosenDraft = PersonDraft & { healthCode: HealthCode; mask: MaskChoice };
 
 export function emptyPerson(): PersonDraft {
   return { healthCode: null, temperature: null, recheck: null, mask: null, fever: false, cough: false, other: false };
 }
 
-export function isChosen(person: PersonDraft): person is ChosenDraft {
-  return person.healthCode !== null && person.mask !== null;
-}
 
 const typed = (value: number | null): value is number => typeof value === 'number' && !Number.isNaN(value);
 
-export function toReading(person: ChosenDraft): ScreenVisitorBody['people'][number] {
+/** LV2: the readings of the checks the level requires, and only those (a check the level does not make is not recorded). */
+export function toReading(person: PersonDraft, checks: LevelChecks): ScreenVisitorBody['people'][number] {
   return {
-    healthCode: person.healthCode,
-    temperature: Number(person.temperature),
-    temperatureRecheck: typed(person.recheck) ? person.recheck : null,
-    mask: person.mask === 'own',
-    maskProvided: person.mask === 'provided',
-    symptoms: { fever: person.fever, cough: person.cough, other: person.other },
+    ...(checks.healthCodeCheck && person.healthCode ? { healthCode: person.healthCode } : {}),
+    ...(checks.temperatureCheck ? { temperature: Number(person.temperature), temperatureRecheck: typed(person.recheck) ? person.recheck : null } : {}),
+    ...(checks.maskCheck && person.mask ? { mask: person.mask === 'own', maskProvided: person.mask === 'provided' } : {}),
+    ...(checks.symptomsCheck ? { symptoms: { fever: person.fever, cough: person.cough, other: person.other } } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export interface CommandContext {
   tx: Tx;
   now: Date;
   emit(event: HallEvent): void;
+  /** Appends an event to another hall's log (LV4: one change of level for a district or the city moves each of its halls). */
+  emitTo(hallId: string, event: HallEvent): void;
   /** Describe the change for the audit log; without it the log keeps the request itself. */
   audit(note: AuditNote): void;
 }
@@ -82,6 +84,9 @@ export class CommandRunner {
       emit: (event) => {
         if (hallId === null) throw new Error(`A command of no hall cannot emit ${event.type}`);
         envelopes.push(appendEvent(tx, hallId, this.enrich(tx, hallId, event, now), now));
+      },
+      emitTo: (target, event) => {
+        envelopes.push(appendEvent(tx, target, this.enrich(tx, target, event, now), now));
       },
       audit: (note) => {
         audit = { ...audit, ...note };

@@ -1,4 +1,4 @@
-import { DEFAULT_APPOINTMENT_SETTINGS, DEFAULT_SCREENING_POLICY, type AppointmentSettings, type ScreeningPolicy } from '@hallflow/shared';
+import { DEFAULT_APPOINTMENT_SETTINGS, DEFAULT_LEVEL_PRESETS, DEFAULT_SCREENING_POLICY, type AppointmentSettings, type LevelPresets, type ScreeningPolicy } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { categories, halls, regions, windows } from './schema/index.ts';
@@ -22,6 +22,9 @@ const DEMO_CATEGORIES = [
  * visitors on a free place of a slot open now, so both paths can be tried.
  */
 const DEMO_APPOINTMENTS: AppointmentSettings = { ...DEFAULT_APPOINTMENT_SETTINGS, walkIns: 'on_site_if_free', lateArrivals: 'on_site_if_free' };
+
+/** LV1: the demo hall's own 严格 takes walk-ins on a free place too, so switching back to it restores the rules it starts with. */
+const DEMO_LEVELS: LevelPresets = { ...DEFAULT_LEVEL_PRESETS, strict: { ...DEFAULT_LEVEL_PRESETS.strict, walkIns: 'on_site_if_free' } };
 
 /** S9: what the demo hall tells a visitor it turns away: its hotline, the nearest fever clinic, its mask point. */
 const DEMO_SCREENING: ScreeningPolicy = {
@@ -77,7 +80,7 @@ export function seedDemoHall(db: Db, now: Date): boolean {
           staffOnFloor: 6,
           holdingCapacity: 30,
           batchSize: 10,
-          settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING },
+          settings: { appointments: DEMO_APPOINTMENTS, screening: DEMO_SCREENING, levels: DEMO_LEVELS },
           createdAt: now.toISOString(),
           regionId: 'central',
         })

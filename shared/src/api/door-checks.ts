@@ -1,4 +1,5 @@
 import { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/screening.rules.ts';
+import { DEFAULT_LEVEL_PRESETS, type LevelChecks } from '../domain/prevention-level.rules.ts';
 import { CheckInBodySchema } from './appointments.schemas.ts';
 import { CorrectOccupancyBodySchema } from './crowd.schemas.ts';
 import { ScreenVisitorBodySchema } from './door.schemas.ts';
@@ -52,8 +53,8 @@ export function lookupProblems(name: string, last4: string): Problem[] {
   return problems;
 }
 
-/** S1, S3, S5, S10: a name and a service, and for each person a code colour, a mask and a temperature in range. */
-export function screeningProblems(form: { name: string; categoryId: string; people: readonly PersonInput[] }): Problem[] {
+/** S1, S3, S5, S10: a name and a service, and for each person a code colour, a mask and a temperature in range — LV2: those the level requires. */
+export function screeningProblems(form: { name: string; categoryId: string; people: readonly PersonInput[] }, checks: LevelChecks = DEFAULT_LEVEL_PRESETS.strict.checks): Problem[] {
   const problems: Problem[] = [];
   const name = form.name.trim();
   if (name.length < screening.name.minLength!) problems.push({ key: 'checkName', field: 'walkin-name' });
@@ -63,12 +64,12 @@ export function screeningProblems(form: { name: string; categoryId: string; peop
   form.people.forEach((person, index) => {
     const n = index + 1;
     const range = { n, min: TEMPERATURE_MIN_C, max: TEMPERATURE_MAX_C };
-    if (person.healthCode === null) problems.push({ key: 'checkHealthCode', params: { n }, field: `code-green-${index}` });
-    if (person.mask === null) problems.push({ key: 'checkMask', params: { n }, field: `mask-own-${index}` });
-    if (!isNumber(person.temperature) || !inRange(person.temperature)) {
+    if (checks.healthCodeCheck && person.healthCode === null) problems.push({ key: 'checkHealthCode', params: { n }, field: `code-green-${index}` });
+    if (checks.maskCheck && person.mask === null) problems.push({ key: 'checkMask', params: { n }, field: `mask-own-${index}` });
+    if (checks.temperatureCheck && (!isNumber(person.temperature) || !inRange(person.temperature))) {
       problems.push({ key: 'checkTemperature', params: range, field: index === 0 ? 'temperature' : `temperature-${index}` });
     }
-    if (isNumber(person.recheck) && !inRange(person.recheck)) problems.push({ key: 'checkRecheck', params: range, field: `recheck-${index}` });
+    if (checks.temperatureCheck && isNumber(person.recheck) && !inRange(person.recheck)) problems.push({ key: 'checkRecheck', params: range, field: `recheck-${index}` });
   });
   return problems;
 }

@@ -11,14 +11,17 @@ const Temperature = Type.Number({
 
 export const PersonReadingSchema = Type.Object(
   {
-    healthCode: HealthCodeSchema,
-    temperature: Temperature,
+    // LV5: each reading may be left out when the hall's level makes no such check; the server refuses a missing one it requires.
+    healthCode: Type.Optional(HealthCodeSchema),
+    temperature: Type.Optional(Temperature),
     temperatureRecheck: Type.Optional(Type.Union([Temperature, Type.Null()])),
-    mask: Type.Boolean(),
+    mask: Type.Optional(Type.Boolean()),
     maskProvided: Type.Optional(Type.Boolean()),
-    symptoms: Type.Object(
-      { fever: Type.Boolean(), cough: Type.Boolean(), other: Type.Boolean() },
-      { additionalProperties: false },
+    symptoms: Type.Optional(
+      Type.Object(
+        { fever: Type.Boolean(), cough: Type.Boolean(), other: Type.Boolean() },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -54,6 +57,9 @@ export const ScreenVisitorResponseSchema = Type.Object({
   people: Type.Array(Type.Object({ passed: Type.Boolean(), admitted: Type.Boolean(), reasons: Type.Array(ReasonViewSchema), nextSteps: Type.Array(NextStepViewSchema) })),
   /** S8: the members turned away while the others go on, recorded as a denied party with their reasons; null otherwise. */
   deniedParty: Type.Union([PartyViewSchema, Type.Null()]),
+  /** LV3: a party the level lets walk straight in gets its ticket at once (no batch); its phone-page token for the QR code. */
+  ticket: Type.Optional(Type.Union([TicketViewSchema, Type.Null()])),
+  phoneToken: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type ScreenVisitorResponse = Static<typeof ScreenVisitorResponseSchema>;
 

@@ -15,3 +15,4 @@ export * from './trust.schemas.ts';
 export * from './follow-ups.schemas.ts';
 export * from './relay.schemas.ts';
 export * from './booking-checks.ts';
+export * from './levels.schemas.ts';

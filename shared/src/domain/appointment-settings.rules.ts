@@ -15,8 +15,8 @@ export const AppointmentSettingsSchema = Type.Object(
     opensMinutesBefore: Type.Integer({ minimum: 0, maximum: 120 }),
     /** A3: …and closes this many minutes after its start. */
     graceMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
-    /** A12: visitors without an appointment. */
-    walkIns: Type.Union([Type.Literal('appointment_only'), Type.Literal('on_site_if_free')]),
+    /** A12: visitors without an appointment; LV1: `welcome` (常态) lets them in with no slot at all. */
+    walkIns: Type.Union([Type.Literal('appointment_only'), Type.Literal('on_site_if_free'), Type.Literal('welcome')]),
     /** A13: visitors who come after the grace period. */
     lateArrivals: Type.Union([Type.Literal('rebook'), Type.Literal('on_site_if_free')]),
     /** RT2: days after an appointment's date that its personal data (name, ID and mobile digits) is kept; 90 by default. */

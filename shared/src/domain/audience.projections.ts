@@ -74,6 +74,9 @@ export function projectPublicEvent(event: HallEvent): PublicHallEvent {
       return { type: 'hall.configured', hall: event.hall, categories: event.categories, windows: event.windows.map(publicWindowView), queues: event.queues ?? [] };
     case 'appointments.changed':
       return { type: 'appointments.changed', places: event.places };
+    case 'level.changed':
+      // Staff learn who changed the level and why; screens and phones only what is now in force.
+      return { type: 'level.changed', hall: event.hall };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { PreventionLevel } from './prevention-level.rules.ts';
 import type { BatchView, CategoryView, HallInfo, OccupancyView, PartyView, QueueView, TicketView, WindowView } from './types.ts';
 
 /**
@@ -31,7 +32,31 @@ export type HallEvent =
   | { type: 'window.updated'; window: WindowView }
   | ({ type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] } & WithQueues)
   /** A booking, cancellation or reschedule: the places now free in the slots it touched (no personal data). */
-  | { type: 'appointments.changed'; places: SlotPlacesView[] };
+  | { type: 'appointments.changed'; places: SlotPlacesView[] }
+  /**
+   * LV4: the hall moved to another prevention level (or re-applied its own):
+   * its info with the new level's rules, and the change itself for staff
+   * (who, why, from which level). Parties released from holding by a relaxing
+   * change follow as their own batch event.
+   */
+  | { type: 'level.changed'; hall: HallInfo; change: LevelChangeView };
+
+/** LV4: one prevention-level change as staff see it (who, when, why, from which level). */
+export interface LevelChangeView {
+  id: string;
+  fromLevel: PreventionLevel;
+  toLevel: PreventionLevel;
+  reason: string;
+  /** The staff member's username who set it; null for nobody (never: kept for scheduled changes of a removed account). */
+  by: string | null;
+  /** When it was set. */
+  at: string;
+  /** When it took or takes effect. */
+  effectiveAt: string;
+  /** The hall, a district (region id) or the city the change was made for. */
+  scope: 'hall' | 'region' | 'city';
+  regionId: string | null;
+}
 
 /** The free places of one appointment slot of one service. */
 export interface SlotPlacesView {

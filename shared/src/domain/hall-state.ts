@@ -42,6 +42,7 @@ export function applyHallEvent(state: HallSnapshot, envelope: HallEventEnvelope)
     const queues = new Map(event.queues.map((queue) => [queue.categoryId, queue]));
     next.queues = [...state.queues.map((queue) => queues.get(queue.categoryId) ?? queue), ...event.queues.filter((queue) => !state.queues.some((q) => q.categoryId === queue.categoryId))];
   }
+  if (event.type === 'level.changed') next.hall = event.hall;
   if (event.type === 'batch.admitted') next.batches = upsert(state.batches, [event.batch]);
   if (event.type === 'hall.configured') {
     next.hall = event.hall;

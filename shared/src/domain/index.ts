@@ -27,3 +27,4 @@ export * from './follow-up.rules.ts';
 export * from './report.rules.ts';
 export * from './four-reductions.rules.ts';
 export * from './city.rules.ts';
+export * from './prevention-level.rules.ts';

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AdmissionModeSchema } from './prevention-level.rules.ts';
 
 /** A hall's crowd-control settings, kept under `settings.crowd`. */
 export const CrowdSettingsSchema = Type.Object(
@@ -12,6 +13,10 @@ export const CrowdSettingsSchema = Type.Object(
     autoThreshold: Type.Integer({ minimum: 1, maximum: 10_000 }),
     /** P2: entry-log rows are kept this many days (contact tracing), then purged. */
     retentionDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    /** LV3: how visitors past the door get in (set by the prevention level; batches as before levels). */
+    admission: Type.Optional(AdmissionModeSchema),
+    /** LV3: with `batches_above_share`, the share of the limit (percent) from which batches start. */
+    batchAboveSharePercent: Type.Optional(Type.Integer({ minimum: 10, maximum: 100 })),
   },
   { additionalProperties: false },
 );

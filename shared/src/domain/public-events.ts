@@ -25,7 +25,9 @@ export type PublicHallEvent =
   | PublicTicketEvent<'ticket.rated', null>
   | { type: 'window.updated'; window: PublicWindowView }
   | { type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: PublicWindowView[]; queues: QueueView[] }
-  | { type: 'appointments.changed'; places: SlotPlacesView[] };
+  | { type: 'appointments.changed'; places: SlotPlacesView[] }
+  /** LV4: the hall's new level and its rules; never who set it or why. */
+  | { type: 'level.changed'; hall: HallInfo };
 
 export type PublicHallEventType = PublicHallEvent['type'];
 

@@ -39,6 +39,8 @@ export function applyPublicEvent<S extends PublicHallState>(state: S, envelope: 
       return next;
     case 'occupancy.changed':
       return { ...next, occupancy: event.occupancy };
+    case 'level.changed':
+      return { ...next, hall: event.hall };
     case 'batch.admitted':
       return { ...next, latestBatch: event.batch, occupancy: event.occupancy, queues: upsertBy(state.queues, event.queues, byCategory) };
     case 'window.updated': {

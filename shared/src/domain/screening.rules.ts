@@ -3,15 +3,16 @@ import type { HallInfo, HealthCode, ReasonView } from './types.ts';
 
 /** What the door saw for one person of a party. */
 export interface PersonReading {
-  healthCode: HealthCode;
+  /** LV5: absent when the hall's level makes no such check (refused before it gets here when it does). */
+  healthCode?: HealthCode;
   /** °C, first reading. Readings outside 30–45 are refused as instrument errors before they get here. */
-  temperature: number;
+  temperature?: number;
   /** °C, a second reading after a rest; when present it decides (rule S3). */
   temperatureRecheck?: number | null;
-  mask: boolean;
+  mask?: boolean;
   /** The door handed out a mask on the spot (rule S4). */
   maskProvided?: boolean;
-  symptoms: { fever: boolean; cough: boolean; other: boolean };
+  symptoms?: { fever: boolean; cough: boolean; other: boolean };
 }
 
 /** S9: what a turned-away visitor is told to do next, per reason; the hall's own words. */
@@ -44,6 +45,10 @@ const policyFields = {
   healthCodeRequired: Type.Boolean(),
   /** S11: a mask (own or handed out) is required to enter (on by default). */
   maskRequired: Type.Boolean(),
+  /** LV2: the temperature is taken at the door (on by default; a prevention level sets it). */
+  temperatureRequired: Type.Boolean(),
+  /** LV2: the visitor is asked about symptoms (on by default; a prevention level sets it). */
+  symptomsRequired: Type.Boolean(),
 };
 
 /** A hall's screening policy (S3, S6, S8, S9), kept under `settings.screening`. */
@@ -62,6 +67,8 @@ export const ScreeningPolicyBodySchema = Type.Object(
     nextSteps: Type.Optional(policyFields.nextSteps),
     healthCodeRequired: Type.Optional(policyFields.healthCodeRequired),
     maskRequired: Type.Optional(policyFields.maskRequired),
+    temperatureRequired: Type.Optional(policyFields.temperatureRequired),
+    symptomsRequired: Type.Optional(policyFields.symptomsRequired),
   },
   { additionalProperties: false },
 );
@@ -82,6 +89,8 @@ export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = {
   nextSteps: DEFAULT_NEXT_STEPS,
   healthCodeRequired: true,
   maskRequired: true,
+  temperatureRequired: true,
+  symptomsRequired: true,
 };
 
 /**
@@ -192,23 +201,35 @@ function reason(code: ScreeningReasonCode, person: number, partySize: number): R
 }
 
 /** The temperature that counts: the recheck when taken and the hall allows one (S3), else the first reading. */
-export function decisiveTemperature(reading: PersonReading, policy: Pick<ScreeningPolicy, 'allowRecheck'> = DEFAULT_SCREENING_POLICY): number {
-  return policy.allowRecheck ? (reading.temperatureRecheck ?? reading.temperature) : reading.temperature;
+export function decisiveTemperature(reading: PersonReading, policy: Pick<ScreeningPolicy, 'allowRecheck'> = DEFAULT_SCREENING_POLICY): number | null {
+  return (policy.allowRecheck ? (reading.temperatureRecheck ?? reading.temperature) : reading.temperature) ?? null;
 }
 
-type JudgedPolicy = Pick<ScreeningPolicy, 'allowRecheck' | 'feverThresholdC'> & Partial<Pick<ScreeningPolicy, 'healthCodeRequired' | 'maskRequired'>>;
+type JudgedPolicy = Pick<ScreeningPolicy, 'allowRecheck' | 'feverThresholdC'> &
+  Partial<Pick<ScreeningPolicy, 'healthCodeRequired' | 'maskRequired' | 'temperatureRequired' | 'symptomsRequired'>>;
 
-/** S1: why one person may not enter; none when they pass. S11: a code colour or a missing mask counts only where the hall requires them. */
+/**
+ * S1: why one person may not enter; none when they pass. S11: a code colour
+ * or a missing mask counts only where the hall requires them; LV2: so do the
+ * temperature and symptoms, which the level may leave out. A required check
+ * with no reading fails (the server refuses such a request before, LV5).
+ */
 export function failedConditions(person: PersonReading, policy: JudgedPolicy = DEFAULT_SCREENING_POLICY): ScreeningReasonCode[] {
   const codes: ScreeningReasonCode[] = [];
-  const codeRequired = policy.healthCodeRequired ?? true;
-  if (codeRequired && person.healthCode === 'red') codes.push('CODE_RED');
-  if (codeRequired && person.healthCode === 'yellow') codes.push('CODE_YELLOW');
-  if (decisiveTemperature(person, policy) >= policy.feverThresholdC) codes.push('FEVER');
+  if (policy.healthCodeRequired ?? true) {
+    if (person.healthCode !== 'green') codes.push(person.healthCode === 'yellow' ? 'CODE_YELLOW' : 'CODE_RED');
+  }
+  if (policy.temperatureRequired ?? true) {
+    const temperature = decisiveTemperature(person, policy);
+    if (temperature === null || temperature >= policy.feverThresholdC) codes.push('FEVER');
+  }
   if ((policy.maskRequired ?? true) && !person.mask && !person.maskProvided) codes.push('NO_MASK');
-  if (person.symptoms.fever) codes.push('SYMPTOM_FEVER');
-  if (person.symptoms.cough) codes.push('SYMPTOM_COUGH');
-  if (person.symptoms.other) codes.push('SYMPTOM_OTHER');
+  if (policy.symptomsRequired ?? true) {
+    const symptoms = person.symptoms ?? { fever: true, cough: false, other: false };
+    if (symptoms.fever) codes.push('SYMPTOM_FEVER');
+    if (symptoms.cough) codes.push('SYMPTOM_COUGH');
+    if (symptoms.other) codes.push('SYMPTOM_OTHER');
+  }
   return codes;
 }
 

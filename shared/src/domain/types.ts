@@ -12,6 +12,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import './formats.ts';
 import { CallingSettingsSchema } from './calling.rules.ts';
 import { EntryRulesSchema } from './screening.rules.ts';
+import { LevelRulesSchema } from './prevention-level.rules.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 
@@ -79,6 +80,12 @@ export const HallInfoSchema = Type.Object({
    * it was added; read it with `hallEntryRules`.
    */
   entryRules: Type.Optional(EntryRulesSchema),
+  /**
+   * LV1, LV8: the prevention level in force and its rules (which checks the
+   * door makes, walk-ins, batches), for every screen and app. Rules only.
+   * Absent only in events logged before levels; read it with `hallLevelRules`.
+   */
+  levelRules: Type.Optional(LevelRulesSchema),
 });
 export type HallInfo = Static<typeof HallInfoSchema>;
 

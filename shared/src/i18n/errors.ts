@@ -63,6 +63,13 @@ export const ERROR_MESSAGES = {
   REQUEUE_EXPIRED: { zh: '已超过回队时限，请重新取号', en: 'Too late to rejoin: a new ticket is needed' },
   // The door and the crowd
   HOLDING_FULL: { zh: '候场区已满，请于 {time} 后再来', en: 'The holding area is full; please come back at {time}' },
+  // Prevention levels (LV)
+  CHECK_REQUIRED: { zh: '当前防控等级要求此项查验：{field}', en: "The hall's prevention level requires this check: {field}" },
+  SCREENING_REQUIRED: { zh: '当前防控等级要求入口查验，请使用查验表单', en: 'The prevention level requires checks at the door; use the screening form' },
+  BATCH_ADMISSION: { zh: '当前已分批入场，请在候场区等候', en: 'The hall admits in batches now; please wait' },
+  LEVEL_WRONG_HALL: { zh: '只能设置本厅的防控等级', en: 'You may set the level of your own hall only' },
+  CITY_ADMIN_ONLY: { zh: '只有全市管理员可以设置区或全市的防控等级', en: 'Only a city-wide admin sets the level of a district or the city' },
+  NO_HALLS: { zh: '该区域没有正在办公的大厅', en: 'No hall is open in that region' },
   HALL_EMPTY: { zh: '厅内已无人员，无需减少', en: 'Nobody is counted inside' },
   NOT_INSIDE: { zh: '该访客不在厅内（已离场或未入场）', en: 'That visitor is not inside (already left, or never admitted)' },
   APPOINTMENT_REQUIRED: { zh: '本厅实行预约办理，请先预约', en: 'This hall serves visitors with an appointment only; please book first' },

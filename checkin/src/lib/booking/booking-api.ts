@@ -1,5 +1,5 @@
 import type { AppointmentSettings, CategoryView, EntryRules } from '@hallflow/shared';
-import { createApiClient, type AppointmentView, type FindAppointmentResponse, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
+import { createApiClient, type PreventionLevelState, type AppointmentView, type FindAppointmentResponse, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
 
 /** The public calls the visitor's booking pages make; no sign-in. */
 export const api = createApiClient();
@@ -23,6 +23,10 @@ export interface CatalogueHall extends HallSummary {
   timezone: string;
   entryRules: EntryRules;
 }
+
+/** LV8: the prevention level and its rules, now or on a visit's date. */
+export const loadLevel = (hallId: string, date?: string) =>
+  api<PreventionLevelState>('GET', `/api/halls/${encodeURIComponent(hallId)}/prevention-level${date ? `?date=${date}` : ''}`);
 
 export const loadHalls = () => api<HallSummary[]>('GET', '/api/halls');
 

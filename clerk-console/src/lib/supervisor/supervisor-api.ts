@@ -1,5 +1,5 @@
 import { bothLangs } from '../i18n';
-import { zonedInstant, type AppointmentSettings, type CallingSettings, type CityOverview, type HoursConfig, type RegionLevel, type ScreeningPolicy } from '@hallflow/shared';
+import { zonedInstant, type LevelPresets, type AppointmentSettings, type CallingSettings, type CityOverview, type HoursConfig, type RegionLevel, type ScreeningPolicy } from '@hallflow/shared';
 import type {
   ApiClient,
   AuditLogResponse,
@@ -28,6 +28,10 @@ import type {
   StaffView,
   UpdateCrowdConfigBody,
   WindowsOverview,
+  LevelChangeRow,
+  SetPreventionLevelBody,
+  SetPreventionLevelResponse,
+  PreventionLevelState,
 } from '@hallflow/shared/api';
 
 /** What the supervisor pages ask of the server for one hall: reports, the policies and their updates. */
@@ -93,6 +97,26 @@ export class SupervisorApi {
   /** CA5: take a closed window out of service, or back. */
   setWindowRetired(windowId: string, retired: boolean): Promise<unknown> {
     return this.api('PATCH', `/api/halls/${this.hallId}/windows/${windowId}`, { retired });
+  }
+
+  /** LV1, LV7: the hall's level, its presets and the next scheduled change. */
+  preventionLevel(): Promise<PreventionLevelState> {
+    return this.api<PreventionLevelState>('GET', `/api/halls/${this.hallId}/prevention-level`);
+  }
+
+  /** LV4: this hall, a district or the city, now or at a time. */
+  setPreventionLevel(body: SetPreventionLevelBody): Promise<SetPreventionLevelResponse> {
+    return this.api<SetPreventionLevelResponse>('POST', '/api/prevention-levels', body);
+  }
+
+  /** LV4: the changes of this hall (every hall's for city-wide staff), newest first. */
+  levelChanges(): Promise<{ changes: LevelChangeRow[] }> {
+    return this.api<{ changes: LevelChangeRow[] }>('GET', `/api/prevention-levels/changes?hallId=${this.hallId}`);
+  }
+
+  /** LV1: the hall's three presets. */
+  updatePresets(presets: LevelPresets): Promise<LevelPresets> {
+    return this.api<LevelPresets>('PUT', `/api/halls/${this.hallId}/prevention-level/presets`, presets);
   }
 
   /** CO2: the city's region tree (with every hall's live row). */

@@ -34,6 +34,8 @@ export const halls = sqliteTable('halls', {
   sortOrder: integer('sort_order').notNull().default(0),
   /** CA4: closed for good; kept for past reports. */
   retiredAt: text('retired_at'),
+  /** LV1: the prevention level whose preset was last applied to the hall's policies; 严格 (every rule on) before any switch. */
+  preventionLevel: text('prevention_level', { enum: ['normal', 'elevated', 'strict'] }).notNull().default('strict'),
 });
 
 /** CO2: the city's administrative tree: 市 → 区/县 → 乡镇/街道 → 村/社区, each node with its parent. */

@@ -12,7 +12,7 @@ export const entryLog = sqliteTable(
     id: text('id').primaryKey(),
     hallId: text('hall_id').notNull().references(() => halls.id),
     at: text('at').notNull(),
-    kind: text('kind', { enum: ['admitted', 'exited', 'counted_out', 'one_left', 'corrected', 'override'] }).notNull(),
+    kind: text('kind', { enum: ['admitted', 'exited', 'counted_out', 'one_left', 'one_in', 'corrected', 'override'] }).notNull(),
     people: integer('people').notNull(),
     partyId: text('party_id'),
     batchNumber: integer('batch_number'),

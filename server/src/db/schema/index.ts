@@ -6,3 +6,4 @@ export * from './appointments.ts';
 export * from './catalogue.ts';
 export * from './trust.ts';
 export * from './follow-ups.ts';
+export * from './prevention-levels.ts';

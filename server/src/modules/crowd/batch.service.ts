@@ -16,12 +16,14 @@ import { assertServiceOpen } from '../door/hours.guard.ts';
  * B2: admits the next batch from the holding area, whole parties only and
  * never beyond free capacity; each admitted party gets its ticket (T3).
  */
-export function admitBatch(ctx: CommandContext, hallId: string, staffId: string | null, override: { reason: string } | null = null) {
+export function admitBatch(ctx: CommandContext, hallId: string, staffId: string | null, override: { reason: string } | null = null, options: { batchSize?: number } = {}) {
   const hall = getHallRow(ctx.tx, hallId);
   assertServiceOpen(ctx, hallId, 'admission');
   const occupancy = occupancyOf(ctx.tx, hallId);
   // C4: at capacity nobody more is admitted, unless a supervisor overrides with a reason (one batch, audited).
-  const free = override ? hall.batchSize : occupancy.capacity - occupancy.inside;
+  // LV6: a relaxing level change releases the holding area in one batch larger than the door's usual size.
+  const batchSize = options.batchSize ?? hall.batchSize;
+  const free = override ? batchSize : occupancy.capacity - occupancy.inside;
   const holding = ctx.tx
     .select()
     .from(parties)
@@ -31,7 +33,7 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string 
   const chosen = chooseBatch(
     holding.map((p) => ({ id: p.id, size: p.size, slotStart: p.slotStart, screenedAt: p.screenedAt ?? p.arrivedAt })),
     free,
-    hall.batchSize,
+    batchSize,
   );
   if (chosen.length === 0) {
     return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: `The hall is full (${occupancy.inside}/${occupancy.capacity}); wait for people to leave` };

@@ -1,5 +1,5 @@
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
-import { MINUTES_PER_BATCH, clockTime, maskName, screenParty } from '@hallflow/shared';
+import { MINUTES_PER_BATCH, admissionRoute, clockTime, maskName, missingChecks, screenParty } from '@hallflow/shared';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { categories, parties, screenings } from '../../db/schema/index.ts';
@@ -13,6 +13,8 @@ import { assertServiceOpen } from './hours.guard.ts';
 import { screeningPolicy } from '../hall/hall-policy.ts';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
+import { rulesInForce } from '../hall/level-policy.ts';
+import { admitOnArrival } from './direct-admission.ts';
 
 /**
  * B4: when the holding area cannot take the whole party, the visitor is told
@@ -47,19 +49,25 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (category.retiredAt && !body.appointmentCode) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${body.categoryId} 已停办 · takes no new visitors`);
   assertServiceOpen(ctx, hallId, 'ticket');
   const policy = screeningPolicy(hall.settings);
+  const rules = rulesInForce(hall.settings);
+  // LV5: every check the level requires must have been made; a form filled in before the level changed is refused, naming what is missing.
+  const missing = missingChecks(rules.checks, body.people);
+  if (missing.length > 0) throw new DomainError(400, 'CHECK_REQUIRED', `${missing[0]}: 当前防控等级要求此项查验 · the hall's prevention level requires this check`, { field: missing[0]! });
   // S3: a hall that takes no second reading refuses one rather than silently ignoring it.
   const rechecked = body.people.findIndex((person) => person.temperatureRecheck !== null && person.temperatureRecheck !== undefined);
   if (!policy.allowRecheck && rechecked >= 0) {
     throw invalidField(`people/${rechecked}/temperatureRecheck`, { zh: '本厅不复测体温，以第一次测量为准', en: 'this hall takes no second reading; the first one decides' });
   }
   // The health code goes through the verifier port; the built-in one records what staff saw (S7).
-  const verdicts = body.people.map((person) => staffObservedVerifier.verify({ observed: person.healthCode }));
+  const verdicts = body.people.map((person) => (person.healthCode ? staffObservedVerifier.verify({ observed: person.healthCode }) : null));
   const decision = screenParty(
-    body.people.map((person, index) => ({ ...person, healthCode: verdicts[index]!.color })),
+    body.people.map((person, index) => ({ ...person, healthCode: verdicts[index]?.color })),
     policy,
   );
-  // B4: only the people who go on need room in the holding area.
-  if (decision.goingOn.length > 0) assertHoldingRoom(ctx, hall, decision.goingOn.length);
+  // LV3: the level decides whether those who pass walk in now or wait in the holding area for a batch.
+  const route = admissionRoute(rules, occupancyOf(ctx.tx, hallId), decision.goingOn.length);
+  // B4: only the people who go on to the holding area need room there.
+  if (decision.goingOn.length > 0 && route === 'hold') assertHoldingRoom(ctx, hall, decision.goingOn.length);
   // A3: an appointment checks in within its arrival window, once; the party takes its slot (holding and calling order).
   const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
   if (appointment?.arrival === 'too_early') {
@@ -105,7 +113,8 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
         staffId,
         at,
         // `person` is the number the door gave them (第2人), so a split party's records read as one screening.
-        readings: members.map((index) => ({ person: index + 1, ...body.people[index]!, healthCodeSource: verdicts[index]!.source })),
+        // LV5: the checks the level required at this moment are kept with the readings.
+        readings: members.map((index) => ({ person: index + 1, ...body.people[index]!, healthCodeSource: verdicts[index]?.source ?? null, checksRequired: rules.checks })),
         admitted: goesOn,
         reasons,
       })
@@ -118,9 +127,13 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (appointment) markArrived(ctx.tx, appointment.appointment.code, goingOn ? (onSite ?? undefined) : undefined);
   const occupancy = occupancyOf(ctx.tx, hallId);
   if (denied) ctx.emit({ type: 'party.screened', party: partyView(denied), occupancy });
-  if (goingOn) ctx.emit({ type: 'party.screened', party: partyView(goingOn), occupancy });
+  // LV3: a party the level lets walk straight in is admitted with its ticket in this transaction; the others hold.
+  const walkedIn = goingOn && route === 'admit' ? admitOnArrival(ctx, hallId, goingOn, staffId) : null;
+  if (goingOn && !walkedIn) ctx.emit({ type: 'party.screened', party: partyView(goingOn), occupancy });
   return {
-    party: partyView((goingOn ?? denied)!),
+    party: walkedIn?.party ?? partyView((goingOn ?? denied)!),
+    ticket: walkedIn?.ticket ?? null,
+    phoneToken: walkedIn?.phoneToken ?? null,
     admitted: decision.admitted,
     reasons: decision.reasons,
     people: decision.people.map((person, index) => ({ ...person, admitted: decision.goingOn.includes(index) })),

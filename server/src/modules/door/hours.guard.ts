@@ -22,3 +22,9 @@ export function assertServiceOpen(ctx: CommandContext, hallId: string, what: 'ti
     throw new DomainError(409, 'LAST_TICKET_PASSED', '今日取号已截止 · No more tickets today: the last-ticket time has passed');
   }
 }
+
+/** Whether the hall admits people now (H2): the same judgement as `assertServiceOpen`, for work that is skipped rather than refused. */
+export function serviceOpenNow(ctx: CommandContext, hallId: string): boolean {
+  const hall = getHallRow(ctx.tx, hallId);
+  return serviceStatus(hoursConfig(hall.settings), hall.timezone, ctx.now).open;
+}

@@ -1,8 +1,11 @@
 import {
   CallingSettingsSchema,
   DEFAULT_CALLING_SETTINGS,
+  DEFAULT_LEVEL_PRESETS,
   DEFAULT_SCREENING_POLICY,
+  LevelPresetsSchema,
   ScreeningPolicySchema,
+  type LevelPresets,
   type CallingSettings,
   type ScreeningPolicy,
 } from '@hallflow/shared';
@@ -10,7 +13,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** The policies a hall keeps in its `settings` column, one key each. */
-export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'calling' | 'followUp';
+export type HallPolicyKey = 'hours' | 'screening' | 'appointments' | 'crowd' | 'calling' | 'followUp' | 'levels';
 
 /**
  * One policy of a hall, unset fields taking the defaults. A stored value that
@@ -30,4 +33,9 @@ export function callingSettings(settings: Record<string, unknown>): CallingSetti
 /** A hall's screening policy, kept under `settings.screening` (rules S6, S11); settings added later (S8, S9, S11) take their defaults. */
 export function screeningPolicy(settings: Record<string, unknown>): ScreeningPolicy {
   return storedPolicy(settings, 'screening', ScreeningPolicySchema, DEFAULT_SCREENING_POLICY);
+}
+
+/** LV1: the hall's three level presets, kept under `settings.levels` (the defaults until a supervisor edits them). */
+export function levelPresets(settings: Record<string, unknown>): LevelPresets {
+  return storedPolicy(settings, 'levels', LevelPresetsSchema, DEFAULT_LEVEL_PRESETS);
 }

@@ -1,6 +1,7 @@
 import type { BatchView, CategoryView, HallInfo, PartyView, TicketView, WindowView } from '@hallflow/shared';
-import { entryRules, hallCapacity } from '@hallflow/shared';
+import { entryRules, hallCapacity, levelRules } from '@hallflow/shared';
 import { callingSettings, screeningPolicy } from './hall-policy.ts';
+import { rulesInForce } from './level-policy.ts';
 import type { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
@@ -18,6 +19,8 @@ export function hallView(row: Row<typeof halls>): HallInfo {
     calling: callingSettings(row.settings),
     // S11: the rules only (threshold, what is required), never anything about a visitor.
     entryRules: entryRules(screeningPolicy(row.settings)),
+    // LV8: the level and the rules its preset put in force (as the hall's policies now hold them).
+    levelRules: levelRules(row.preventionLevel, rulesInForce(row.settings)),
   };
 }
 

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { runHousekeeping } from '../../modules/crowd/housekeeping.service.ts';
+import { applyDueLevelChanges } from '../../modules/levels/scheduled-levels.ts';
 
 /** Runs housekeeping every `intervalMs` (0 turns it off, as tests do: they call runHousekeeping with their own clock). */
 export default fp<{ intervalMs: number; auditDays: number }>(
@@ -14,7 +15,20 @@ export default fp<{ intervalMs: number; auditDays: number }>(
       }
     }, options.intervalMs);
     timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    // LV7: scheduled prevention-level changes are looked for every second (one indexed query when none is due).
+    const levels = setInterval(() => {
+      try {
+        const applied = applyDueLevelChanges(app.store.db, app.commands, app.clock.now());
+        if (applied > 0) app.log.info({ applied }, 'scheduled prevention levels applied');
+      } catch (error) {
+        app.log.error({ err: error }, 'scheduled prevention levels failed');
+      }
+    }, Math.min(1000, options.intervalMs));
+    levels.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      clearInterval(levels);
+    });
   },
   { name: 'jobs', dependencies: ['database'] },
 );
