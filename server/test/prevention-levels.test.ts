@@ -95,7 +95,11 @@ describe('prevention levels (LV)', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     await t.setLevel(t.supervisor, { target: { hallId: 'demo' }, level: 'elevated', reason: '加强' });
     // Elevated: 80 % of 3 is 2: the first party of two walks in, the next ones hold.
-    const screen = (name: string, size: number) => t.screen({ name, categoryId: 'demo-A', people: Array.from({ length: size }, () => ({ temperature: 36.5, mask: true })) });
+    // A minute apart, so holding order (B1: screening time) is the order they came in.
+    const screen = (name: string, size: number) => {
+      t.clock.advance(1);
+      return t.screen({ name, categoryId: 'demo-A', people: Array.from({ length: size }, () => ({ temperature: 36.5, mask: true })) });
+    };
     expect((await screen('甲一', 2)).json<ScreenVisitorResponse>().party.state).toBe('admitted');
     expect((await screen('乙二', 1)).json<ScreenVisitorResponse>().party.state).toBe('holding');
     expect((await screen('丙三', 1)).json<ScreenVisitorResponse>().party.state).toBe('holding');

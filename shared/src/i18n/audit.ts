@@ -16,7 +16,7 @@ export function catalogueProblems(catalogue: Record<string, Bilingual>): string[
     if (/^\{\w+\}$/.test(entry.zh) && /^\{\w+\}$/.test(entry.en)) continue;
     if (!entry.zh.trim() || !entry.en.trim()) problems.push(`${key}: a language is empty`);
     // Chinese text, or the same symbols and names in both languages (°C, 12345, OK).
-    if (!/[\u3400-\u9fff]/.test(entry.zh) && entry.zh !== entry.en) problems.push(`${key}: zh is not Chinese`);
+    if (!/[\u3400-\u9fff]/.test(entry.zh) && /[A-Za-z]/.test(entry.zh.replace(/\{\w+\}/g, '')) && entry.zh !== entry.en) problems.push(`${key}: zh is not Chinese`);
     if (/[\u3400-\u9fff]/.test(entry.en)) problems.push(`${key}: en holds Chinese`);
     const zh = placeholders(entry.zh);
     for (const name of placeholders(entry.en)) if (!zh.includes(name)) problems.push(`${key}: {${name}} only in en`);
@@ -24,16 +24,18 @@ export function catalogueProblems(catalogue: Record<string, Bilingual>): string[
   return problems;
 }
 
-/** Blanks out `{…}` expressions (nested braces included), keeping the markup around them. */
-function withoutExpressions(markup: string): string {
+/** Splits markup into its text with `{…}` expressions blanked out (nested braces included), and the expressions' code. */
+function splitExpressions(markup: string): { text: string; code: string } {
   let depth = 0;
-  let out = '';
+  let text = '';
+  let code = '';
   for (const char of markup) {
     if (char === '{') depth++;
-    out += depth > 0 ? ' ' : char;
-    if (char === '}' && depth > 0) depth--;
+    text += depth > 0 ? ' ' : char;
+    if (depth > 0) code += char;
+    if (char === '}' && depth > 0 && --depth === 0) code += '\n';
   }
-  return out;
+  return { text, code };
 }
 
 /** Chinese string literals in code (comments left out): words a person reads that belong in a catalogue. */
@@ -45,17 +47,18 @@ export function chineseLiterals(code: string): string[] {
 /**
  * Text a Svelte component holds itself instead of taking it from a
  * catalogue: words between tags, in text attributes (title, placeholder,
- * aria-label, alt, label), and Chinese string literals in its script.
+ * aria-label, alt, label), and Chinese string literals in its script and
+ * in the expressions of its markup.
  */
 export function hardCodedTexts(svelteSource: string): string[] {
   const scripts = [...svelteSource.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
-  const markup = withoutExpressions(svelteSource.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/g, ''));
+  const { text: markup, code } = splitExpressions(svelteSource.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/g, ''));
   const found: string[] = [];
   for (const match of markup.matchAll(/>([^<>]+)</g)) {
     const text = match[1]!.trim();
     if (WORDS.test(text)) found.push(text);
   }
   for (const match of markup.matchAll(/\b(title|placeholder|aria-label|alt|label)="([^"]*)"/g)) if (WORDS.test(match[2]!)) found.push(match[0]);
-  for (const script of scripts) found.push(...chineseLiterals(script));
+  for (const script of [...scripts, code]) found.push(...chineseLiterals(script));
   return found;
 }
