@@ -47,6 +47,8 @@ import swagger from './plugins/external/swagger.ts';
  */
 export const httpOptions = {
   bodyLimit: 64 * 1024,
+  // A busy machine (a restart during a peak, CI on two cores) can take longer than Fastify's 10 s to load the plugins; a start is not a failure for that.
+  pluginTimeout: 60_000,
   ajv: { customOptions: { removeAdditional: false, allErrors: false } },
 } satisfies FastifyServerOptions;
 
