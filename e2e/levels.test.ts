@@ -21,6 +21,8 @@ let adminApi: ApiClient | null = null;
 const admin = async () => (adminApi ??= (await signInAdmin(suite.server.url)).api);
 /** What "within seconds" means here: the apps follow the event stream, the booking page asks every 3 s. */
 const SECONDS = { timeout: 8_000 };
+/** The demo hall's supervisor, made by the first test and signed in again by the last. */
+let supervisorPassword = '';
 
 async function clerkConsole(username: string, password: string): Promise<Page> {
   const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -46,7 +48,7 @@ const level = (page: Page, testId: string) => page.getByTestId(testId).getAttrib
 describe('prevention levels, live in every app', () => {
   it('[LV9][LV2][LV4][LV6][LV8] a supervisor moves the hall 常态 → 严格 mid-day through the page: the door, outdoor screen and booking page change within seconds, and the visitors inside stay', async () => {
     const api = await admin();
-    const supervisorPassword = await createStaff(api, 'lv-supervisor', 'supervisor', '等级主管');
+    supervisorPassword = await createStaff(api, 'lv-supervisor', 'supervisor', '等级主管');
     const doorPassword = await createStaff(api, 'lv-door', 'door', '门岗');
     const outdoorToken = await pairScreen(api, 'demo', 'outdoor');
     const lobbyToken = await pairScreen(api, 'demo', 'lobby');
@@ -146,5 +148,22 @@ describe('prevention levels, live in every app', () => {
     await eastBooking.goto(`${suite.server.url}/checkin/book?hall=lv-east`);
     await expect.poll(() => level(eastBooking, 'booking-level'), SECONDS).toBe('strict');
     for (const page of [door, renminBooking, eastBooking, clerk]) await page.close();
+  });
+
+  it('[LV9][LV1] a supervisor edits a preset on the page; switching to that level applies it at the door', async () => {
+    const clerk = await clerkConsole('lv-supervisor', supervisorPassword);
+    const elevated = clerk.getByTestId('preset-elevated');
+    await elevated.getByText('查验健康码').click();
+    await clerk.getByTestId('presets-save').click();
+    await clerk.getByTestId('levels-presets').getByText('预设已保存').waitFor();
+    await setLevel(clerk, 'elevated', '加强预设增加健康码');
+    const doorPassword = await createHallStaff(await admin(), 'demo', 'lv-door-3', 'supervisor', '门岗三');
+    const door = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    await openDoor(door, suite.server.url, 'lv-door-3', doorPassword);
+    expect(await level(door, 'door-level')).toBe('elevated');
+    await door.getByTestId('person-0').getByText('绿码').waitFor(SECONDS);
+    expect(await door.getByTestId('symptoms-0').count()).toBe(0);
+    await door.close();
+    await clerk.close();
   });
 });

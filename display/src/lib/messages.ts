@@ -26,6 +26,7 @@ export const MESSAGES = {
   ruleTemperature: { zh: '体温低于 {t} °C', en: 'Temperature below {t} °C' },
   ruleDistance: { zh: '保持一米以上间距', en: 'Keep at least one metre apart' },
   ruleTemperatureCheck: { zh: '入口测量体温，请配合', en: 'Your temperature is taken at the entrance' },
+  levelName: { zh: '防控等级 {level}', en: 'Prevention level: {level}' },
   ruleWatchCalls: { zh: '听到叫号请到对应窗口办理', en: 'When your number is called, go to the window shown' },
   divertTitle: { zh: '本厅已满，可前往', en: 'Full here; also offering this service' },
   divertHall: { zh: '{name}：空余 {free} 人，{wait}', en: '{name}: {free} free, {wait}' },
@@ -44,7 +45,6 @@ export const MESSAGES = {
   indexVoice: { zh: '声音与语言：', en: 'Voice and language:' },
   // The lobby (it alternates languages; the line beneath a call says it in the other one)
   lobbyToday: { zh: '今日办公', en: 'Today' },
-  lobbyLevel: { zh: '防控等级', en: 'Prevention level' },
   lobbyCallBefore: { zh: '请', en: 'Now calling' },
   lobbyCallTo: { zh: '号 到', en: 'to window' },
   lobbyCallAfter: { zh: '号窗口办理', en: 'please' },
