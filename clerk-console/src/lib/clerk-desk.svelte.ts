@@ -1,5 +1,5 @@
 import type { WindowView } from '@hallflow/shared';
-import { ApiError, type CallResponse, type CloseWindowResponse, type TicketItems, type TicketMoveResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
+import { ApiError, type CallResponse, type CloseWindowResponse, type IssueTicketBody, type ServiceCatalogue, type TicketItems, type TicketMoveResponse, type TicketResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
 
@@ -96,6 +96,16 @@ export class ClerkDesk extends StaffDesk {
       'GET',
       `/api/halls/${this.hallId}/windows/${this.#windowId}/stats`,
     );
+  }
+
+  /** DK1: the information desk issues a ticket to a visitor already inside. */
+  issueTicket(body: IssueTicketBody): Promise<TicketResponse> {
+    return this.session.api<TicketResponse>('POST', `/api/halls/${this.hallId}/tickets`, body);
+  }
+
+  /** The items (事项) and 一件事 bundles on offer, for the desk's choice of service. */
+  serviceCatalogue(): Promise<ServiceCatalogue> {
+    return this.session.api<ServiceCatalogue>('GET', `/api/halls/${this.hallId}/services`);
   }
 
   /** Pause for a break, or resume. */

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TicketViewSchema, WindowViewSchema } from '../domain/types.ts';
 import { MAX_PARTY_SIZE } from '../domain/party.rules.ts';
 import { DeviceKindSchema } from './auth.schemas.ts';
+import { PriorityReasonSchema } from '../domain/priority.rules.ts';
 
 export const IssueTicketBodySchema = Type.Object(
   {
@@ -12,6 +13,8 @@ export const IssueTicketBodySchema = Type.Object(
     /** Single items (事项) of this visit, in the category given. */
     itemIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 10, uniqueItems: true })),
     priority: Type.Optional(Type.Boolean()),
+    /** DK2: required with `priority`, one of the reasons the hall offers (DK3). */
+    priorityReason: Type.Optional(PriorityReasonSchema),
     partySize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PARTY_SIZE })),
   },
   { additionalProperties: false },
@@ -22,6 +25,9 @@ export const TicketResponseSchema = Type.Object({
   ticket: TicketViewSchema,
   /** For the visitor only (printed as a QR code): their live page is /t/<phoneToken>. Never broadcast. */
   phoneToken: Type.String(),
+  /** DK4: the people ahead of it (Q9) and the estimated wait in minutes (E1–E3; null while no window serves its queue), as issued. */
+  ahead: Type.Integer({ minimum: 0 }),
+  estimatedWaitMinutes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 });
 export type TicketResponse = Static<typeof TicketResponseSchema>;
 

@@ -189,6 +189,10 @@ export const tickets = sqliteTable(
     number: text('number').notNull(),
     state: text('state', { enum: ['waiting', 'called', 'serving', 'held', 'done', 'no_show'] }).notNull(),
     priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
+    /** DK2: why a priority ticket is one (绿色通道), as the desk recorded it. */
+    priorityReason: text('priority_reason', { enum: ['age65', 'disability', 'pregnancy', 'military', 'other'] }),
+    /** PR1: the people ahead when the desk or a terminal issued it, printed on the ticket. */
+    aheadAtIssue: integer('ahead_at_issue'),
     windowId: text('window_id'),
     partyId: text('party_id'),
     partySize: integer('party_size').notNull().default(1),
