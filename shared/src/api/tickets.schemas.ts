@@ -111,3 +111,25 @@ export const WindowsOverviewSchema = Type.Object({
   screens: Type.Array(ScreenPresenceSchema),
 });
 export type WindowsOverview = Static<typeof WindowsOverviewSchema>;
+
+const BilingualName = Type.Object({ name: Type.String(), nameEn: Type.String() });
+
+/**
+ * PR1: what a ticket's printout shows, read with the ticket's own link
+ * (`getTicketPrintout`): the hall, the number, its queue, its items or
+ * bundle, the people ahead when it was issued and when. Nobody's name, and
+ * never the priority reason (only that it is a 绿色通道 ticket).
+ */
+export const TicketPrintoutSchema = Type.Object({
+  hall: Type.Object({ name: Type.String(), nameEn: Type.String(), timezone: Type.String() }),
+  number: Type.String(),
+  category: Type.Object({ prefix: Type.String(), name: Type.String(), nameEn: Type.String() }),
+  bundle: Type.Union([BilingualName, Type.Null()]),
+  items: Type.Array(BilingualName),
+  priority: Type.Boolean(),
+  partySize: Type.Integer({ minimum: 1 }),
+  /** The people ahead when issued at the desk or a terminal; null for tickets from a batch. */
+  aheadAtIssue: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  issuedAt: Type.String({ format: 'date-time' }),
+});
+export type TicketPrintout = Static<typeof TicketPrintoutSchema>;

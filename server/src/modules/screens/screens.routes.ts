@@ -8,6 +8,8 @@ import { allow, bearerToken, perTicketLink } from '../../plugins/app/auth.ts';
 import { deviceForToken } from '../auth/staff.repository.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { ticketStatusByToken } from './ticket-status.repository.ts';
+import { ticketPrintoutByToken } from './ticket-printout.repository.ts';
+import { TicketPrintoutSchema } from '@hallflow/shared/api';
 
 const DeviceSchema = Type.Object({
   id: Type.String(),
@@ -54,6 +56,25 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
       const status = ticketStatusByToken(app.store.db, request.params.token, app.clock.now());
       if (!status) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link; it may be from another day');
       return status;
+    },
+  );
+
+  app.get(
+    '/api/public/tickets/:token/printout',
+    {
+      schema: {
+        operationId: 'getTicketPrintout',
+        tags: ['visitors'],
+        summary: 'What a ticket\'s printout shows (PR1), by its link: hall, number, queue, items or bundle, people ahead and time at issue (public)',
+        params: Type.Object({ token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        response: { 200: TicketPrintoutSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: { access: allow.ticketHolder(), rateLimit: perTicketLink(options.publicRateLimit) },
+    },
+    async (request) => {
+      const printout = ticketPrintoutByToken(app.store.db, request.params.token);
+      if (!printout) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link');
+      return printout;
     },
   );
 
