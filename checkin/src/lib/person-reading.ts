@@ -1,4 +1,4 @@
-import type { HealthCode } from '@hallflow/shared';
+import type { HealthCode, ManualVerificationMethod } from '@hallflow/shared';
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
 
 /** S4: a mask of their own, one handed out at the door, or none. */
@@ -17,13 +17,16 @@ export interface PersonDraft {
   fever: boolean;
   cough: boolean;
   other: boolean;
+  /** MV1: no code on a phone; the door checks by hand with one of the hall's methods. */
+  manual: boolean;
+  manualMethod: ManualVerificationMethod | null;
 }
 
 /** A draft whose code colour and mask were chosen: what the page may send. */
 export type ChosenDraft = PersonDraft & { healthCode: HealthCode; mask: MaskChoice };
 
 export function emptyPerson(): PersonDraft {
-  return { healthCode: null, temperature: null, recheck: null, mask: null, fever: false, cough: false, other: false };
+  return { healthCode: null, temperature: null, recheck: null, mask: null, fever: false, cough: false, other: false, manual: false, manualMethod: null };
 }
 
 export function isChosen(person: PersonDraft): person is ChosenDraft {
@@ -40,6 +43,7 @@ export function toReading(person: ChosenDraft): ScreenVisitorBody['people'][numb
     mask: person.mask === 'own',
     maskProvided: person.mask === 'provided',
     symptoms: { fever: person.fever, cough: person.cough, other: person.other },
+    ...(person.manual && person.manualMethod ? { manualVerification: { method: person.manualMethod } } : {}),
   };
 }
 

@@ -138,6 +138,7 @@ const DICTIONARY = {
   recheckRestMinutes: { zh: '复测前休息（分钟）', en: 'Rest before the recheck (min)' },
   healthCodeRequired: { zh: '入场须出示绿色健康码', en: 'A green health code is required to enter' },
   maskRequired: { zh: '入场须佩戴口罩', en: 'A mask is required to enter' },
+  manualVerification: { zh: '无智能手机或健康码时，门岗可用的人工核验方式', en: 'How the door may check visitors without a smartphone or health code' },
   companionsMayContinue: { zh: '同行人中有人未通过时，其余通过者可继续入场', en: 'When one of a party fails, the others who pass may go on' },
   nextStepHealthCode: { zh: '红码/黄码：告知的处置办法', en: 'Red or yellow code: what the visitor is told to do' },
   nextStepFeverClinic: { zh: '就近发热门诊', en: 'Nearest fever clinic' },

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { HallInfo, HealthCode, ReasonView } from './types.ts';
+import { MANUAL_VERIFICATION_METHODS, ManualVerificationMethodSchema } from './manual-verification.rules.ts';
 
 /** What the door saw for one person of a party. */
 export interface PersonReading {
@@ -44,6 +45,8 @@ const policyFields = {
   healthCodeRequired: Type.Boolean(),
   /** S11: a mask (own or handed out) is required to enter (on by default). */
   maskRequired: Type.Boolean(),
+  /** MV1: how the door may check a visitor who has no smartphone or health code (both by default; none: every visitor shows a code). */
+  manualVerification: Type.Array(ManualVerificationMethodSchema, { maxItems: MANUAL_VERIFICATION_METHODS.length, uniqueItems: true }),
 };
 
 /** A hall's screening policy (S3, S6, S8, S9), kept under `settings.screening`. */
@@ -62,6 +65,7 @@ export const ScreeningPolicyBodySchema = Type.Object(
     nextSteps: Type.Optional(policyFields.nextSteps),
     healthCodeRequired: Type.Optional(policyFields.healthCodeRequired),
     maskRequired: Type.Optional(policyFields.maskRequired),
+    manualVerification: Type.Optional(policyFields.manualVerification),
   },
   { additionalProperties: false },
 );
@@ -82,6 +86,7 @@ export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = {
   nextSteps: DEFAULT_NEXT_STEPS,
   healthCodeRequired: true,
   maskRequired: true,
+  manualVerification: [...MANUAL_VERIFICATION_METHODS],
 };
 
 /**

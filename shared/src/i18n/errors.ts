@@ -52,6 +52,7 @@ export const ERROR_MESSAGES = {
   WINDOW_IN_USE: { zh: '窗口正在使用中，请先关闭', en: 'The window is in use; close it first' },
   OTHER_HALL: { zh: '只能选择本厅的业务', en: "Only this hall's services can be chosen" },
   // Windows and tickets
+  MANUAL_VERIFICATION_NOT_ACCEPTED: { zh: '本厅不接受这种人工核验方式', en: 'This hall does not accept that way of checking by hand' },
   PRIORITY_REASON_REQUIRED: { zh: '绿色通道须选择原因', en: 'A priority ticket needs its reason' },
   PRIORITY_REASON_NOT_OFFERED: { zh: '本厅未开放此绿色通道原因', en: 'This hall does not offer that priority reason' },
   PRIORITY_REASON_WITHOUT_PRIORITY: { zh: '只有绿色通道号码才需填写原因', en: 'Only a priority ticket takes a reason' },
