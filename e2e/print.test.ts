@@ -15,11 +15,11 @@ const admin = async () => (adminApi ??= (await signInAdmin(suite.server.url)).ap
 /** PDF text runs may split a string; compare without spaces. */
 const squeezed = (text: string) => text.replace(/\s+/g, '');
 
-async function deskPage(): Promise<Page> {
-  const password = await createStaff(await admin(), 'print-desk', 'clerk', '王导办');
+async function deskPage(username = 'print-desk'): Promise<Page> {
+  const password = await createStaff(await admin(), username, 'clerk', '王导办');
   const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`${suite.server.url}/clerk/#desk`);
-  await page.getByTestId('login-username').fill('print-desk');
+  await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('desk-panel').waitFor();
@@ -85,5 +85,30 @@ describe('printed tickets and confirmations', () => {
 
     await page.goto(`${suite.server.url}/t/nosuchticketnosuchticket/print`);
     await page.getByTestId('print-error').getByText('未找到该号票或预约').waitFor();
+  });
+
+  it('[DC1][DC4][PR2] at the desk, staff book for a visitor who has only a passport, and print the confirmation: the passport masked, never in full', async () => {
+    const desk = await deskPage('print-book');
+    const [booking] = await Promise.all([desk.waitForEvent('popup'), desk.getByTestId('desk-book').click()]);
+    await booking.getByTestId('book-service').selectOption({ label: '居住证办理 Residence permit' });
+    await booking.getByRole('radio', { name: /^11:30/ }).check();
+    await booking.getByTestId('book-name').fill('John Smith');
+    await booking.getByTestId('book-mobile').fill('13912340077');
+    await booking.getByTestId('book-id-type').selectOption({ label: '护照 Passport' });
+    await booking.getByTestId('book-id').fill('X12');
+    await booking.getByTestId('book-submit').click();
+    await booking.getByTestId('book-problems').getByText('护照号码应为5至17位字母或数字').waitFor();
+    await booking.getByTestId('book-id').fill('P12345678');
+    await booking.getByTestId('book-submit').click();
+    await booking.getByTestId('booking-confirmation').waitFor();
+    const code = await booking.getByTestId('booking-code').innerText();
+
+    const [slip] = await Promise.all([booking.waitForEvent('popup'), booking.getByTestId('booking-print').click()]);
+    await slip.locator('html[data-print-ready="true"]').waitFor();
+    const [printed] = await printToPdf(slip);
+    expect(printed!.widthMm).toBeCloseTo(80, 0);
+    const text = squeezed(printed!.text);
+    for (const expected of [code, '居住证办理', '11:30', 'J********h', 'P*****678']) expect(text).toContain(expected);
+    expect(text).not.toContain('P12345678');
   });
 });

@@ -103,6 +103,7 @@ const DICTIONARY = {
   deskPriorityMark: { zh: '绿色通道 · {reason}', en: 'Priority · {reason}' },
   deskPrint80: { zh: '打印号票（80毫米）', en: 'Print ticket (80 mm)' },
   deskPrint58: { zh: '打印号票（58毫米）', en: 'Print ticket (58 mm)' },
+  deskBook: { zh: '为访客预约（可打印确认单）', en: 'Book for a visitor (prints the confirmation)' },
   deskNext: { zh: '为下一位取号', en: 'Next visitor' },
   tabReports: { zh: '统计报表', en: 'Reports' },
   tabSettings: { zh: '大厅设置', en: 'Hall settings' },

@@ -13,6 +13,7 @@ export * from './hours.rules.ts';
 export * from './rating.rules.ts';
 export * from './wait-estimate.rules.ts';
 export * from './identity.rules.ts';
+export * from './identity-documents.rules.ts';
 export * from './appointment.rules.ts';
 export * from './appointment-settings.rules.ts';
 export * from './bundle.rules.ts';
