@@ -21,6 +21,18 @@ export const IssueTicketBodySchema = Type.Object(
 );
 export type IssueTicketBody = Static<typeof IssueTicketBodySchema>;
 
+/** KS5: what a visitor chooses at a terminal: a queue, items or a bundle, and how many come; never priority (staff decide that, DK2). */
+export const KioskTicketBodySchema = Type.Object(
+  {
+    categoryId: IssueTicketBodySchema.properties.categoryId,
+    bundleId: IssueTicketBodySchema.properties.bundleId,
+    itemIds: IssueTicketBodySchema.properties.itemIds,
+    partySize: IssueTicketBodySchema.properties.partySize,
+  },
+  { additionalProperties: false },
+);
+export type KioskTicketBody = Static<typeof KioskTicketBodySchema>;
+
 export const TicketResponseSchema = Type.Object({
   ticket: TicketViewSchema,
   /** For the visitor only (printed as a QR code): their live page is /t/<phoneToken>. Never broadcast. */

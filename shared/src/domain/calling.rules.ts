@@ -32,6 +32,8 @@ export const CallingSettingsSchema = Type.Object(
     requeueMinutes: Type.Integer({ minimum: 0, maximum: 480 }),
     /** DK3: the 绿色通道 reasons the desk offers; left out, all of them. Empty: the hall gives no priority tickets. */
     priorityReasons: Type.Optional(Type.Array(PriorityReasonSchema, { maxItems: PRIORITY_REASONS.length, uniqueItems: true })),
+    /** KS5: visitors may take a ticket at a self-service terminal inside the hall (off unless the hall turns it on). */
+    kioskTickets: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -8,6 +8,7 @@ export * from './ticket.rules.ts';
 export * from './batch.rules.ts';
 export * from './calling.rules.ts';
 export * from './priority.rules.ts';
+export * from './kiosk.rules.ts';
 export * from './occupancy.rules.ts';
 export * from './hours.rules.ts';
 export * from './rating.rules.ts';

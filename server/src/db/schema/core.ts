@@ -103,7 +103,9 @@ export const devices = sqliteTable('devices', {
   id: text('id').primaryKey(),
   hallId: text('hall_id').notNull().references(() => halls.id),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
+  kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating', 'kiosk'] }).notNull(),
+  /** KS5: a self-service terminal inside the hall (past the door), where visitors may take a ticket. */
+  inside: integer('inside', { mode: 'boolean' }).notNull().default(false),
   /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4), and the windows overview shows it there (W4). */
   windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
