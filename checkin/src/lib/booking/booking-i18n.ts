@@ -17,6 +17,8 @@ const TEXT = {
   mobile: { zh: '手机号', en: 'Mobile' },
   idNumber: { zh: '证件号码', en: 'ID number' },
   idType: { zh: '证件类型', en: 'Identity document' },
+  elderOn: { zh: '长辈模式（大字）', en: 'Large text' },
+  elderOff: { zh: '标准模式', en: 'Standard text' },
   printConfirmation: { zh: '打印预约确认单', en: 'Print the confirmation' },
   party: { zh: '人数（含陪同）', en: 'People incl. companions' },
   book: { zh: '提交预约', en: 'Book' },
