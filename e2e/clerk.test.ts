@@ -31,7 +31,7 @@ describe('two clerks at their windows', () => {
     const { api: desk } = await signIn(suite.server.url, 'clerk-f', firstPassword);
     await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-D' }); // D001
     await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C' }); // C001
-    await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: true }); // C002, 绿色通道
+    await desk('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: true, priorityReason: 'age65' }); // C002, 绿色通道
     const bundle = await desk<TicketResponse>('POST', '/api/halls/demo/tickets', { bundleId: 'demo-newborn' }); // F001
     expect(bundle.ticket.number).toBe('F001');
 

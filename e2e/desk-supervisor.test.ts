@@ -140,7 +140,7 @@ describe('the supervisor and the windows', () => {
     await calling.scrollIntoViewIfNeeded();
     await screenshot(supervisor, SUITE, 'supervisor-calling-policy');
 
-    for (const priority of [false, false, true, true]) await desk('POST', '/api/halls/desk-four/tickets', { categoryId: hall.categoryId('A'), priority }); // A001 A002 normal, A003 A004 priority
+    for (const priority of [false, false, true, true]) await desk('POST', '/api/halls/desk-four/tickets', { categoryId: hall.categoryId('A'), ...(priority ? { priority, priorityReason: 'age65' } : {}) }); // A001 A002 normal, A003 A004 priority
     const clerk = await clerkAt('four-zhou', clerkPassword, '1号窗口');
     const calls: string[] = [];
     for (let i = 0; i < 4; i++) {

@@ -157,7 +157,7 @@ describe('windows and the desk', () => {
     // D001 came first; window 1 serves C before D (Q5), and a priority visitor (C004) comes first there (Q3).
     const mine = await desk<TicketResponse>('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('D') });
     for (let i = 0; i < 3; i++) await desk('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('C') });
-    await desk('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('C'), priority: true });
+    await desk('POST', '/api/halls/desk-five/tickets', { categoryId: hall.categoryId('C'), priority: true, priorityReason: 'age65' });
 
     const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${suite.server.url}/t/${mine.phoneToken}`);

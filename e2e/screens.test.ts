@@ -47,7 +47,7 @@ describe('screens', () => {
     await door('POST', '/api/halls/demo/batches');
     // Desk tickets: the visitor's phone follows the second one.
     const issued: TicketResponse[] = [];
-    for (let i = 0; i < 4; i++) issued.push(await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', priority: i === 3 }));
+    for (let i = 0; i < 4; i++) issued.push(await clerk<TicketResponse>('POST', '/api/halls/demo/tickets', { categoryId: 'demo-C', ...(i === 3 ? { priority: true, priorityReason: 'age65' } : {}) }));
     const mine = issued[1]!;
 
     const lobby = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });

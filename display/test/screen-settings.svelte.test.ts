@@ -63,3 +63,16 @@ describe('reloading for a new protocol version', () => {
     expect(reloadDelay(now + 5_000, now)).toBe(0); // a clock set back must not block reloads for good
   });
 });
+
+describe('calls in two languages', () => {
+  it('[L15] a screen set to both speaks each call in Chinese, then in English; the setting comes from the URL and is kept', async () => {
+    const { spokenLangs } = await import('../src/lib/screen-settings.svelte');
+    expect(spokenLangs('zh-en')).toEqual(['zh', 'en']);
+    expect(spokenLangs('en')).toEqual(['en']);
+    const storage = new MemoryStorage();
+    const settings = new ScreenSettings(storage, 'hallflow.settings.window', settingsFromUrl(new URLSearchParams('voicelang=zh-en')));
+    expect(settings.voiceLang).toBe('zh-en');
+    flushSync();
+    expect(new ScreenSettings(storage, 'hallflow.settings.window', {}).voiceLang).toBe('zh-en');
+  });
+});

@@ -18,6 +18,7 @@ import hallRoutes from './modules/hall/hall.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import screensRoutes from './modules/screens/screens.routes.ts';
 import ticketRoutes from './modules/tickets/tickets.routes.ts';
+import kioskRoutes from './modules/tickets/kiosk.routes.ts';
 import windowRoutes from './modules/tickets/windows.routes.ts';
 import ticketHistoryRoutes from './modules/tickets/ticket-history.routes.ts';
 import ratingsRoutes from './modules/tickets/ratings.routes.ts';
@@ -108,6 +109,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(hoursRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(crowdRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });
   await fastify.register(ticketRoutes);
+  await fastify.register(kioskRoutes);
   await fastify.register(windowRoutes);
   await fastify.register(ticketHistoryRoutes);
   await fastify.register(catalogueRoutes, { publicRateLimit: env.PUBLIC_RATE_LIMIT });

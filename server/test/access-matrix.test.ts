@@ -66,6 +66,7 @@ describe('who may do what (docs/SECURITY.md)', () => {
       nobody: null,
       screen: screen.token,
       pad: pad.token,
+      kiosk: (await device('kiosk')).token,
       phone: issued.phoneToken,
       door: (await account('m-door', 'door', 'demo')).token,
       clerk: (await account('m-clerk', 'clerk', 'demo')).token,

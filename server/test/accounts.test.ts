@@ -76,7 +76,7 @@ describe('staff accounts and paired screens', () => {
     const door = await staffToken(app, 'door');
     const paired = (await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(supervisor), payload: { name: '大厅主屏', kind: 'lobby' } })).json<DeviceTokenResponse>();
     const devices = (await app.inject({ method: 'GET', url: '/api/halls/demo/devices', headers: bearer(supervisor) })).json<DeviceView[]>();
-    expect(devices.find((device) => device.id === paired.id)).toEqual({ id: paired.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', windowId: null, createdAt: expect.any(String), revoked: false, demoToken: null });
+    expect(devices.find((device) => device.id === paired.id)).toEqual({ id: paired.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', windowId: null, inside: false, createdAt: expect.any(String), revoked: false, demoToken: null });
     expect(JSON.stringify(devices)).not.toContain(paired.token);
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/devices', headers: bearer(door) })).statusCode).toBe(403);
 

@@ -50,6 +50,7 @@ const STAFF_ONLY_KEYS = new Set([
   'phoneToken',
   'phoneTokens',
   'priority',
+  'priorityReason',
   'nextSteps',
 ]);
 
@@ -117,7 +118,7 @@ async function busyMorning(test: Test) {
   await screen('李等候', [person()], waiting.code);
   await post(supervisor, '/api/prevention-levels', { target: { hallId: 'demo' }, level: 'elevated', reason: '林小红密接，调整' });
   await post(supervisor, '/api/prevention-levels', { target: { hallId: 'demo' }, level: 'strict', reason: '恢复严格' });
-  const desk = await post<TicketResponse>(clerk, '/api/halls/demo/tickets', { categoryId: 'demo-A', priority: true });
+  const desk = await post<TicketResponse>(clerk, '/api/halls/demo/tickets', { categoryId: 'demo-A', priority: true, priorityReason: 'age65' });
   return { door, clerk, post, codes, batch, desk, names: [...visitors.map((v) => v.name), '赵取消', '陈发热', '周无罩', '吴咳嗽', '张三丰', '李等候'], ids: visitors.map((v) => v.id), mobiles: visitors.map((v) => v.mobile) };
 }
 
@@ -198,8 +199,8 @@ describe('what each audience receives', () => {
     const staffSnapshot = (await test.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(test.admin) })).json<unknown>();
     expect(() => check([{ what: 'staff snapshot', data: staffSnapshot }], new Set(), null)).toThrow();
     check(received, new Set(), null);
-    // The phone's own ticket carries its party id and priority flag: its own data (PV3).
-    check(phoneReceived, new Set(['partyId', 'priority']), mineId);
+    // The phone's own ticket carries its party id, priority flag and reason: its own data (PV3).
+    check(phoneReceived, new Set(['partyId', 'priority', 'priorityReason']), mineId);
     expect(received.filter((r) => r.what.startsWith('lobby live')).length).toBeGreaterThan(20);
     expect(phoneReceived.some((r) => (r.data as PublicEnvelope).mine?.id === mineId)).toBe(true);
   });

@@ -139,7 +139,7 @@ describe('screen pairing', () => {
       await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '大厅主屏', kind: 'lobby' } })
     ).json<{ id: string; token: string }>();
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer(device.token) });
-    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', windowId: null, windowNumber: null });
+    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '大厅主屏', kind: 'lobby', inside: false, windowId: null, windowNumber: null });
     expect((await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer('nope') })).statusCode).toBe(401);
   });
 });

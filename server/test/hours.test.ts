@@ -80,7 +80,7 @@ describe('screening policy', () => {
     // A client that sends only the threshold and recheck rule: the settings it leaves out take their defaults.
     const policy = { feverThresholdC: 37.3, allowRecheck: false, recheckRestMinutes: 0 };
     const saved = await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: policy });
-    expect(saved.json()).toEqual({ ...policy, companionsMayContinue: false, nextSteps: DEFAULT_NEXT_STEPS, healthCodeRequired: true, maskRequired: true, temperatureRequired: true, symptomsRequired: true });
+    expect(saved.json()).toEqual({ ...policy, companionsMayContinue: false, nextSteps: DEFAULT_NEXT_STEPS, healthCodeRequired: true, maskRequired: true, temperatureRequired: true, symptomsRequired: true, manualVerification: ['id_card_paper_pass', 'staff_lookup'] });
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json()).toEqual(saved.json());
     const before = tableCounts(app);
     const refused = await app.inject({

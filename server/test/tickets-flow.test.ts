@@ -10,7 +10,7 @@ async function desk(app: FastifyInstance) {
     return { status: response.statusCode, body: response.json<T & { message?: string; code?: string }>() };
   };
   const issue = async (categoryId = 'demo-A', priority = false) =>
-    (await post<TicketResponse>('/tickets', { categoryId, priority })).body.ticket;
+    (await post<TicketResponse>('/tickets', priority ? { categoryId, priority, priorityReason: 'disability' } : { categoryId })).body.ticket;
   await post('/windows/demo-w2/open');
   await post('/windows/demo-w1/open');
   return { post, issue };

@@ -122,7 +122,7 @@ describe('the hall policies a supervisor edits', () => {
     expect(eventsAfter(app, seq)).toEqual([expect.objectContaining({ type: 'hall.configured', hall: expect.objectContaining({ calling: { normalPerPriority: 1, maxRecalls: 2, requeueMinutes: 15 } }) })]);
     expect((await supervisor('PUT', '/calling-policy', { normalPerPriority: 21, maxRecalls: 2, requeueMinutes: 15 })).body.message).toContain('body/normalPerPriority');
     expect((await clerk('PUT', '/calling-policy', { normalPerPriority: 1, maxRecalls: 2, requeueMinutes: 15 })).status).toBe(403);
-    for (const priority of [false, false, true, true]) await clerk('POST', '/tickets', { categoryId: 'demo-B', priority });
+    for (const priority of [false, false, true, true]) await clerk('POST', '/tickets', priority ? { categoryId: 'demo-B', priority, priorityReason: 'pregnancy' } : { categoryId: 'demo-B' });
     await clerk('POST', '/windows/demo-w8/open');
     const kinds: string[] = [];
     for (let i = 0; i < 4; i++) {

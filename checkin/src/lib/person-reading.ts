@@ -1,4 +1,4 @@
-import type { HealthCode, LevelChecks } from '@hallflow/shared';
+import type { HealthCode, LevelChecks, ManualVerificationMethod } from '@hallflow/shared';
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
 
 /** S4: a mask of their own, one handed out at the door, or none. */
@@ -17,11 +17,14 @@ export interface PersonDraft {
   fever: boolean;
   cough: boolean;
   other: boolean;
+  /** MV1: no code on a phone; the door checks by hand with one of the hall's methods. */
+  manual: boolean;
+  manualMethod: ManualVerificationMethod | null;
 }
 
 
 export function emptyPerson(): PersonDraft {
-  return { healthCode: null, temperature: null, recheck: null, mask: null, fever: false, cough: false, other: false };
+  return { healthCode: null, temperature: null, recheck: null, mask: null, fever: false, cough: false, other: false, manual: false, manualMethod: null };
 }
 
 
@@ -31,6 +34,7 @@ const typed = (value: number | null): value is number => typeof value === 'numbe
 export function toReading(person: PersonDraft, checks: LevelChecks): ScreenVisitorBody['people'][number] {
   return {
     ...(checks.healthCodeCheck && person.healthCode ? { healthCode: person.healthCode } : {}),
+    ...(checks.healthCodeCheck && person.manual && person.manualMethod ? { manualVerification: { method: person.manualMethod } } : {}),
     ...(checks.temperatureCheck ? { temperature: Number(person.temperature), temperatureRecheck: typed(person.recheck) ? person.recheck : null } : {}),
     ...(checks.maskCheck && person.mask ? { mask: person.mask === 'own', maskProvided: person.mask === 'provided' } : {}),
     ...(checks.symptomsCheck ? { symptoms: { fever: person.fever, cough: person.cough, other: person.other } } : {}),

@@ -1,5 +1,5 @@
 import type { WindowView } from '@hallflow/shared';
-import { ApiError, type CallResponse, type FinishedTicketsPage, type CloseWindowResponse, type TicketItems, type TicketMoveResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
+import { ApiError, type CallResponse, type CloseWindowResponse, type FinishedTicketsPage, type IssueTicketBody, type ServiceCatalogue, type TicketItems, type TicketMoveResponse, type TicketResponse, type TransferBody, type WindowResponse } from '@hallflow/shared/api';
 import { StaffDesk } from '@hallflow/shared/ui/staff-desk.svelte.ts';
 import { SupervisorApi } from './supervisor/supervisor-api';
 
@@ -102,6 +102,16 @@ export class ClerkDesk extends StaffDesk {
   finishedHere(before: string | null): Promise<FinishedTicketsPage> {
     const page = before ? `&before=${encodeURIComponent(before)}` : '';
     return this.session.api<FinishedTicketsPage>('GET', `/api/halls/${this.hallId}/tickets/finished?windowId=${encodeURIComponent(this.#windowId ?? '')}&limit=20${page}`);
+  }
+
+  /** DK1: the information desk issues a ticket to a visitor already inside. */
+  issueTicket(body: IssueTicketBody): Promise<TicketResponse> {
+    return this.session.api<TicketResponse>('POST', `/api/halls/${this.hallId}/tickets`, body);
+  }
+
+  /** The items (事项) and 一件事 bundles on offer, for the desk's choice of service. */
+  serviceCatalogue(): Promise<ServiceCatalogue> {
+    return this.session.api<ServiceCatalogue>('GET', `/api/halls/${this.hallId}/services`);
   }
 
   /** Pause for a break, or resume. */

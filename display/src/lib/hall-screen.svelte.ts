@@ -7,7 +7,7 @@ import { BrowserSpeaker } from './browser-speaker';
 import { isStillCurrent } from './call-selection';
 import { sayBoth } from './messages';
 import { reloadForNewVersion } from './reload-guard';
-import type { VoiceLang } from './screen-settings.svelte';
+import { spokenLangs, type VoiceLang } from './screen-settings.svelte';
 import { ServerClock } from './server-clock.svelte';
 
 declare global {
@@ -224,12 +224,13 @@ export class HallScreen {
   }
 
   #announce(ticketNumber: string, windowNumber: number, ticketId: string, seq: number): void {
-    this.announcer.announce(`${ticketId}@${seq}`, callText(ticketNumber, windowNumber, this.voiceLang()));
+    // L15: a screen set to both says each call in Chinese, then in English, one after the other in the queue (L3).
+    for (const lang of spokenLangs(this.voiceLang())) this.announcer.announce(`${ticketId}@${seq}${lang === 'zh' ? '' : `:${lang}`}`, callText(ticketNumber, windowNumber, lang));
   }
 
   /** A sample call from the settings panel; the click also unlocks audio in browsers that wait for a gesture. */
   testVoice(): void {
-    this.announcer.announce(`test@${Date.now()}`, callText('A001', 1, this.voiceLang()));
+    for (const lang of spokenLangs(this.voiceLang())) this.announcer.announce(`test@${Date.now()}:${lang}`, callText('A001', 1, lang));
   }
 
   /** The window's rating pad sends the visitor's rating with the screen's device token. */

@@ -5,7 +5,13 @@ export interface SettingsStorage {
 }
 
 export type ScreenLang = 'zh' | 'en' | 'alt';
-export type VoiceLang = 'zh' | 'en';
+/** L15: Chinese, English, or each call in Chinese and then in English. */
+export type VoiceLang = 'zh' | 'en' | 'zh-en';
+
+/** L15: the languages a call is spoken in, in order. */
+export function spokenLangs(voiceLang: VoiceLang): ('zh' | 'en')[] {
+  return voiceLang === 'zh-en' ? ['zh', 'en'] : [voiceLang];
+}
 export type Orientation = 'auto' | 'landscape' | 'portrait';
 
 export interface ScreenSettingsValues {
@@ -36,7 +42,7 @@ function validSettings(raw: { voice?: unknown; volume?: unknown; voiceLang?: unk
   if (typeof raw.voice === 'boolean') found.voice = raw.voice;
   const volume = clampVolume(raw.volume);
   if (volume !== undefined) found.volume = volume;
-  const voiceLang = oneOf(String(raw.voiceLang), ['zh', 'en'] as const);
+  const voiceLang = oneOf(String(raw.voiceLang), ['zh', 'en', 'zh-en'] as const);
   if (voiceLang) found.voiceLang = voiceLang;
   const lang = oneOf(String(raw.lang), ['zh', 'en', 'alt'] as const);
   if (lang) found.lang = lang;

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_PARTY_SIZE, MIN_PARTY_SIZE } from '../domain/party.rules.ts';
 import { CalendarDateSchema } from '../domain/types.ts';
+import { IdDocumentKindSchema } from '../domain/identity-documents.rules.ts';
 
 export const BookAppointmentBodySchema = Type.Object(
   {
@@ -12,6 +13,8 @@ export const BookAppointmentBodySchema = Type.Object(
     slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
     name: Type.String({ minLength: 1, maxLength: 40 }),
     mobile: Type.String({ minLength: 1, maxLength: 20 }),
+    /** DC1: the identity document the number is from; a resident ID card when left out. */
+    idType: Type.Optional(IdDocumentKindSchema),
     idNumber: Type.String({ minLength: 1, maxLength: 30 }),
     partySize: Type.Integer({ minimum: MIN_PARTY_SIZE, maximum: MAX_PARTY_SIZE }),
   },
@@ -29,6 +32,8 @@ export const AppointmentViewSchema = Type.Object({
   slot: Type.String(),
   slotStart: Type.String(),
   name: Type.String(),
+  /** DC1: the kind of identity document booked with. */
+  idType: IdDocumentKindSchema,
   idMasked: Type.String(),
   mobileMasked: Type.String(),
   partySize: Type.Integer(),
@@ -39,6 +44,7 @@ export type AppointmentView = Static<typeof AppointmentViewSchema>;
 /** A22: "find my booking": the full ID number and the full mobile, both needed. */
 export const FindAppointmentBodySchema = Type.Object(
   {
+    idType: BookAppointmentBodySchema.properties.idType,
     idNumber: BookAppointmentBodySchema.properties.idNumber,
     mobile: BookAppointmentBodySchema.properties.mobile,
   },

@@ -40,7 +40,8 @@ export const CreateStaffBodySchema = Type.Object(
 );
 export type CreateStaffBody = Static<typeof CreateStaffBodySchema>;
 
-export const DeviceKindSchema = Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating')]);
+/** KS1: a self-service terminal (`kiosk`) authenticates like a screen and may do only what a visitor may. */
+export const DeviceKindSchema = Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating'), Type.Literal('kiosk')]);
 export type DeviceKind = Static<typeof DeviceKindSchema>;
 
 export const CreateDeviceBodySchema = Type.Object(
@@ -49,6 +50,8 @@ export const CreateDeviceBodySchema = Type.Object(
     kind: DeviceKindSchema,
     /** The window a window screen or rating pad belongs to: required for those kinds, refused for the others (AC4); the windows overview shows it there (W4). */
     windowId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
+    /** KS5: a terminal that stands inside the hall (past the door), where visitors may take a ticket; only for kiosks. */
+    inside: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -80,6 +83,8 @@ export const DeviceViewSchema = Type.Object({
   kind: DeviceKindSchema,
   /** The window it is paired with (window screens and rating pads). */
   windowId: Type.Union([Type.String(), Type.Null()]),
+  /** KS5: a terminal inside the hall (kiosks only; false for every other kind). */
+  inside: Type.Boolean(),
   createdAt: Type.String(),
   revoked: Type.Boolean(),
   /**

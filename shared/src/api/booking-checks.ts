@@ -1,4 +1,5 @@
-import { checkResidentId, isMobileNumber } from '../domain/identity.rules.ts';
+import { isMobileNumber } from '../domain/identity.rules.ts';
+import { checkIdDocument, type IdDocumentKind } from '../domain/identity-documents.rules.ts';
 import { BookAppointmentBodySchema } from './appointments.schemas.ts';
 
 /**
@@ -23,24 +24,24 @@ function mobileProblem(mobile: string): BookingProblem[] {
   return isMobileNumber(mobile) ? [] : [{ key: 'checkMobile', field: 'mobile' }];
 }
 
-/** An ID number as I1 wants it, with the part that is wrong. */
-function idProblem(idNumber: string, today: Date): BookingProblem[] {
-  const check = checkResidentId(idNumber, today);
+/** An ID number as I1 (or its document's own format, DC2) wants it, with the part that is wrong. */
+function idProblem(idNumber: string, today: Date, idType: IdDocumentKind = 'resident'): BookingProblem[] {
+  const check = checkIdDocument(idType, idNumber, today);
   return check.ok ? [] : [{ key: 'checkIdNumber', params: { zh: check.zh, en: check.en }, field: 'id' }];
 }
 
 /** A1, A16, I1, I2: a service, a time, a name that fits, a real mobile and a real ID number. */
-export function bookingProblems(form: { service: string; slot: string; name: string; mobile: string; idNumber: string }, today = new Date()): BookingProblem[] {
+export function bookingProblems(form: { service: string; slot: string; name: string; mobile: string; idNumber: string; idType?: IdDocumentKind }, today = new Date()): BookingProblem[] {
   const problems: BookingProblem[] = [];
   if (!form.service) problems.push({ key: 'checkService', field: 'service' });
   if (!form.slot) problems.push({ key: 'checkSlot', field: 'slot' });
   const name = form.name.trim();
   if (name.length < booking.name.minLength!) problems.push({ key: 'checkBookName', field: 'name' });
   if ([...name].length > booking.name.maxLength!) problems.push({ key: 'checkBookNameLong', params: { n: booking.name.maxLength! }, field: 'name' });
-  return [...problems, ...mobileProblem(form.mobile), ...idProblem(form.idNumber, today)];
+  return [...problems, ...mobileProblem(form.mobile), ...idProblem(form.idNumber, today, form.idType)];
 }
 
 /** A22: "find my booking" needs the full ID number and the full mobile. */
-export function findProblems(form: { mobile: string; idNumber: string }, today = new Date()): BookingProblem[] {
-  return [...idProblem(form.idNumber, today), ...mobileProblem(form.mobile)];
+export function findProblems(form: { mobile: string; idNumber: string; idType?: IdDocumentKind }, today = new Date()): BookingProblem[] {
+  return [...idProblem(form.idNumber, today, form.idType), ...mobileProblem(form.mobile)];
 }

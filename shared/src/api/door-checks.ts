@@ -18,6 +18,7 @@ export type DoorCheck =
   | 'checkCategory'
   | 'checkHealthCode'
   | 'checkMask'
+  | 'checkManualMethod'
   | 'checkTemperature'
   | 'checkRecheck'
   | 'checkInside'
@@ -35,6 +36,9 @@ export interface PersonInput {
   temperature: number | null;
   recheck: number | null;
   mask: string | null;
+  /** MV1: checked by hand instead of a code on a phone; then the method must be chosen. */
+  manual?: boolean;
+  manualMethod?: string | null;
 }
 
 const byPhone = CheckInBodySchema.anyOf[1].properties;
@@ -66,6 +70,7 @@ export function screeningProblems(form: { name: string; categoryId: string; peop
     const range = { n, min: TEMPERATURE_MIN_C, max: TEMPERATURE_MAX_C };
     if (checks.healthCodeCheck && person.healthCode === null) problems.push({ key: 'checkHealthCode', params: { n }, field: `code-green-${index}` });
     if (checks.maskCheck && person.mask === null) problems.push({ key: 'checkMask', params: { n }, field: `mask-own-${index}` });
+    if (checks.healthCodeCheck && person.manual && !person.manualMethod) problems.push({ key: 'checkManualMethod', params: { n }, field: `manual-methods-${index}` });
     if (checks.temperatureCheck && (!isNumber(person.temperature) || !inRange(person.temperature))) {
       problems.push({ key: 'checkTemperature', params: range, field: index === 0 ? 'temperature' : `temperature-${index}` });
     }

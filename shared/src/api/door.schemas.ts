@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { BatchViewSchema, HealthCodeSchema, PartyViewSchema, ReasonViewSchema, TicketViewSchema } from '../domain/types.ts';
 import { MAX_PARTY_SIZE, MIN_PARTY_SIZE } from '../domain/party.rules.ts';
 import { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/screening.rules.ts';
+import { ManualVerificationMethodSchema } from '../domain/manual-verification.rules.ts';
 
 const Temperature = Type.Number({
   minimum: TEMPERATURE_MIN_C,
@@ -23,6 +24,8 @@ export const PersonReadingSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** MV1: no code scanned from a phone; `healthCode` is what this check found (the hall's policy lists the methods). */
+    manualVerification: Type.Optional(Type.Object({ method: ManualVerificationMethodSchema }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TicketViewSchema, WindowViewSchema } from '../domain/types.ts';
 import { MAX_PARTY_SIZE } from '../domain/party.rules.ts';
 import { DeviceKindSchema } from './auth.schemas.ts';
+import { PriorityReasonSchema } from '../domain/priority.rules.ts';
 
 export const IssueTicketBodySchema = Type.Object(
   {
@@ -12,16 +13,33 @@ export const IssueTicketBodySchema = Type.Object(
     /** Single items (事项) of this visit, in the category given. */
     itemIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 10, uniqueItems: true })),
     priority: Type.Optional(Type.Boolean()),
+    /** DK2: required with `priority`, one of the reasons the hall offers (DK3). */
+    priorityReason: Type.Optional(PriorityReasonSchema),
     partySize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PARTY_SIZE })),
   },
   { additionalProperties: false },
 );
 export type IssueTicketBody = Static<typeof IssueTicketBodySchema>;
 
+/** KS5: what a visitor chooses at a terminal: a queue, items or a bundle, and how many come; never priority (staff decide that, DK2). */
+export const KioskTicketBodySchema = Type.Object(
+  {
+    categoryId: IssueTicketBodySchema.properties.categoryId,
+    bundleId: IssueTicketBodySchema.properties.bundleId,
+    itemIds: IssueTicketBodySchema.properties.itemIds,
+    partySize: IssueTicketBodySchema.properties.partySize,
+  },
+  { additionalProperties: false },
+);
+export type KioskTicketBody = Static<typeof KioskTicketBodySchema>;
+
 export const TicketResponseSchema = Type.Object({
   ticket: TicketViewSchema,
   /** For the visitor only (printed as a QR code): their live page is /t/<phoneToken>. Never broadcast. */
   phoneToken: Type.String(),
+  /** DK4: the people ahead of it (Q9) and the estimated wait in minutes (E1–E3; null while no window serves its queue), as issued. */
+  ahead: Type.Integer({ minimum: 0 }),
+  estimatedWaitMinutes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
 });
 export type TicketResponse = Static<typeof TicketResponseSchema>;
 
@@ -105,3 +123,25 @@ export const WindowsOverviewSchema = Type.Object({
   screens: Type.Array(ScreenPresenceSchema),
 });
 export type WindowsOverview = Static<typeof WindowsOverviewSchema>;
+
+const BilingualName = Type.Object({ name: Type.String(), nameEn: Type.String() });
+
+/**
+ * PR1: what a ticket's printout shows, read with the ticket's own link
+ * (`getTicketPrintout`): the hall, the number, its queue, its items or
+ * bundle, the people ahead when it was issued and when. Nobody's name, and
+ * never the priority reason (only that it is a 绿色通道 ticket).
+ */
+export const TicketPrintoutSchema = Type.Object({
+  hall: Type.Object({ name: Type.String(), nameEn: Type.String(), timezone: Type.String() }),
+  number: Type.String(),
+  category: Type.Object({ prefix: Type.String(), name: Type.String(), nameEn: Type.String() }),
+  bundle: Type.Union([BilingualName, Type.Null()]),
+  items: Type.Array(BilingualName),
+  priority: Type.Boolean(),
+  partySize: Type.Integer({ minimum: 1 }),
+  /** The people ahead when issued at the desk or a terminal; null for tickets from a batch. */
+  aheadAtIssue: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  issuedAt: Type.String({ format: 'date-time' }),
+});
+export type TicketPrintout = Static<typeof TicketPrintoutSchema>;

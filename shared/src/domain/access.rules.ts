@@ -5,7 +5,7 @@ import type { StaffRole } from './types.ts';
  * declares one of these; the server enforces it in one place before the body
  * is even read, and `getSecurityPolicy` publishes the table as data.
  */
-export type DeviceKind = 'lobby' | 'window' | 'outdoor' | 'rating';
+export type DeviceKind = 'lobby' | 'window' | 'outdoor' | 'rating' | 'kiosk';
 
 /** Whose staff may act: the route's own hall (city-wide staff too), only city-wide staff, or staff of any hall. */
 export type StaffScope = 'hall' | 'city' | 'any';
@@ -132,6 +132,7 @@ export const ACCESS_COLUMNS = [
   'nobody',
   'screen',
   'pad',
+  'kiosk',
   'phone',
   'door',
   'clerk',
@@ -150,6 +151,7 @@ const COLUMN_PRINCIPALS: Record<Exclude<AccessColumn, 'phone'>, Principal> = {
   nobody: { kind: 'nobody' },
   screen: { kind: 'device', id: 'screen', hallId: 'A', device: 'lobby', windowId: null },
   pad: { kind: 'device', id: 'pad', hallId: 'A', device: 'rating', windowId: 'w1' },
+  kiosk: { kind: 'device', id: 'kiosk', hallId: 'A', device: 'kiosk', windowId: null },
   door: { kind: 'staff', id: 'door', role: 'door', hallId: 'A' },
   clerk: { kind: 'staff', id: 'clerk', role: 'clerk', hallId: 'A' },
   supervisor: { kind: 'staff', id: 'supervisor', role: 'supervisor', hallId: 'A' },

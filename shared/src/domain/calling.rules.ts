@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DEFAULT_MAX_RECALLS } from './ticket.rules.ts';
+import { PRIORITY_REASONS, PriorityReasonSchema, type PriorityReason } from './priority.rules.ts';
 import type { HallInfo, TicketView } from './types.ts';
 
 /** What the calling policy needs to know about a ticket; TicketView satisfies it. */
@@ -29,6 +30,10 @@ export const CallingSettingsSchema = Type.Object(
     maxRecalls: Type.Integer({ minimum: 0, maximum: 10 }),
     /** T5: a no-show may be put back in the queue within this many minutes. */
     requeueMinutes: Type.Integer({ minimum: 0, maximum: 480 }),
+    /** DK3: the 绿色通道 reasons the desk offers; left out, all of them. Empty: the hall gives no priority tickets. */
+    priorityReasons: Type.Optional(Type.Array(PriorityReasonSchema, { maxItems: PRIORITY_REASONS.length, uniqueItems: true })),
+    /** KS5: visitors may take a ticket at a self-service terminal inside the hall (off unless the hall turns it on). */
+    kioskTickets: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -107,4 +112,10 @@ export function canCallSpecific(ticket: CallCandidate, window: CallingWindow): {
 /** The hall's calling policy as its clients see it, defaults filled in. */
 export function hallCalling(hall: Pick<HallInfo, 'calling'>): CallingSettings {
   return hall.calling ?? DEFAULT_CALLING_SETTINGS;
+}
+
+/** DK3: the priority reasons a hall's desk offers, in the catalogue's order. */
+export function offeredPriorityReasons(calling: Pick<CallingSettings, 'priorityReasons'>): PriorityReason[] {
+  const chosen = calling.priorityReasons ?? PRIORITY_REASONS;
+  return PRIORITY_REASONS.filter((reason) => chosen.includes(reason));
 }

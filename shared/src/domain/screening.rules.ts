@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { HallInfo, HealthCode, ReasonView } from './types.ts';
+import { MANUAL_VERIFICATION_METHODS, ManualVerificationMethodSchema } from './manual-verification.rules.ts';
 
 /** What the door saw for one person of a party. */
 export interface PersonReading {
@@ -49,6 +50,8 @@ const policyFields = {
   temperatureRequired: Type.Boolean(),
   /** LV2: the visitor is asked about symptoms (on by default; a prevention level sets it). */
   symptomsRequired: Type.Boolean(),
+  /** MV1: how the door may check a visitor who has no smartphone or health code (both by default; none: every visitor shows a code). */
+  manualVerification: Type.Array(ManualVerificationMethodSchema, { maxItems: MANUAL_VERIFICATION_METHODS.length, uniqueItems: true }),
 };
 
 /** A hall's screening policy (S3, S6, S8, S9), kept under `settings.screening`. */
@@ -69,6 +72,7 @@ export const ScreeningPolicyBodySchema = Type.Object(
     maskRequired: Type.Optional(policyFields.maskRequired),
     temperatureRequired: Type.Optional(policyFields.temperatureRequired),
     symptomsRequired: Type.Optional(policyFields.symptomsRequired),
+    manualVerification: Type.Optional(policyFields.manualVerification),
   },
   { additionalProperties: false },
 );
@@ -91,6 +95,7 @@ export const DEFAULT_SCREENING_POLICY: ScreeningPolicy = {
   maskRequired: true,
   temperatureRequired: true,
   symptomsRequired: true,
+  manualVerification: [...MANUAL_VERIFICATION_METHODS],
 };
 
 /**

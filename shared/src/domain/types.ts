@@ -10,6 +10,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 // Registers the date and date-time formats for TypeBox's own checks (stored policies are re-checked on read).
 import './formats.ts';
+import { PriorityReasonSchema } from './priority.rules.ts';
 import { CallingSettingsSchema } from './calling.rules.ts';
 import { EntryRulesSchema } from './screening.rules.ts';
 import { LevelRulesSchema } from './prevention-level.rules.ts';
@@ -149,6 +150,8 @@ export const TicketViewSchema = Type.Object({
   categoryId: Type.String(),
   state: TicketStateSchema,
   priority: Type.Boolean(),
+  /** DK2: why a priority ticket is one (present only on priority tickets issued since DK2). Staff and its own phone only. */
+  priorityReason: Type.Optional(PriorityReasonSchema),
   windowId: Nullable(Type.String()),
   partyId: Nullable(Type.String()),
   partySize: Type.Integer({ minimum: 1 }),

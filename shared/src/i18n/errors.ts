@@ -52,6 +52,12 @@ export const ERROR_MESSAGES = {
   WINDOW_IN_USE: { zh: '窗口正在使用中，请先关闭', en: 'The window is in use; close it first' },
   OTHER_HALL: { zh: '只能选择本厅的业务', en: "Only this hall's services can be chosen" },
   // Windows and tickets
+  MANUAL_VERIFICATION_NOT_ACCEPTED: { zh: '本厅不接受这种人工核验方式', en: 'This hall does not accept that way of checking by hand' },
+  KIOSK_TICKETS_OFF: { zh: '本厅未开放自助取号，请到导办台取号', en: 'This hall does not issue tickets at the terminal; please ask at the information desk' },
+  KIOSK_OUTSIDE: { zh: '本机位于大厅外，请经入口核验入场后再取号', en: 'This terminal is outside the hall: please go through the door first, then take a ticket' },
+  PRIORITY_REASON_REQUIRED: { zh: '绿色通道须选择原因', en: 'A priority ticket needs its reason' },
+  PRIORITY_REASON_NOT_OFFERED: { zh: '本厅未开放此绿色通道原因', en: 'This hall does not offer that priority reason' },
+  PRIORITY_REASON_WITHOUT_PRIORITY: { zh: '只有绿色通道号码才需填写原因', en: 'Only a priority ticket takes a reason' },
   WINDOW_STATE: { zh: '窗口状态已变化，请刷新后再试', en: 'The window changed state; try again' },
   WINDOW_BUSY: { zh: '请先办结或转办当前号码', en: 'Finish or transfer the current ticket first' },
   WINDOW_NOT_OPEN: { zh: '窗口未开放或暂停中，请先恢复服务', en: 'The window is not open; resume it first' },

@@ -1,4 +1,4 @@
-import type { AppointmentSettings, CategoryView, EntryRules } from '@hallflow/shared';
+import type { AppointmentSettings, CategoryView, EntryRules, IdDocumentKind } from '@hallflow/shared';
 import { createApiClient, type PreventionLevelState, type AppointmentView, type FindAppointmentResponse, type ServiceCatalogue, type SlotView } from '@hallflow/shared/api';
 
 /** The public calls the visitor's booking pages make; no sign-in. */
@@ -46,7 +46,7 @@ export const loadSlots = (hallId: string, categoryId: string, date: string) =>
 export const loadAppointment = (code: string) => api<AppointmentView>('GET', `/api/appointments/${encodeURIComponent(code)}`);
 
 /** A22: the visitor's own coming appointments, by the full ID number and mobile (sent in the body, never in the address). */
-export const findAppointments = (idNumber: string, mobile: string) =>
-  api<FindAppointmentResponse>('POST', '/api/appointments/find', { idNumber: idNumber.trim(), mobile: mobile.trim() }).then((found) => found.appointments);
+export const findAppointments = (idNumber: string, mobile: string, idType: IdDocumentKind = 'resident') =>
+  api<FindAppointmentResponse>('POST', '/api/appointments/find', { idType, idNumber: idNumber.trim(), mobile: mobile.trim() }).then((found) => found.appointments);
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

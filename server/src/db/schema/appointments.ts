@@ -21,6 +21,8 @@ export const appointments = sqliteTable(
     slotStart: text('slot_start').notNull(),
     slotLocal: text('slot_local').notNull(),
     name: text('name').notNull(),
+    /** DC1: the kind of identity document (its number is kept only as idHash and idMasked). */
+    idType: text('id_type', { enum: ['resident', 'passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent'] }).notNull().default('resident'),
     idHash: text('id_hash').notNull(),
     idMasked: text('id_masked').notNull(),
     mobileLast4: text('mobile_last4').notNull(),

@@ -105,7 +105,9 @@ export const devices = sqliteTable('devices', {
   id: text('id').primaryKey(),
   hallId: text('hall_id').notNull().references(() => halls.id),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating'] }).notNull(),
+  kind: text('kind', { enum: ['lobby', 'window', 'outdoor', 'rating', 'kiosk'] }).notNull(),
+  /** KS5: a self-service terminal inside the hall (past the door), where visitors may take a ticket. */
+  inside: integer('inside', { mode: 'boolean' }).notNull().default(false),
   /** The window a window screen or rating pad is paired with: it rates only services that window finished (AC4), and the windows overview shows it there (W4). */
   windowId: text('window_id'),
   tokenHash: text('token_hash').notNull().unique(),
@@ -191,6 +193,10 @@ export const tickets = sqliteTable(
     number: text('number').notNull(),
     state: text('state', { enum: ['waiting', 'called', 'serving', 'held', 'done', 'no_show'] }).notNull(),
     priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
+    /** DK2: why a priority ticket is one (绿色通道), as the desk recorded it. */
+    priorityReason: text('priority_reason', { enum: ['age65', 'disability', 'pregnancy', 'military', 'other'] }),
+    /** PR1: the people ahead when the desk or a terminal issued it, printed on the ticket. */
+    aheadAtIssue: integer('ahead_at_issue'),
     windowId: text('window_id'),
     partyId: text('party_id'),
     partySize: integer('party_size').notNull().default(1),

@@ -5,14 +5,12 @@ import {
   chooseOnSiteSlot,
   clockTime,
   placesFor,
-  checkResidentId,
   isMobileNumber,
   maskName,
-  maskIdNumber,
   maskMobile,
-  normalizeIdNumber,
   slotsForDate,
   zonedInstant,
+  type IdDocumentKind,
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
@@ -27,7 +25,8 @@ import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
-import { idNumberHash, mobileHash } from './personal-data.ts';
+import { mobileHash } from './personal-data.ts';
+import { checkedDocument, keptIdentity } from './identity-document.ts';
 
 const invalid = (field: string, zh: string, en: string) => invalidField(field, { zh, en });
 
@@ -121,6 +120,7 @@ export function appointmentView(row: typeof appointments.$inferSelect) {
     slot: row.slotLocal,
     slotStart: row.slotStart,
     name: maskName(row.name),
+    idType: row.idType,
     idMasked: row.idMasked,
     mobileMasked: row.mobileMasked,
     partySize: row.partySize,
@@ -162,13 +162,12 @@ export function bookedTicketPlan(tx: Tx, hallId: string, code: string): { bundle
 
 /** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most `perIdPerDay` a day. */
 export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody) {
-  const idCheck = checkResidentId(body.idNumber, ctx.now);
-  if (!idCheck.ok) throw invalid('idNumber', `不是有效的居民身份证号：${idCheck.zh}`, `is not a valid resident ID: ${idCheck.en}`);
+  const document = checkedDocument(body, ctx.now);
   if (!isMobileNumber(body.mobile)) throw invalid('mobile', '请输入11位手机号', 'must be an 11-digit mainland mobile number');
+  const identity = keptIdentity(ctx.tx, document);
   const service = bookedService(ctx.tx, hallId, body);
   const slot = bookableSlot(ctx.tx, hallId, service.categoryId, body.date, body.slot, ctx.now);
-  const idNumber = normalizeIdNumber(body.idNumber);
-  const idHash = idNumberHash(ctx.tx, idNumber);
+  const { idHash } = identity;
   assertDailyLimit(ctx.tx, hallId, idHash, body.date);
   const row = ctx.tx
     .insert(appointments)
@@ -181,8 +180,7 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
       slotStart: slot.startsAt.toISOString(),
       slotLocal: slot.start,
       name: body.name.trim(),
-      idHash,
-      idMasked: maskIdNumber(idNumber),
+      ...identity,
       mobileLast4: body.mobile.slice(-4),
       mobileMasked: maskMobile(body.mobile),
       mobileHash: mobileHash(ctx.tx, body.mobile),
@@ -215,11 +213,10 @@ export function appointmentByCode(db: Db | Tx, code: string, bodyField?: string)
  * own (or, for a booking made before that was kept, its stored digits). A
  * wrong pair and no booking look the same: an empty list. Nothing is written.
  */
-export function findAppointments(db: Db | Tx, body: { idNumber: string; mobile: string }, now: Date) {
-  const idCheck = checkResidentId(body.idNumber, now);
-  if (!idCheck.ok) throw invalid('idNumber', `不是有效的居民身份证号：${idCheck.zh}`, `is not a valid resident ID: ${idCheck.en}`);
+export function findAppointments(db: Db | Tx, body: { idType?: IdDocumentKind; idNumber: string; mobile: string }, now: Date) {
+  const document = checkedDocument(body, now);
   if (!isMobileNumber(body.mobile)) throw invalid('mobile', '请输入11位手机号', 'must be an 11-digit mainland mobile number');
-  const idHash = idNumberHash(db, normalizeIdNumber(body.idNumber));
+  const { idHash } = keptIdentity(db, document);
   const wholeMobile = mobileHash(db, body.mobile);
   // The earliest "today" of any zone a hall may be in; each row is then judged by its own hall's day.
   const earliest = new Date(now.getTime() - 14 * 3_600_000).toISOString().slice(0, 10);

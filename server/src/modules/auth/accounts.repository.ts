@@ -54,6 +54,7 @@ const deviceView = (row: typeof devices.$inferSelect, showDemoToken = false): De
   name: row.name,
   kind: row.kind,
   windowId: row.windowId,
+  inside: row.inside,
   createdAt: row.createdAt,
   revoked: row.revokedAt !== null,
   demoToken: showDemoToken && row.revokedAt === null ? row.demoToken : null,

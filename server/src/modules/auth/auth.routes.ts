@@ -127,7 +127,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       schema: {
         operationId: 'createDevice',
         tags: ['admin'],
-        summary: 'Pair a screen: returns its read-only device token (shown once). Window screens and rating pads name their window',
+        summary: 'Pair a screen or a self-service terminal: returns its device token (shown once). Window screens and rating pads name their window; a terminal says whether it stands inside the hall',
         params: HallParamsSchema,
         body: CreateDeviceBodySchema,
         response: { 201: DeviceTokenResponseSchema, ...errorResponses(400, 401, 403, 404) },
@@ -141,12 +141,13 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, opt
       const needsWindow = kind === 'window' || kind === 'rating';
       if (needsWindow && !windowId) throw new DomainError(400, 'WINDOW_REQUIRED', `body/windowId is required for a ${kind} screen`);
       if (!needsWindow && windowId) throw invalidField('windowId', { zh: '只有窗口屏和评价器需要指定窗口', en: `is only for window screens and rating pads, not ${kind}` });
+      if (request.body.inside !== undefined && kind !== 'kiosk') throw invalidField('inside', { zh: '只有自助终端需要说明是否在厅内', en: `is only for self-service terminals, not ${kind}` });
       return app.command(request, reply, { hallId, status: 201, replayable: false }, (ctx) => {
         getHallRow(ctx.tx, hallId);
         if (windowId && !ctx.tx.select({ id: windows.id }).from(windows).where(and(eq(windows.id, windowId), eq(windows.hallId, hallId))).get()) {
           throw new DomainError(400, 'UNKNOWN_WINDOW', `body/windowId ${windowId} is not a window of this hall`);
         }
-        return createDevice(ctx.tx, hallId, name, kind, ctx.now, windowId);
+        return createDevice(ctx.tx, hallId, name, kind, ctx.now, windowId, false, request.body.inside ?? false);
       });
     },
   );

@@ -74,10 +74,10 @@ export function staffForToken(db: Db, token: string, now: Date) {
 }
 
 /** Pairs a screen; its token is returned once and kept only as its hash, unless it is a demo screen of the first start (A23). */
-export function createDevice(db: Handle, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowId: string | null = null, demo = false) {
+export function createDevice(db: Handle, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowId: string | null = null, demo = false, inside = false) {
   const token = newToken() + newToken();
   const id = newId();
-  db.insert(devices).values({ id, hallId, name, kind, windowId, tokenHash: sha256(token), demoToken: demo ? token : null, createdAt: now.toISOString() }).run();
+  db.insert(devices).values({ id, hallId, name, kind, windowId, inside, tokenHash: sha256(token), demoToken: demo ? token : null, createdAt: now.toISOString() }).run();
   return { id, token };
 }
 

@@ -8,7 +8,7 @@ import { DomainError, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { partyView } from '../hall/views.ts';
-import { staffObservedVerifier } from './health-code.verifier.ts';
+import { healthCodeVerdicts } from './manual-verification.ts';
 import { assertServiceOpen } from './hours.guard.ts';
 import { screeningPolicy } from '../hall/hall-policy.ts';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
@@ -58,8 +58,9 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (!policy.allowRecheck && rechecked >= 0) {
     throw invalidField(`people/${rechecked}/temperatureRecheck`, { zh: '本厅不复测体温，以第一次测量为准', en: 'this hall takes no second reading; the first one decides' });
   }
-  // The health code goes through the verifier port; the built-in one records what staff saw (S7).
-  const verdicts = body.people.map((person) => (person.healthCode ? staffObservedVerifier.verify({ observed: person.healthCode }) : null));
+  // The health code goes through the verifier port; the built-in one records what staff saw (S7); a manual check is recorded as one (MV1–MV3); a level that checks no code records none (LV2).
+  const checks = healthCodeVerdicts(body.people, policy, staffId);
+  const verdicts = checks.map((check) => check.verdict);
   const decision = screenParty(
     body.people.map((person, index) => ({ ...person, healthCode: verdicts[index]?.color })),
     policy,
@@ -113,8 +114,12 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
         staffId,
         at,
         // `person` is the number the door gave them (第2人), so a split party's records read as one screening.
-        // LV5: the checks the level required at this moment are kept with the readings.
-        readings: members.map((index) => ({ person: index + 1, ...body.people[index]!, healthCodeSource: verdicts[index]?.source ?? null, checksRequired: rules.checks })),
+        // LV5: the checks the level required at this moment are kept with the readings; MV2: a manual check with its method and who checked.
+        readings: members.map((index) => {
+          const { manualVerification: _sent, ...reading } = body.people[index]!;
+          const manualCheck = checks[index]!.manualCheck;
+          return { person: index + 1, ...reading, healthCodeSource: verdicts[index]?.source ?? null, checksRequired: rules.checks, ...(manualCheck ? { manualCheck } : {}) };
+        }),
         admitted: goesOn,
         reasons,
       })

@@ -7,7 +7,7 @@ import type { HealthCode } from '@hallflow/shared';
  */
 export interface HealthCodeVerdict {
   color: HealthCode;
-  source: 'staff_observed' | 'provincial_service';
+  source: 'staff_observed' | 'provincial_service' | 'manual_check';
 }
 
 export interface HealthCodeVerifier {

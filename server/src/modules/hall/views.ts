@@ -67,6 +67,7 @@ export function ticketView(row: Row<typeof tickets>): TicketView {
     categoryId: row.categoryId,
     state: row.state,
     priority: row.priority,
+    ...(row.priorityReason ? { priorityReason: row.priorityReason } : {}),
     windowId: row.windowId,
     partyId: row.partyId,
     partySize: row.partySize,

@@ -8,12 +8,16 @@ import { allow, bearerToken, perTicketLink } from '../../plugins/app/auth.ts';
 import { deviceForToken } from '../auth/staff.repository.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { ticketStatusByToken } from './ticket-status.repository.ts';
+import { ticketPrintoutByToken } from './ticket-printout.repository.ts';
+import { DeviceKindSchema, TicketPrintoutSchema } from '@hallflow/shared/api';
 
 const DeviceSchema = Type.Object({
   id: Type.String(),
   hallId: Type.String(),
   name: Type.String(),
-  kind: Type.Union([Type.Literal('lobby'), Type.Literal('window'), Type.Literal('outdoor'), Type.Literal('rating')]),
+  kind: DeviceKindSchema,
+  /** KS5: a self-service terminal inside the hall, where visitors may take a ticket. */
+  inside: Type.Boolean(),
   /** The window a window screen or rating pad is paired with (AC4), and its number. */
   windowId: Type.Union([Type.String(), Type.Null()]),
   windowNumber: Type.Union([Type.Integer(), Type.Null()]),
@@ -58,6 +62,25 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
   );
 
   app.get(
+    '/api/public/tickets/:token/printout',
+    {
+      schema: {
+        operationId: 'getTicketPrintout',
+        tags: ['visitors'],
+        summary: 'What a ticket\'s printout shows (PR1), by its link: hall, number, queue, items or bundle, people ahead and time at issue (public)',
+        params: Type.Object({ token: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) }),
+        response: { 200: TicketPrintoutSchema, ...errorResponses(400, 404, 429) },
+      },
+      config: { access: allow.ticketHolder(), rateLimit: perTicketLink(options.publicRateLimit) },
+    },
+    async (request) => {
+      const printout = ticketPrintoutByToken(app.store.db, request.params.token);
+      if (!printout) throw new DomainError(404, 'NOT_FOUND', 'No ticket with this link');
+      return printout;
+    },
+  );
+
+  app.get(
     '/api/devices/me',
     {
       schema: {
@@ -73,7 +96,7 @@ const screensRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = as
       const device = token ? deviceForToken(app.store.db, token) : null;
       if (!device) throw new DomainError(401, 'UNAUTHORIZED', 'Unknown or revoked device token: pair this screen again (createDevice)');
       const window = device.windowId ? app.store.db.select({ number: windows.number }).from(windows).where(eq(windows.id, device.windowId)).get() : undefined;
-      return { id: device.id, hallId: device.hallId, name: device.name, kind: device.kind, windowId: device.windowId, windowNumber: window?.number ?? null };
+      return { id: device.id, hallId: device.hallId, name: device.name, kind: device.kind, inside: device.inside, windowId: device.windowId, windowNumber: window?.number ?? null };
     },
   );
 };

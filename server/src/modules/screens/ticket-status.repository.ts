@@ -1,14 +1,14 @@
-import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes, ticketsAhead, type WindowView } from '@hallflow/shared';
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import { byPolicyOrder, estimateWaitMinutes, servingWindows, smoothedHandlingMinutes, ticketsAhead, type WindowView } from '@hallflow/shared';
+import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/connection.ts';
 import { bundles, categories, ratings, ticketItems, tickets, windows } from '../../db/schema/index.ts';
 import { callingSettings } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { categoryView, ticketView, windowView } from '../hall/views.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
-/** Public reads go straight to the database, outside any command. */
-type Reader = Db;
+/** Public reads go straight to the database, outside any command; the desk reads inside its issuing transaction (DK4). */
+type Reader = Db | Tx;
 
 /**
  * Q9: the tickets the calling policy will call before this one at the
@@ -53,6 +53,39 @@ function rateableWindows(db: Reader, row: TicketRow): { windowId: string; number
   const rated = db.select({ windowId: ratings.windowId }).from(ratings).where(eq(ratings.ticketId, row.id)).all().map((r) => r.windowId);
   const numbers = new Map(db.select({ id: windows.id, number: windows.number }).from(windows).where(eq(windows.hallId, row.hallId)).all().map((w) => [w.id, w.number]));
   return ids.map((windowId) => ({ windowId, number: numbers.get(windowId) ?? 0, rated: rated.includes(windowId) }));
+}
+
+/**
+ * DK4: beyond this many waiting tickets in a hall's day, issuing counts the
+ * tickets before the new one in its own queue instead of playing the windows'
+ * turns (Q9), which grows with the square of the queue and would hold the
+ * write lock of every issue while hundreds wait.
+ */
+export const EXACT_PLACE_LIMIT = 200;
+
+/** The tickets before this one in its own queue, by the calling order (Q2, Q4). */
+function aheadInOwnQueue(db: Reader, row: TicketRow, now: Date): number {
+  const order = byPolicyOrder(now.toISOString());
+  const target = ticketView(row);
+  return db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.hallId, row.hallId), eq(tickets.day, row.day), eq(tickets.categoryId, row.categoryId), eq(tickets.state, 'waiting')))
+    .all()
+    .map(ticketView)
+    .filter((t) => t.id !== target.id && (t.priority === target.priority ? order(t, target) < 0 : t.priority))
+    .length;
+}
+
+/** Q9 and E1–E3 for a waiting ticket: the people ahead and the estimated wait (null: no window serves it now). */
+export function placeInQueue(db: Reader, ticketId: string, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
+  const row = db.select().from(tickets).where(eq(tickets.id, ticketId)).get();
+  if (!row || row.state !== 'waiting') return { ahead: null, estimatedWaitMinutes: null };
+  const hall = getHallRow(db, row.hallId);
+  const hallWindows = db.select().from(windows).where(eq(windows.hallId, row.hallId)).orderBy(asc(windows.number)).all().map(windowView);
+  const waiting = db.select({ n: count() }).from(tickets).where(and(eq(tickets.hallId, row.hallId), eq(tickets.day, row.day), eq(tickets.state, 'waiting'))).get()!.n;
+  const ahead = waiting > EXACT_PLACE_LIMIT ? aheadInOwnQueue(db, row, now) : peopleAhead(db, row, hallWindows, hall.settings, now);
+  return { ahead, estimatedWaitMinutes: ahead === null ? null : waitMinutes(db, row, ahead, hallWindows) };
 }
 
 /** What a visitor's phone shows about its own ticket; null when no ticket has this token. */

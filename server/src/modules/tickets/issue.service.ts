@@ -1,4 +1,4 @@
-import type { TicketView } from '@hallflow/shared';
+import type { PriorityReason, TicketView } from '@hallflow/shared';
 import { bundleStartQueue, formatTicketNumber } from '@hallflow/shared';
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
@@ -14,6 +14,8 @@ import { categoryRow, nextCounter } from './ticket.repository.ts';
 export interface NewTicket {
   categoryId: string;
   priority: boolean;
+  /** DK2: why, when `priority` (checked by the caller against the hall's reasons). */
+  priorityReason?: PriorityReason | null;
   partyId: string | null;
   partySize: number;
   /** The appointment slot, when the ticket comes from one (Q4). */
@@ -56,6 +58,7 @@ export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTic
       number: formatTicketNumber(category.prefix, counter),
       state: 'waiting',
       priority: input.priority,
+      priorityReason: input.priorityReason ?? null,
       partyId: input.partyId,
       partySize: input.partySize,
       publicToken: newToken(),
@@ -72,6 +75,11 @@ export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTic
   const ticket = ticketView(row);
   if (!silent) ctx.emit({ type: 'ticket.issued', ticket });
   return ticket;
+}
+
+/** PR1: the people ahead at issue, kept for the printed ticket. */
+export function recordAheadAtIssue(tx: CommandContext['tx'], ticketId: string, ahead: number): void {
+  tx.update(tickets).set({ aheadAtIssue: ahead }).where(eq(tickets.id, ticketId)).run();
 }
 
 /** The visitor's phone-page token of a ticket; handed only to the staff member who issued it. */

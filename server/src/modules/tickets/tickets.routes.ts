@@ -11,7 +11,9 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
-import { issueTicketTx, phoneTokenOf, ticketPlan } from './issue.service.ts';
+import { issueTicketTx, phoneTokenOf, recordAheadAtIssue, ticketPlan } from './issue.service.ts';
+import { deskPriority } from './desk-priority.ts';
+import { placeInQueue } from '../screens/ticket-status.repository.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
@@ -38,7 +40,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'issueTicket',
         tags: ['tickets'],
-        summary: 'Issue a ticket at the information desk',
+        summary: 'Issue a ticket at the information desk (导办台): a queue, item or 一件事 bundle, priority with its reason (DK1–DK4)',
         params: HallParamsSchema,
         body: IssueTicketBodySchema,
         response: { 201: TicketResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -51,8 +53,13 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
         assertServiceOpen(ctx, hallId, 'ticket');
         const plan = ticketPlan(ctx.tx, hallId, body);
-        const ticket = issueTicketTx(ctx, hallId, { ...plan, priority: body.priority ?? false, partyId: null, partySize: body.partySize ?? 1 });
-        return { ticket, phoneToken: phoneTokenOf(ctx.tx, ticket.id) };
+        const priority = deskPriority(ctx.tx, hallId, body);
+        const issued = issueTicketTx(ctx, hallId, { ...plan, ...priority, partyId: null, partySize: body.partySize ?? 1 });
+        // DK4: the place it was given, as the visitor's phone will count it (Q9, E1–E3).
+        const place = placeInQueue(ctx.tx, issued.id, ctx.now);
+        const ahead = place.ahead ?? 0;
+        recordAheadAtIssue(ctx.tx, issued.id, ahead);
+        return { ticket: issued, phoneToken: phoneTokenOf(ctx.tx, issued.id), ahead, estimatedWaitMinutes: place.estimatedWaitMinutes };
       });
     },
   );

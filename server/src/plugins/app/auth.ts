@@ -65,7 +65,8 @@ export const perTicketLink = (max: number) => ({
 const TICKET_LINK = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const ALL_STAFF: readonly StaffRole[] = ['admin', 'supervisor', 'door', 'clerk'];
-export const ALL_SCREENS: readonly DeviceKind[] = ['lobby', 'window', 'outdoor', 'rating'];
+/** Every paired device reads its hall's public state: the screens, and the self-service terminals (KS1), which show the waiting figures. */
+export const ALL_SCREENS: readonly DeviceKind[] = ['lobby', 'window', 'outdoor', 'rating', 'kiosk'];
 
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

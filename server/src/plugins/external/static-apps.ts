@@ -11,7 +11,8 @@ export interface StaticAppsOptions {
 const APPS = [
   { dir: 'display', prefix: '/display/', extra: ['/t/:token'] },
   { dir: 'clerk-console', prefix: '/clerk/', extra: [] },
-  { dir: 'checkin', prefix: '/checkin/', extra: [] },
+  // PR1: a ticket's printout sits beside its phone page, at /t/<token>/print.
+  { dir: 'checkin', prefix: '/checkin/', extra: ['/t/:token/print'] },
 ] as const;
 
 /** A23: every entry point of HallFlow, for visitors, staff and screens. */
