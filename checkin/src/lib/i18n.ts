@@ -112,6 +112,15 @@ export const DICTIONARY = {
   cityReconnecting: { zh: '（重新连接中）', en: '(reconnecting)' },
   cityHolding: { zh: '候场 {n}', en: 'Holding {n}' },
   cityWaiting: { zh: '等候 {n}', en: 'Waiting {n}' },
+  // Exits
+  exitScan: { zh: '出口扫码', en: 'Exit scan' },
+  exitScanHint: { zh: '扫描号票二维码或输入号码', en: 'Scan the ticket QR or type its number' },
+  exitDone: { zh: '已离场：{code}', en: 'Left: {code}' },
+  oneLeft: { zh: '离开一人', en: 'One person left' },
+  oneLeftDone: { zh: '已减一人', en: 'One person left' },
+  overrideReason: { zh: '超员放行原因', en: 'Override reason' },
+  overrideButton: { zh: '主管放行', en: 'Supervisor override' },
+  overrideDone: { zh: '已放行一批（已记录）', en: 'One batch admitted (audited)' },
 } satisfies Dictionary<string>;
 
 export type MessageKey = keyof typeof DICTIONARY;

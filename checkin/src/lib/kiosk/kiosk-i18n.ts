@@ -1,7 +1,7 @@
 import { translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
 /** Everything the terminal says: Chinese large, English small beside it (strangers of both languages use it). */
-const TEXT = {
+export const TEXT = {
   welcome: { zh: '欢迎使用自助服务终端', en: 'Self-service terminal' },
   book: { zh: '预约办事', en: 'Book an appointment' },
   lookup: { zh: '查询 / 取消预约', en: 'Find or cancel a booking' },
@@ -21,6 +21,7 @@ const TEXT = {
   bundles: { zh: '一件事', en: 'Bundles' },
   chooseDay: { zh: '请选择日期', en: 'Choose a day' },
   chooseTime: { zh: '请选择时段', en: 'Choose a time' },
+  otherOf: { zh: '{name}（其他）', en: 'Other {name}' },
   noTimes: { zh: '当天已约满，请选择其他日期', en: 'This day is full; choose another' },
   left: { zh: '余{n}', en: '{n} left' },
   chooseDocument: { zh: '请选择证件类型', en: 'Choose your identity document' },

@@ -1,7 +1,7 @@
 import { translate, type Dictionary, type Lang } from '@hallflow/shared/i18n';
 
 /** Printed slips carry both languages: Chinese large, English under it. */
-const DICTIONARY = {
+export const DICTIONARY = {
   ticketTitle: { zh: '排队号票', en: 'Queue ticket' },
   priority: { zh: '绿色通道', en: 'Priority' },
   people: { zh: '{n}人', en: '{n} people' },
