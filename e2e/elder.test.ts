@@ -14,7 +14,7 @@ const admin = async () => (adminApi ??= (await signInAdmin(suite.server.url)).ap
 const fontSize = (page: Page, testId: string) => page.getByTestId(testId).evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
 /** Everything of the page that runs off the phone's right edge (nothing should). */
 const overflowing = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > innerWidth + 1).map((element) => `${element.tagName}[${element.getAttribute('data-testid') ?? ''}]`));
+  page.evaluate(() => Array.from(document.querySelectorAll('main *')).filter((element) => element.getBoundingClientRect().right > innerWidth + 1).map((element) => `${element.tagName}[${element.getAttribute('data-testid') ?? ''}]`));
 const colours = (page: Page, testId: string) => page.getByTestId(testId).evaluate((element) => ({ color: getComputedStyle(element).color, background: getComputedStyle(element).backgroundColor }));
 
 describe('elder-friendly mode', () => {
