@@ -64,7 +64,7 @@ describe('getDevice: a screen finds its hall', () => {
       await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '3 号窗口评价器', kind: 'rating', windowId: 'demo-w3' } })
     ).json<{ id: string; token: string }>();
     const me = await app.inject({ method: 'GET', url: '/api/devices/me', headers: bearer(device.token) });
-    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '3 号窗口评价器', kind: 'rating', windowId: 'demo-w3', windowNumber: 3 });
+    expect(me.json()).toEqual({ id: device.id, hallId: 'demo', name: '3 号窗口评价器', kind: 'rating', inside: false, windowId: 'demo-w3', windowNumber: 3 });
     expect((await app.inject({ method: 'GET', url: '/api/devices/me' })).statusCode).toBe(401);
   });
 });
