@@ -396,7 +396,7 @@ export const DICTIONARY = {
   deniedPeople: { zh: '劝返人数', en: 'Turned away' },
   fevers: { zh: '发热', en: 'Fevers' },
   rechecks: { zh: '复测体温', en: 'Rechecks' },
-  manualVerifications: { zh: '人工核验健康码', en: 'Codes checked by staff' },
+  manualVerifications: { zh: '人工核验（无健康码）', en: 'Checked by hand (no code on a phone)' },
   deniedReason: { zh: '劝返原因', en: 'Reason turned away' },
   count: { zh: '人次', en: 'Count' },
   measure: { zh: '指标', en: 'Figure' },

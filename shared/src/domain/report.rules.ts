@@ -79,7 +79,8 @@ export function doorFigures(records: readonly ScreeningRecord[]): DoorFigures {
     deniedByReason: [...byReason].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     fevers: byReason.get('FEVER') ?? 0,
     rechecks: readings.filter((r) => typeof r.temperatureRecheck === 'number').length,
-    manualVerifications: readings.filter((r) => r.healthCodeSource === 'staff_observed').length,
+    // MV2: people checked by hand (no code on a phone), as the door recorded them.
+    manualVerifications: readings.filter((r) => r.healthCodeSource === 'manual_check').length,
   };
 }
 
