@@ -181,7 +181,7 @@ describe('reports and the four reductions of a day with known answers', () => {
       const door = page.getByTestId('table-door');
       await door.getByText('核验人数').waitFor();
       const cells = async (testId: string) => (await page.getByTestId(testId).locator('tbody tr').allInnerTexts()).map((row) => row.split('\t'));
-      expect(await cells('table-door')).toEqual([['核验人数', '4'], ['放行人数', '2'], ['劝返人数', '2'], ['发热', '1'], ['复测体温', '1'], ['人工核验健康码', '4']]);
+      expect(await cells('table-door')).toEqual([['核验人数', '4'], ['放行人数', '2'], ['劝返人数', '2'], ['发热', '1'], ['复测体温', '1'], ['人工核验（无健康码）', '1']]);
       expect(await cells('table-denied')).toEqual([['红码', '1'], ['发热', '1']]);
       expect(await cells('table-tickets')).toEqual([['取号', '5'], ['办结', '4'], ['过号', '1'], ['转办', '0']]);
       expect((await cells('table-satisfaction-window')).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([

@@ -89,5 +89,6 @@ describe('ticket numbers, calls and bookings under real concurrency', () => {
     expect(called).toHaveLength(1_000);
     expect(new Set(called).size).toBe(1_000);
     expect(results.every((r) => r.length > 100)).toBe(true); // every connection really took part
-  });
+    // Correctness under contention, not speed (that is `pnpm bench`): a loaded two-core machine needs more than the default 30 s.
+  }, 120_000);
 });

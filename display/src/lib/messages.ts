@@ -78,7 +78,7 @@ export const MESSAGES = {
   lobbyInside: { zh: '厅内人数', en: 'Inside' },
   lobbyHolding: { zh: '候场区', en: 'Holding' },
   peopleUnit: { zh: '人', en: 'people' },
-  lobbyBatch: { zh: '第 {n} 批已入场（{people} 人）', en: 'Batch {n} admitted ({people} people)' },
+  lobbyBatch: { zh: '第 {n} 批已入场 {people} 人', en: 'Batch {n}: {people} in' },
   // The outdoor screen
   outdoorTitle: { zh: '入场公告', en: 'Entry' },
   outdoorBatch: { zh: '第 {n} 批 请以下人员入场', en: 'Batch {n}: please enter' },

@@ -42,7 +42,7 @@ export function choiceGroups(catalogue: ServiceCatalogue, categories: CategoryVi
       label: `${category.name} ${category.nameEn}`,
       options: [
         ...catalogue.items.filter((item) => item.categoryId === category.id).map((item) => ({ value: choiceValue({ kind: 'item', id: item.id }), text: `${item.name} ${item.nameEn}` })),
-        { value: choiceValue({ kind: 'category', id: category.id }), text: `${tr('zh', 'otherItems', { name: category.name })} ${tr('en', 'otherItems', { name: category.nameEn })}` },
+        { value: choiceValue({ kind: 'category', id: category.id }), text: `${tr('zh', 'otherItems', { name: category.name })}${tr('en', 'otherItems', { name: category.nameEn })}` },
       ],
     })),
   ].filter((group) => group.options.length > 0);
