@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Bilingual } from './index.ts';
 
 /**
@@ -60,5 +62,23 @@ export function hardCodedTexts(svelteSource: string): string[] {
   }
   for (const match of markup.matchAll(/\b(title|placeholder|aria-label|alt|label)="([^"]*)"/g)) if (WORDS.test(match[2]!)) found.push(match[0]);
   for (const script of [...scripts, code]) found.push(...chineseLiterals(script));
+  return found;
+}
+
+/**
+ * Every source file under `sourceDir` (a `src` folder) that holds words of
+ * its own, with those words; the app's catalogue files (paths relative to
+ * `sourceDir`) are left out. Only the apps' tests call it (it reads files).
+ */
+export function wordsOutsideCatalogues(sourceDir: string, catalogueFiles: readonly string[]): Record<string, string[]> {
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+  const found: Record<string, string[]> = {};
+  for (const file of files(sourceDir)) {
+    const name = relative(sourceDir, file);
+    if (catalogueFiles.includes(name)) continue;
+    const text = readFileSync(file, 'utf8');
+    const hits = file.endsWith('.svelte') ? hardCodedTexts(text) : file.endsWith('.ts') ? chineseLiterals(text) : [];
+    if (hits.length > 0) found[name] = hits;
+  }
   return found;
 }
