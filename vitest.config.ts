@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // is what .ci/run sums into its closing "N passed, N failed" line.
 export default defineConfig({
   test: {
-    projects: ['shared', 'server', 'display', 'clerk-console', 'checkin', 'e2e'],
+    projects: ['shared', 'server', 'display', 'clerk-console', 'checkin', 'sim', 'e2e'],
     reporters: ['default', ['json', { outputFile: 'test-output/results.json' }]],
   },
 });

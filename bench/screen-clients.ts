@@ -1,8 +1,11 @@
 /**
  * A process holding many screens' connections, for the realtime benchmarks.
  * `node screen-clients.ts <kind> <url> <token> <count>`, kind `hallflow`
- * (Socket.IO, joined to the hall's public stream, as a lobby is) or `ws` (a
- * raw WebSocket, the baseline). Over IPC the parent asks:
+ * (Socket.IO, joined to the hall's public stream, as a lobby is), `bare`
+ * (the same Socket.IO client and join against a bare Socket.IO server: the
+ * baseline of a join storm) or `ws` (a raw WebSocket, the baseline of a call). Over IPC the parent asks:
+ *   { type: 'open' }              → connect every client (the parent times a storm from here,
+ *                                   not from the process start);
  *   { type: 'status' }            → how many are joined;
  *   { type: 'watch', marker }     → each client's receive time of the message containing `marker`;
  *   { type: 'cycle' }             → disconnect all, connect and join again;
@@ -51,14 +54,19 @@ function wsClient(): Client {
 }
 
 const clients: Client[] = [];
-for (let i = 0; i < count; i++) {
-  clients.push(kind === 'ws' ? wsClient() : hallflowClient());
-  // Connect in slices, so the process itself is not the bottleneck of a storm.
-  if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+async function openAll() {
+  for (let i = 0; i < count; i++) {
+    clients.push(kind === 'ws' ? wsClient() : hallflowClient());
+    // Connect in slices, so the process itself is not the bottleneck of a storm.
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 process.on('message', (message: { type: string; marker?: string }) => {
-  if (message.type === 'status') process.send?.({ joined });
+  if (message.type === 'open') {
+    process.send?.({ opening: true });
+    void openAll();
+  } else if (message.type === 'status') process.send?.({ joined });
   else if (message.type === 'watch') {
     watching = { marker: message.marker!, times: [] };
     process.send?.({ watching: true });

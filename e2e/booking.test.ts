@@ -38,6 +38,7 @@ describe('booking on a phone', () => {
     await page.getByTestId('find-link').waitFor();
     expect(await page.getByTestId('book-service').inputValue()).toBe('');
     await page.getByTestId('book-slot').getByText('请先选择办理事项').waitFor();
+    await page.getByTestId('booking-level').waitFor(); // as a visitor reads the rules before booking
 
     // Sent untouched: every missing part is named, nothing leaves the page.
     await page.getByTestId('book-submit').click();

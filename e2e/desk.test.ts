@@ -179,7 +179,7 @@ describe('windows and the desk', () => {
     expect(calls).toEqual(['C004', 'C001', 'C002', 'C003']);
     await press(one, 'F1', 'call-next');
     await current(one).getByText('D001').waitFor();
-    await phone.getByTestId('phone-window').getByText('Window 1').waitFor();
+    await phone.getByTestId('phone-window').getByText('1 号窗口').waitFor();
 
     // Sent to window 2 (closed for now; the list says so): the phone says to wait for window 2.
     await one.getByTestId('transfer-category').selectOption({ label: '2号窗口 · D · 已关闭' });
@@ -191,7 +191,7 @@ describe('windows and the desk', () => {
     // Window 2 calls it and sends it on to social insurance: the phone names the new service.
     const two = await clerkAt('five-wu', second, '2号窗口');
     await waitingTicket(two, 'D', 'D001').click();
-    await phone.getByTestId('phone-window').getByText('Window 2').waitFor();
+    await phone.getByTestId('phone-window').getByText('2 号窗口').waitFor();
     await two.getByTestId('transfer-category').selectOption({ label: 'C · 社保医保' });
     await two.getByTestId('transfer').click();
     await phone.getByTestId('phone-transfer').getByText('已转到「社保医保」，请等候叫号').waitFor();

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createStaff, signIn, signInAdmin } from './support/api.ts';
 import { screenshot } from './support/browser.ts';
-import { createHall, createHallStaff } from './support/halls.ts';
+import { createHall, createHallStaff, pairScreen } from './support/halls.ts';
+import { cutOff, SCREEN_SIZES } from './support/layout.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'hours-diversion';
@@ -44,11 +45,15 @@ describe('opening hours and diversion, as staff and visitors meet them', () => {
     expect(times.filter((time) => time >= '12:00' && time < '14:00')).toEqual([]);
   });
 
-  it('[D1][D2] when the hall is full the door names the other halls open now, with their own wait, and this hall\'s later free times', async () => {
+  it('[D1][D2][D3][L12] when the hall is full the door names the other halls open now, with their own wait, then those opening later today, and this hall\'s later free times', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     await createHall(admin, { id: 'nearby', name: '邻近分中心', categories: { A: ['社保医保', 'Social insurance'] }, windows: { 1: ['A'] } });
     await admin('POST', '/api/halls/nearby/windows/nearby-w1/open');
     for (let i = 0; i < 2; i++) await admin('POST', '/api/halls/nearby/tickets', { categoryId: 'nearby-A' });
+    // D3: a hall offering the service that opens at 11:00 today (its staff from 10:30) is named after those open now, with that time.
+    await createHall(admin, { id: 'later', name: '晚开分中心', categories: { A: ['社保医保', 'Social insurance'] }, windows: { 1: ['A'] } });
+    const laterHours = await admin<{ hours: { weekly: Record<string, unknown> } }>('GET', '/api/halls/later/policies');
+    await admin('PUT', '/api/halls/later/hours', { ...laterHours.hours, weekly: { ...laterHours.hours.weekly, wed: [{ open: '11:00', close: '17:30' }] } });
     // The demo hall fills up with one visitor of 社保医保.
     const supervisorPassword = await createStaff(admin, 'divert-sup', 'supervisor');
     const { api: supervisor } = await signIn(suite.server.url, 'divert-sup', supervisorPassword);
@@ -64,8 +69,24 @@ describe('opening hours and diversion, as staff and visitors meet them', () => {
     const suggestions = door.getByTestId('diversion');
     await suggestions.getByText('邻近分中心').waitFor();
     expect(await suggestions.innerText()).toContain('约等 30 分钟'); // 2 waiting, one window, 10 minutes a case so far (E2)
+    await suggestions.getByText('晚开分中心').waitFor();
+    expect(await suggestions.innerText()).toMatch(/邻近分中心[\s\S]*晚开分中心[^\n]*10:30 起可取号/);
     expect(await door.getByTestId('later-slots').innerText()).toMatch(/2026年11月25日 星期三 10:30（余\d+）/);
     await screenshot(door, SUITE, 'door-full-diversion');
+    // The outdoor screen says the same to those still outside (D2, D3).
+    const outdoor = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await outdoor.goto(`${suite.server.url}/display/outdoor?device=${await pairScreen(admin, 'demo', 'outdoor')}&voice=off`);
+    const outside = outdoor.getByTestId('outdoor-diversion');
+    await outside.getByText('晚开分中心').waitFor();
+    expect(await outside.innerText()).toMatch(/邻近分中心[\s\S]*约等 30 分钟[\s\S]*晚开分中心[\s\S]*10:30 起可取号/);
+    await screenshot(outdoor, SUITE, 'outdoor-full-diversion');
+    // L12: with the suggestions shown, the outdoor screen still fits whole at every size a hall's screen comes in.
+    for (const size of SCREEN_SIZES) {
+      await outdoor.setViewportSize(size);
+      expect(await cutOff(outdoor), `${size.width}×${size.height}`).toEqual([]);
+    }
+    await outdoor.setViewportSize({ width: 1080, height: 1920 });
+    await screenshot(outdoor, SUITE, 'outdoor-full-diversion-portrait');
     await supervisor('PUT', '/api/halls/demo/crowd-config', { maxOccupancy: null, staffOnFloor: 6 });
   });
 });

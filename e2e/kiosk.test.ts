@@ -54,6 +54,7 @@ describe('the self-service terminal', () => {
     await page.getByTestId('kiosk-go-book').click();
     await next(page);
     await error(page).getByText('请先选择办理事项').waitFor();
+    await page.getByTestId('kiosk-service-tabs').getByRole('tab', { name: /户籍与居住证/ }).click();
     await page.getByRole('radio', { name: /^居住证办理/ }).click();
     await next(page);
     await next(page);
@@ -103,6 +104,35 @@ describe('the self-service terminal', () => {
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain('13912345678');
   });
 
+  it('[KS7][KS2] the ID card reader and the keypad are enough: a visitor books without typing a name, kept as 「访客」', async () => {
+    const terminal = await pairTerminal(false);
+    const page = await openTerminal(terminal.token, PORTRAIT);
+    await page.getByTestId('kiosk-go-book').click();
+    await page.getByTestId('kiosk-service-tabs').getByRole('tab', { name: /户籍与居住证/ }).click();
+    await page.getByRole('radio', { name: /^居住证办理/ }).click();
+    await next(page);
+    await page.getByTestId('kiosk-slots').locator('button[data-value="15:30"]').click();
+    await next(page);
+    // The reader types the number fast (no delay between keys) and presses Enter, with no field focused and no document chosen.
+    const reader = '110105194912310046';
+    await page.keyboard.type(reader, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('kiosk-id-read').waitFor();
+    expect(await page.getByTestId('kiosk-id-type').getByRole('radio', { name: /^居民身份证/ }).getAttribute('aria-checked')).toBe('true');
+    await next(page);
+    await tapKeys(page, 'kiosk-mobile-keypad', '13512345678');
+    await next(page);
+    // The name step says it may be left empty; only the party size is asked.
+    await page.getByTestId('kiosk-name-optional').getByText('可不填').waitFor();
+    await page.getByTestId('kiosk-people').getByRole('radio', { name: '1 人' }).click();
+    await next(page);
+    expect(await page.getByTestId('kiosk-review-name').innerText()).toBe('访客 · 1 人');
+    await next(page);
+    const code = await page.getByTestId('kiosk-booked-code').innerText();
+    const booked = await createApiClient({ baseUrl: suite.server.url })<AppointmentView>('GET', `/api/appointments/${code}`);
+    expect(booked).toMatchObject({ slot: '15:30', name: '访客', idType: 'resident', idMasked: '110***********0046', mobileMasked: '135****5678', partySize: 1 });
+  });
+
   it('[KS2][KS4][KS5][KS6] landscape, inside the hall: live waiting figures; a booking found by ID card and mobile and cancelled; a ticket taken and printable; then idle reset', async () => {
     const boss = await admin();
     await boss('PUT', '/api/halls/demo/calling-policy', { normalPerPriority: 2, maxRecalls: 3, requeueMinutes: 30, kioskTickets: true });
@@ -139,6 +169,7 @@ describe('the self-service terminal', () => {
 
     // KS5: a ticket for two, inside the hall.
     await page.getByTestId('kiosk-go-ticket').click();
+    await page.getByTestId('kiosk-service-tabs').getByRole('tab', { name: /食品经营许可/ }).click();
     await page.getByRole('radio', { name: /^酒类经营许可/ }).click();
     await page.getByTestId('kiosk-people').getByRole('radio', { name: '2 人' }).click();
     await next(page);

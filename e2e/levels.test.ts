@@ -19,7 +19,7 @@ const SUITE = 'levels';
 const suite = useServerAndBrowser();
 let adminApi: ApiClient | null = null;
 const admin = async () => (adminApi ??= (await signInAdmin(suite.server.url)).api);
-/** What "within seconds" means here: the apps follow the event stream, the booking page asks every 3 s. */
+/** What "within seconds" means here: every app and page follows the event stream (LV13). */
 const SECONDS = { timeout: 8_000 };
 /** The demo hall's supervisor, made by the first test and signed in again by the last. */
 let supervisorPassword = '';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createStaff, signInAdmin } from './support/api.ts';
 import { publishScreenshot } from './support/browser.ts';
 import { printToPdf } from './support/pdf.ts';
+import { decodeQr } from './support/qr.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 /** Printed tickets and confirmations, rendered by Chromium to PDF as its print dialog would, then read back. */
@@ -27,7 +28,7 @@ async function deskPage(username = 'print-desk'): Promise<Page> {
 }
 
 describe('printed tickets and confirmations', () => {
-  it('[PR1][PR3] the desk prints a ticket on 80 mm and 58 mm paper: hall, large number, queue, bundle and items, people ahead and time at issue, QR code to the phone page', async () => {
+  it('[PR1][PR3] the desk prints a ticket on 80 mm and 58 mm paper: hall, large number, queue, bundle and items, people ahead and time at issue, a QR code that, decoded, opens the phone page', async () => {
     const desk = await deskPage();
     // F001: a priority ticket, printed on 58 mm; its reason stays off the paper (DK2).
     await desk.getByTestId('desk-service').selectOption({ label: '居住证办理' });
@@ -54,6 +55,14 @@ describe('printed tickets and confirmations', () => {
     expect(await slip.getByTestId('print-qr').getAttribute('data-address')).toBe(`${suite.server.url}/t/${token}`);
     expect(await slip.getByTestId('print-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
     await slip.setViewportSize({ width: 480, height: 900 });
+    // The QR as printed, read from a screenshot of the slip as a phone's camera would: it opens this ticket's phone page.
+    const scanned = await decodeQr(slip, await slip.screenshot({ fullPage: true }));
+    expect(scanned).toBe(`${suite.server.url}/t/${token}`);
+    const phone = await suite.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(scanned!);
+    await phone.locator('main').getByText('F002').waitFor();
+    await phone.getByTestId('phone-state').getByText('等候叫号').waitFor();
+    await phone.close();
     await publishScreenshot(slip, SUITE, 'print-ticket-80mm', { fullPage: true });
 
     const pages = await printToPdf(slip);
@@ -77,6 +86,8 @@ describe('printed tickets and confirmations', () => {
     await page.goto(`${suite.server.url}/checkin/book/${booked.code}/print?paper=58`);
     await page.locator('html[data-print-ready="true"]').waitFor();
     await publishScreenshot(page, SUITE, 'print-confirmation-58mm', { fullPage: true });
+    // A15: the confirmation's QR, read from the screenshot, is the bare code the door's scanner reads.
+    expect(await decodeQr(page, await page.screenshot({ fullPage: true }))).toBe(booked.code);
     const [printed] = await printToPdf(page);
     expect(printed!.widthMm).toBeCloseTo(58, 0);
     const text = squeezed(printed!.text);

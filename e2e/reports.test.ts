@@ -333,6 +333,7 @@ describe('the region tree in the clerk console', () => {
     const place = page.getByTestId('hall-place-form');
     await expect.poll(() => place.getByLabel('本大厅名称').inputValue()).toBe('新华街道便民服务中心');
     await place.getByTestId('hall-region').selectOption({ label: '　　新华街道（乡镇/街道）' });
+    await place.getByTestId('hall-address').fill('新华街道 12 号');
     await place.getByRole('button').click();
     await page.getByTestId('regions-panel').getByRole('status').getByText('已保存大厅').waitFor();
     await publish(page, 'admin-regions');
@@ -340,5 +341,7 @@ describe('the region tree in the clerk console', () => {
     const overview = await admin<{ regions: { id: string; parentId: string | null; level: string }[]; halls: { hallId: string; regionId: string | null }[] }>('GET', '/api/city/overview');
     expect(overview.regions.find((r) => r.id === 'xinhua-street')).toMatchObject({ parentId: 'central', level: 'town' });
     expect(overview.halls.find((h) => h.hallId === 'xinhua-centre')?.regionId).toBe('xinhua-street');
+    const catalogue = await admin<{ hall: { address: string } }>('GET', '/api/halls/xinhua-centre/catalogue');
+    expect(catalogue.hall.address).toBe('新华街道 12 号');
   });
 });

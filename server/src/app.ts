@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Env } from './config/env.ts';
+import { trustedProxies, type Env } from './config/env.ts';
 import type { Clock } from './core/clock.ts';
 import { DEMO_HALL_ID, seedDemoHall } from './db/seed.ts';
 import { createDemoAccess, ensureFirstAdmin, type DemoAccess } from './modules/auth/bootstrap.ts';
@@ -90,7 +90,11 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(authPlugin, { relaySecret: env.RELAY_SECRET });
   await fastify.register(commands, { grouping: env.COMMAND_GROUPING });
   await fastify.register(swagger);
-  await fastify.register(realtime, { role: env.ROLE === 'primary' ? 'primary' : 'single', streamLength: env.STREAM_LENGTH });
+  await fastify.register(realtime, {
+    role: env.ROLE === 'primary' ? 'primary' : 'single',
+    streamLength: env.STREAM_LENGTH,
+    visitors: { perMinute: env.VISITOR_REALTIME_RATE_LIMIT, trustProxy: trustedProxies(env) },
+  });
 
   const { db } = fastify.store;
   const created: FirstStart = { admin: null, demo: null };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import app, { httpOptions, type FirstStart } from './app.ts';
 import relayApp from './relay/relay-app.ts';
-import { EnvError, loadEnv } from './config/env.ts';
+import { EnvError, loadEnv, trustedProxies } from './config/env.ts';
 import { offsetClock, systemClock } from './core/clock.ts';
 
 /** Process concerns only: environment, logger, listen, graceful shutdown. */
@@ -32,7 +32,7 @@ async function main() {
   }
   // The app is the same plugin either way; only the listening socket differs (Fastify's types model HTTPS as another server type).
   // TRUST_PROXY: a primary believes X-Forwarded-For only from its relays (and a hall's own reverse proxy).
-  const trustProxy = env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((address) => address.trim()) : false;
+  const trustProxy = trustedProxies(env);
   const fastify = Fastify({ ...httpOptions, trustProxy, logger: { level: env.LOG_LEVEL }, ...(https ? { https } : {}) } as Parameters<typeof Fastify>[0]);
   const clock = env.CLOCK_START ? offsetClock(new Date(env.CLOCK_START), env.CLOCK_SPEED) : systemClock;
   let firstStart: FirstStart | undefined;

@@ -11,7 +11,8 @@ import type { AdmitBatchResponse, AppointmentView, CallResponse, ScreenVisitorRe
 import { describe, expect, it } from 'vitest';
 import { bearer, greenPerson, staffToken } from './helper.ts';
 import { booking, idFor } from './support/booking.ts';
-import { client, join, listening, until } from './support/listening.ts';
+import { client, join, listening, track, until } from './support/listening.ts';
+import { connectHall } from '@hallflow/shared/realtime';
 
 type Test = Awaited<ReturnType<typeof listening>>;
 
@@ -291,5 +292,29 @@ describe('a screen joins in constant time', () => {
     const staffTickets = (await test.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(clerk) })).json<{ tickets: unknown[] }>().tickets;
     expect(staffTickets).toHaveLength(STAFF_RECENT_FINISHED_TICKETS);
     expect(staffLate).toBeLessThan(staffEarly * (STAFF_RECENT_FINISHED_TICKETS / 10) * 1.1);
+  });
+});
+
+describe('a visitor page without a credential (LV13)', () => {
+  it('[LV13][PV1] joins any hall as the public audience: hears level.changed with the rules only, gets no staff snapshot, and a screening reaches it as occupancy at most', async () => {
+    const test = await listening();
+    const supervisor = await staffToken(test.app, 'supervisor');
+    const door = await staffToken(test.app, 'door');
+    const socket = track(connectHall({ url: test.url, credential: 'visitor' }));
+    const received: PublicEnvelope[] = [];
+    socket.on('hall:public', (envelope) => received.push(envelope));
+    const joined = await join(socket, null);
+    expect(joined).toMatchObject({ ok: true, audience: 'public', mode: 'snapshot' });
+    if (!joined.ok || joined.mode !== 'snapshot') throw new Error('join refused');
+    expect(Object.keys(joined.snapshot)).not.toContain('parties');
+    const city = await new Promise<{ ok: boolean }>((resolve) => socket.emit('city:join', resolve));
+    expect(city).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    await test.app.inject({ method: 'POST', url: '/api/halls/demo/screenings', headers: bearer(door), payload: { name: '张三', categoryId: 'demo-A', people: [{ ...greenPerson, healthCode: 'red' }] } });
+    const set = await test.app.inject({ method: 'POST', url: '/api/prevention-levels', headers: bearer(supervisor), payload: { target: { hallId: 'demo' }, level: 'elevated', reason: '林某 密接 收紧' } });
+    expect(set.statusCode, set.body).toBe(200);
+    await until(() => received.some((envelope) => envelope.event.type === 'level.changed'), 'level.changed');
+    const change = received.find((envelope) => envelope.event.type === 'level.changed')!.event;
+    expect(change).toMatchObject({ type: 'level.changed', hall: { levelRules: { level: 'elevated' } } });
+    expect(JSON.stringify(received)).not.toMatch(/张|林某|"red"|CODE_RED|"supervisor"|密接/);
   });
 });

@@ -70,6 +70,18 @@ describe('the live city overview', () => {
     expect(fresh.halls.find((h) => h.hallId === 'demo')).toEqual(city.rows.at(-1));
   });
 
+  it('[LV11][CO3] each hall\'s row carries its prevention level, and a change of level reaches the city room live', async () => {
+    const test = await listening();
+    const city = await joinCity(test.url, test.admin);
+    if (!city.result.ok) throw new Error('join refused');
+    expect(city.result.overview.halls.find((h) => h.hallId === 'demo')?.level).toBe('strict');
+    const set = await test.app.inject({ method: 'POST', url: '/api/prevention-levels', headers: bearer(test.admin), payload: { target: { hallId: 'demo' }, level: 'elevated', reason: '周边出现病例' } });
+    expect(set.statusCode, set.body).toBe(200);
+    await until(() => city.rows.some((r) => r.hallId === 'demo' && r.level === 'elevated'), 'the row at 加强');
+    const fresh = (await test.app.inject({ method: 'GET', url: '/api/city/overview', headers: bearer(test.admin) })).json<CityOverview>();
+    expect(fresh.halls.find((h) => h.hallId === 'demo')).toEqual(city.rows.filter((r) => r.hallId === 'demo').at(-1));
+  });
+
   it('[CO2][CA4] the four-level tree: each level under the one above; halls placed, renamed and retired; totals per level', async () => {
     const test = await listening();
     const region = (payload: object) => test.app.inject({ method: 'POST', url: '/api/regions', headers: bearer(test.admin), payload });
@@ -84,6 +96,10 @@ describe('the live city overview', () => {
     const placed = await test.app.inject({ method: 'PATCH', url: '/api/halls/east', headers: bearer(test.admin), payload: { regionId: 'xinhua', name: '新华街道便民服务中心' } });
     expect(placed.json()).toMatchObject({ regionId: 'xinhua', hall: { name: '新华街道便民服务中心' } });
     expect((await test.app.inject({ method: 'PATCH', url: '/api/halls/east', headers: bearer(test.admin), payload: { regionId: 'nowhere' } })).statusCode).toBe(400);
+    // The address visitors are sent to (V6) can change after the hall was created; blanks around it are dropped.
+    expect((await test.app.inject({ method: 'PATCH', url: '/api/halls/east', headers: bearer(test.admin), payload: { address: ' 新华路 8 号 ' } })).statusCode).toBe(200);
+    expect((await test.app.inject({ method: 'GET', url: '/api/halls/east/catalogue' })).json<{ hall: { address: string } }>().hall.address).toBe('新华路 8 号');
+    expect((await test.app.inject({ method: 'PATCH', url: '/api/halls/east', headers: bearer(test.admin), payload: { address: 'x'.repeat(201) } })).statusCode).toBe(400);
     const supervisor = await test.member('supervisor', 'sup');
     expect((await test.app.inject({ method: 'PATCH', url: '/api/halls/demo', headers: bearer(supervisor), payload: { name: 'x' } })).statusCode).toBe(403);
 

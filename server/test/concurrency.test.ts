@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connection.ts';
 import { bearer, build, login, ADMIN_PASSWORD, HALL_MORNING } from './helper.ts';
@@ -10,7 +11,7 @@ import { bearer, build, login, ADMIN_PASSWORD, HALL_MORNING } from './helper.ts'
 const dir = mkdtempSync(join(tmpdir(), 'hallflow-concurrency-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runWorkers(path: string, kind: 'issue' | 'call' | 'book', jobs: { count: number; windowIds: string[]; firstId?: number; now?: string }[]): Promise<string[][]> {
+function runWorkers(path: string, kind: 'issue' | 'call' | 'book' | 'migrate', jobs: { count: number; windowIds: string[]; firstId?: number; now?: string }[]): Promise<string[][]> {
   const startAt = Date.now() + 3_000; // every process connected before any starts
   return Promise.all(
     jobs.map(
@@ -91,4 +92,26 @@ describe('ticket numbers, calls and bookings under real concurrency', () => {
     expect(results.every((r) => r.length > 100)).toBe(true); // every connection really took part
     // Correctness under contention, not speed (that is `pnpm bench`): a loaded two-core machine needs more than the default 30 s.
   }, 120_000);
+});
+
+describe('nodes starting together', () => {
+  it('[A7] a node that finds no migrations applied while a twin is applying them comes up once the twin has finished', async () => {
+    // The twin's part, played here: a new file whose migration log exists but is empty, and a
+    // write lock held while the other node starts and reads that log.
+    const path = join(dir, 'twins.db');
+    const twin = new Database(path);
+    twin.pragma('journal_mode = WAL');
+    twin.exec('CREATE TABLE __drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)');
+    twin.exec('BEGIN IMMEDIATE');
+    const node = runWorkers(path, 'migrate', [{ count: 0, windowIds: [] }]);
+    await new Promise((resolve) => setTimeout(resolve, 4_000)); // the node has started and waits for the lock
+    twin.exec('ROLLBACK');
+    twin.close();
+    const { sqlite } = openDatabase(path); // the twin applies every migration first
+    await node;
+    const applied = sqlite.prepare('SELECT hash FROM __drizzle_migrations').all() as { hash: string }[];
+    expect(applied.length).toBeGreaterThan(15);
+    expect(new Set(applied.map((row) => row.hash)).size).toBe(applied.length);
+    sqlite.close();
+  }, 60_000);
 });

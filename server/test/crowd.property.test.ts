@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../src/core/errors.ts';
 import { admitBatch } from '../src/modules/crowd/batch.service.ts';
 import { recordAnonymousExit, recordExit } from '../src/modules/crowd/exits.service.ts';
 import { screenVisitor } from '../src/modules/door/door.service.ts';
 import { occupancyOf } from '../src/modules/hall/hall.repository.ts';
-import { build, greenPerson } from './helper.ts';
+import { attempt, build, greenPerson } from './helper.ts';
 
 type Step =
   | { kind: 'arrive'; size: number; healthy: boolean }
@@ -64,15 +63,6 @@ class Model {
   }
 }
 
-/** The command's answer, or null when the system refused it (a DomainError). */
-function attempt<T>(run: () => T): T | null {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return null;
-  }
-}
 
 describe('crowd control over random days, against the real services and database', () => {
   it('[C1][B2][V1][X1][S2] the hall follows an independent model step by step: who is admitted, in which batch, and the count inside and holding, never above capacity', async () => {

@@ -202,7 +202,7 @@ describe('diversion', () => {
     expect((await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=nope' })).statusCode).toBe(400);
   });
 
-  it('[D1][H9] a hall between its two sessions, or past its last ticket, is not suggested', async () => {
+  it('[D1][D3][H9] a hall between its two sessions is suggested after those issuing now, with the time it reopens; past its last ticket it is not', async () => {
     const { app, clock } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);
     const as = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Body) => app.inject({ method, url, headers: bearer(admin), ...(payload ? { payload } : {}) });
@@ -211,10 +211,10 @@ describe('diversion', () => {
     const hours = (await as('GET', '/api/halls/split/policies')).json<{ hours: { weekly: Record<string, unknown> } }>().hours;
     const sessions = [{ open: '08:30', close: '12:00' }, { open: '14:00', close: '17:30' }];
     expect((await as('PUT', '/api/halls/split/hours', { ...hours, weekly: { ...hours.weekly, wed: sessions } })).statusCode).toBe(200);
-    const suggested = async () => (await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=demo-A' })).json<DiversionResponse>().alternatives.map((a) => a.hallId);
-    expect(await suggested()).toEqual(['split']); // 10:00
-    clock.set('2026-11-25T05:00:00.000Z'); // 13:00 in Shanghai
-    expect(await suggested()).toEqual([]);
+    const suggested = async () => (await app.inject({ method: 'GET', url: '/api/halls/demo/diversion?categoryId=demo-A' })).json<DiversionResponse>().alternatives.map((a) => [a.hallId, a.opensAt]);
+    expect(await suggested()).toEqual([['split', null]]); // 10:00
+    clock.set('2026-11-25T05:00:00.000Z'); // 13:00 in Shanghai: between the sessions
+    expect(await suggested()).toEqual([['split', '14:00']]);
     clock.set('2026-11-25T09:40:00.000Z'); // 17:40: past the last ticket (17:30)
     expect(await suggested()).toEqual([]);
   });

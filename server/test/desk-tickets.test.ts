@@ -1,6 +1,12 @@
+import { byPolicyOrder, type TicketView } from '@hallflow/shared';
 import type { TicketResponse } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
-import { bearer, build, staffToken, tableCounts } from './helper.ts';
+import { eq } from 'drizzle-orm';
+import { tickets } from '../src/db/schema/index.ts';
+import { ticketView } from '../src/modules/hall/views.ts';
+import { aheadInOwnQueue, aheadOfWalkIn, EXACT_PLACE_LIMIT, placeInQueue } from '../src/modules/screens/ticket-status.repository.ts';
+import { issueTicketTx } from '../src/modules/tickets/issue.service.ts';
+import { bearer, build, seeded, staffToken, tableCounts } from './helper.ts';
 
 /** The information desk (导办台): tickets issued by hand to visitors already inside. */
 describe('the information desk', () => {
@@ -67,3 +73,53 @@ describe('the information desk', () => {
     expect(routed.body.ticket).toMatchObject({ categoryId: 'demo-F', number: 'F001' });
   });
 });
+
+describe('the people ahead in a long queue', () => {
+  it('[DK4][Q2][Q4] past EXACT_PLACE_LIMIT waiting, the count is the ticket\'s own queue in the calling order: priority first, then slots that have come, walk-ins, later slots, then time queued', async () => {
+    const { app, clock } = await build();
+    const random = seeded(7);
+    const slots = [null, null, '2026-11-25T01:30:00.000Z', '2026-11-25T02:30:00.000Z', '2026-11-25T03:30:00.000Z'];
+    const issued: TicketView[] = [];
+    for (let i = 0; i < EXACT_PLACE_LIMIT + 60; i++) {
+      if (i % 7 === 0) clock.advance(1);
+      const input = { categoryId: random() < 0.8 ? 'demo-A' : 'demo-B', priority: random() < 0.1, partyId: null, partySize: 1, slotStart: slots[Math.floor(random() * slots.length)] };
+      issued.push(app.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', input)));
+    }
+    const now = clock.now();
+    const order = byPolicyOrder(now.toISOString());
+    for (const target of issued.filter((_, i) => i % 13 === 0)) {
+      const expected = issued.filter((t) => t.id !== target.id && t.categoryId === target.categoryId && (t.priority === target.priority ? order(t, target) < 0 : t.priority)).length;
+      expect(placeInQueue(app.store.db, target.id, now).ahead, target.number).toBe(expected);
+    }
+  });
+});
+
+describe('the people ahead of a walk-in, from short index ranges', () => {
+  it('[DK4][R10] for every walk-in of a long queue, the count from the kept queue count and short ranges equals the calling order\'s, with tickets queued in the same instant and tickets moved in from another queue', async () => {
+    const { app, clock } = await build();
+    const random = seeded(23);
+    const slots = [null, null, null, '2026-11-25T01:30:00.000Z', '2026-11-25T02:30:00.000Z'];
+    const issued: TicketView[] = [];
+    for (let i = 0; i < EXACT_PLACE_LIMIT + 40; i++) {
+      if (i % 9 === 0) clock.advance(1);
+      const input = { categoryId: random() < 0.85 ? 'demo-A' : 'demo-B', priority: random() < 0.15, partyId: null, partySize: 1, slotStart: slots[Math.floor(random() * slots.length)] };
+      issued.push(app.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', input)));
+    }
+    // Tickets of queue B moved into A keep their queue time and their B number (Q2, T6).
+    app.store.sqlite.prepare("update tickets set category_id = 'demo-A' where category_id = 'demo-B' and rowid % 2 = 0").run();
+    const now = clock.now();
+    const order = byPolicyOrder(now.toISOString());
+    const rows = app.store.db.select().from(tickets).where(eq(tickets.state, 'waiting')).all();
+    const views = rows.map(ticketView);
+    let checked = 0;
+    for (const row of rows.filter((r) => r.slotStart === null)) {
+      const target = ticketView(row);
+      const expected = views.filter((t) => t.id !== target.id && t.categoryId === target.categoryId && (t.priority === target.priority ? order(t, target) < 0 : t.priority)).length;
+      expect(aheadOfWalkIn(app.store.db, row, now), row.number).toBe(expected);
+      expect(aheadInOwnQueue(app.store.db, row, now), row.number).toBe(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+

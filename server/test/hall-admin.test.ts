@@ -30,6 +30,23 @@ describe('configuring halls, categories and windows', () => {
     expect(tableCounts(app)).toEqual(before);
   });
 
+  it('[C1][A10] an area per person under 0.5 m² (down to a denormal float) is a 400 naming the field, on creating and on editing a hall; nothing is written', async () => {
+    const { app } = await build();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    const before = tableCounts(app);
+    for (const areaPerPersonM2 of [0.4, 4.4e-323]) {
+      const created = await app.inject({ method: 'POST', url: '/api/halls', headers: bearer(admin), payload: { ...EAST_HALL, areaPerPersonM2 } });
+      expect(created.statusCode, created.body).toBe(400);
+      expect(created.json<{ message: string }>().message).toContain('areaPerPersonM2');
+      const edited = await app.inject({ method: 'PUT', url: '/api/halls/demo/crowd-config', headers: bearer(admin), payload: { areaPerPersonM2 } });
+      expect(edited.statusCode, edited.body).toBe(400);
+      expect(edited.json<{ message: string }>().message).toContain('areaPerPersonM2');
+    }
+    expect(tableCounts(app)).toEqual(before);
+    const smallest = await app.inject({ method: 'PUT', url: '/api/halls/demo/crowd-config', headers: bearer(admin), payload: { areaPerPersonM2: 0.5 } });
+    expect(smallest.statusCode, smallest.body).toBe(200);
+  });
+
   it('[HC1] a category prefix is unique within a hall', async () => {
     const { app } = await build();
     const admin = await login(app, 'admin', ADMIN_PASSWORD);

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import app, { httpOptions } from '../src/app.ts';
 import { loadEnv, type Env } from '../src/config/env.ts';
 import { ManualClock } from '../src/core/clock.ts';
+import { DomainError } from '../src/core/errors.ts';
 import relayApp from '../src/relay/relay-app.ts';
 import type { LoginResponse } from '@hallflow/shared/api';
 
@@ -93,3 +94,22 @@ export function tableCounts(app: FastifyInstance): Record<string, number> {
 
 /** A second hall for tests that need more than the demo one. */
 export const EAST_HALL = { id: 'east', name: '东区分中心', nameEn: 'East Branch', floorAreaM2: 300, areaPerPersonM2: 10, staffOnFloor: 4, holdingCapacity: 20, batchSize: 6 };
+
+/** The command's answer, or null when the system refused it (a DomainError); any other failure is thrown. */
+export function attempt<T>(run: () => T): T | null {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return null;
+  }
+}
+
+/** A small deterministic generator, so a failure can be replayed. */
+export function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}

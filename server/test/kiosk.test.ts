@@ -1,6 +1,7 @@
 import type { TicketResponse } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
+import { booking, idFor } from './support/booking.ts';
 
 /** Self-service terminals: paired and revoked like screens, doing only what a visitor may. */
 describe('self-service terminals', () => {
@@ -44,5 +45,30 @@ describe('self-service terminals', () => {
     expect(taken.statusCode, taken.body).toBe(201);
     expect(taken.json<TicketResponse>()).toMatchObject({ ticket: { number: 'G001', categoryId: 'demo-G', priority: false, partySize: 2 }, ahead: 0 });
     expect((await take(inside.token, { categoryId: 'demo-A', priority: true })).statusCode).toBe(400);
+  });
+
+  it('[KS7] a booking without a name is taken only from a terminal of the hall, kept as 「访客」; anyone else is told to give one, and nothing is written', async () => {
+    const { app, admin, pair, call } = await hall();
+    const kiosk = await pair();
+    const { name: _name, ...nameless } = booking({ idNumber: idFor(701) });
+    const count = async () => (await app.inject({ method: 'GET', url: '/api/halls/demo/slots?categoryId=demo-C&date=' + nameless.date })).json<{ start: string; free: number }[]>().find((s) => s.start === nameless.slot)!.free;
+    const free = await count();
+
+    const anonymous = await app.inject({ method: 'POST', url: '/api/halls/demo/appointments', payload: nameless });
+    expect(anonymous.statusCode).toBe(400);
+    expect(anonymous.json()).toMatchObject({ code: 'NAME_REQUIRED' });
+    expect((await call('POST', '/api/halls/demo/appointments', admin, { ...nameless, name: '  ' })).json()).toMatchObject({ code: 'NAME_REQUIRED' });
+    const lobby = await app.inject({ method: 'POST', url: '/api/halls/demo/devices', headers: bearer(admin), payload: { name: '大厅屏', kind: 'lobby' } });
+    expect((await call('POST', '/api/halls/demo/appointments', lobby.json<{ token: string }>().token, nameless)).json()).toMatchObject({ code: 'NAME_REQUIRED' });
+    expect(await count()).toBe(free);
+
+    const booked = await call('POST', '/api/halls/demo/appointments', kiosk.token, nameless);
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(booked.json()).toMatchObject({ name: '访客', idType: 'resident' });
+    expect(await count()).toBe(free - 1);
+
+    // A revoked terminal is nobody's terminal.
+    expect((await call('POST', `/api/halls/demo/devices/${kiosk.id}/revoke`, admin)).statusCode).toBe(200);
+    expect((await call('POST', '/api/halls/demo/appointments', kiosk.token, { ...nameless, idNumber: idFor(702) })).json()).toMatchObject({ code: 'NAME_REQUIRED' });
   });
 });

@@ -1,9 +1,9 @@
-import type { AdmitBatchResponse, GreetVisitorResponse, PreventionLevelState, ScreenVisitorResponse, SetPreventionLevelResponse } from '@hallflow/shared/api';
+import type { AdmitBatchResponse, GreetVisitorResponse, PreventionLevelState, RecheckPartyResponse, ScreenVisitorResponse, SetPreventionLevelResponse } from '@hallflow/shared/api';
 import type { HallEvent } from '@hallflow/shared';
 import { describe, expect, it } from 'vitest';
 import { eventsSince } from '../src/core/event-log.ts';
 import { applyDueLevelChanges } from '../src/modules/levels/scheduled-levels.ts';
-import { ADMIN_PASSWORD, EAST_HALL, bearer, build, login, staffToken } from './helper.ts';
+import { ADMIN_PASSWORD, EAST_HALL, bearer, build, greenPerson, login, staffToken } from './helper.ts';
 
 async function hall() {
   const test = await build();
@@ -70,7 +70,90 @@ describe('prevention levels (LV)', () => {
     const ticketed = await t.greet({ size: 1, categoryId: 'demo-A' });
     expect(ticketed.statusCode, ticketed.body).toBe(200);
     expect(ticketed.json<GreetVisitorResponse>()).toMatchObject({ ticket: { number: 'A001', state: 'waiting' }, occupancy: { inside: 3 } });
-    expect(ticketed.json<GreetVisitorResponse>().phoneToken).toMatch(/\w{10,}/);
+    expect(ticketed.json<GreetVisitorResponse>().phoneToken).toMatch(/^[\w-]{22}$/);
+  });
+
+  it('[LV12] a 常态 edited to batch: the greeter sends a party with its service to the holding area, which enters by batch; a bare count is refused', async () => {
+    const t = await hall();
+    const presets = (await t.level()).presets;
+    const put = await t.app.inject({ method: 'PUT', url: '/api/halls/demo/prevention-level/presets', headers: bearer(t.supervisor), payload: { ...presets, normal: { ...presets.normal, admission: 'batches' } } });
+    expect(put.statusCode, put.body).toBe(200);
+    await t.setLevel(t.supervisor, { target: { hallId: 'demo' }, level: 'normal', reason: '常态但分批' });
+    const greeted = await t.greet({ size: 2, categoryId: 'demo-A' });
+    expect(greeted.statusCode, greeted.body).toBe(200);
+    expect(greeted.json<GreetVisitorResponse>()).toMatchObject({ ticket: null, phoneToken: null, held: { size: 2, state: 'holding' }, occupancy: { inside: 0, holding: 2 } });
+    expect((await t.greet({ size: 1, categoryId: null })).json()).toMatchObject({ code: 'BATCH_ADMISSION' });
+    const batch = await t.app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(t.door) });
+    expect(batch.statusCode, batch.body).toBe(200);
+    expect(batch.json<AdmitBatchResponse>()).toMatchObject({ parties: [{ size: 2, state: 'admitted' }], tickets: [{ number: 'A001' }] });
+    expect((await t.level()).level).toBe('normal');
+  });
+
+  it('[LV10][LV6] tightening 加强 → 严格 marks the parties holding without the new checks; batches pass over them and say so; the door re-checks only what is missing; nobody inside is touched', async () => {
+    const t = await hall();
+    const presets = (await t.level()).presets;
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/halls/demo/prevention-level/presets',
+      headers: bearer(t.supervisor),
+      payload: { ...presets, elevated: { ...presets.elevated, admission: 'batches', walkIns: 'welcome' }, strict: { ...presets.strict, walkIns: 'welcome' } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const held = async (payload: object) => {
+      const response = await t.screen(payload);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<ScreenVisitorResponse>().party;
+    };
+    // One party goes in at 严格, one holds after a full screening; then two hold after 加强's temperature and mask only.
+    await t.setLevel(t.supervisor, { target: { hallId: 'demo' }, level: 'strict', reason: '严格' });
+    await held({ name: '先入场', categoryId: 'demo-A', people: [greenPerson] });
+    expect((await t.app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(t.door) })).json<AdmitBatchResponse>().parties).toHaveLength(1);
+    const full = await held({ name: '全查验', categoryId: 'demo-A', people: [greenPerson] });
+    await t.setLevel(t.supervisor, { target: { hallId: 'demo' }, level: 'elevated', reason: '加强' });
+    const elevatedOnly = { temperature: 36.4, mask: true };
+    const light = await held({ name: '轻查验', categoryId: 'demo-A', people: [elevatedOnly, elevatedOnly] });
+    const other = await held({ name: '另一组', categoryId: 'demo-B', people: [elevatedOnly] });
+
+    await t.setLevel(t.supervisor, { target: { hallId: 'demo' }, level: 'strict', reason: '出现病例 收紧' });
+    const [tightened] = t.lastEvents('level.changed').slice(-1);
+    const marked = (tightened!.event as Extract<HallEvent, { type: 'level.changed' }>).parties ?? [];
+    expect(marked.map((party) => [party.id, party.recheck])).toEqual([
+      [light.id, ['healthCodeCheck', 'symptomsCheck']],
+      [other.id, ['healthCodeCheck', 'symptomsCheck']],
+    ]);
+    expect((await t.level()).level).toBe('strict');
+
+    const batch = (await t.app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(t.door) })).json<AdmitBatchResponse>();
+    expect(batch.parties.map((party) => party.id)).toEqual([full.id]);
+    expect(batch.recheckPending).toBe(2);
+    const none = (await t.app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(t.door) })).json<AdmitBatchResponse>();
+    expect(none).toMatchObject({ batch: null, recheckPending: 2 });
+    expect(none.reason).toContain('re-check');
+
+    const recheck = (partyId: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/halls/demo/parties/${partyId}/recheck`, headers: bearer(t.door), payload });
+    const code = { healthCode: 'green', symptoms: { fever: false, cough: false, other: false } };
+    expect((await recheck(light.id, { people: [code] })).json()).toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect((await recheck(light.id, { people: [code, { healthCode: 'green' }] })).json()).toMatchObject({ code: 'CHECK_REQUIRED', params: { field: 'body/people/1/symptoms' } });
+    expect((await recheck(full.id, { people: [code] })).json()).toMatchObject({ code: 'RECHECK_NOT_NEEDED' });
+    const passed = await recheck(light.id, { people: [code, code] });
+    expect(passed.statusCode, passed.body).toBe(200);
+    expect(passed.json<RecheckPartyResponse>()).toMatchObject({ passed: true, party: { id: light.id, state: 'holding' }, deniedParty: null });
+    expect(passed.json<RecheckPartyResponse>().party.recheck).toBeUndefined();
+    const record = t.app.store.sqlite.prepare('select readings from screenings where party_id = ?').get(light.id) as { readings: string };
+    expect(JSON.parse(record.readings)).toMatchObject([
+      { temperature: 36.4, healthCode: 'green', checksRequired: { healthCodeCheck: true, temperatureCheck: true, maskCheck: true, symptomsCheck: true }, recheck: { checks: ['healthCodeCheck', 'symptomsCheck'] } },
+      { person: 2, mask: true, healthCode: 'green' },
+    ]);
+    const failed = await recheck(other.id, { people: [{ healthCode: 'red', symptoms: { fever: false, cough: true, other: false } }] });
+    expect(failed.json<RecheckPartyResponse>()).toMatchObject({ passed: false, party: { id: other.id, state: 'denied' } });
+    expect(failed.json<RecheckPartyResponse>().reasons.map((reason) => reason.code)).toEqual(['CODE_RED', 'SYMPTOM_COUGH']);
+    expect(t.lastEvents('party.rechecked')).toHaveLength(2);
+
+    const next = (await t.app.inject({ method: 'POST', url: '/api/halls/demo/batches', headers: bearer(t.door) })).json<AdmitBatchResponse>();
+    expect(next.parties.map((party) => party.id)).toEqual([light.id]);
+    expect(next.recheckPending).toBe(0);
+    const occupancy = (await t.app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(t.door) })).json<{ occupancy: { inside: number; holding: number } }>().occupancy;
+    expect(occupancy).toMatchObject({ inside: 4, holding: 0 });
   });
 
   it('[LV5][LV3] at 加强 the door checks temperature and mask only, refuses a form without a required reading, and lets a party walk in below the share of the limit', async () => {

@@ -40,6 +40,24 @@ describe('getTicketStatus: the visitor phone page', () => {
     expect(await status()).toMatchObject({ ticket: { state: 'called' }, ahead: null, estimatedWaitMinutes: null, windowNumber: 6 });
   });
 
+  it('[L7][E3][Q9] the estimate stands behind the own queue, with a window serving it as overflow only while that window\'s own queues are empty; the people ahead still count every window\'s turns', async () => {
+    const { app } = await build();
+    const clerk = await staffToken(app, 'clerk');
+    const post = (url: string, payload?: object) => app.inject({ method: 'POST', url: `/api/halls/demo${url}`, headers: bearer(clerk), payload });
+    await post('/tickets', { categoryId: 'demo-A' });
+    const other = (await post('/tickets', { categoryId: 'demo-C' })).json<TicketResponse>();
+    const mine = (await post('/tickets', { categoryId: 'demo-A' })).json<TicketResponse>();
+    const status = async () => (await app.inject({ method: 'GET', url: `/api/public/tickets/${mine.phoneToken}` })).json<Status>();
+    // Window 2 serves A first; window 3 serves C, D, then A. Q9: window 2 calls A001, window 3 calls C001, then window 2 calls mine: two ahead.
+    // The wait: one ahead in A, at 10 minutes (no case finished yet), served by window 2 alone while C has someone waiting: (1 + 1) × 10 ÷ 1 = 20.
+    await post('/windows/demo-w2/open');
+    await post('/windows/demo-w3/open');
+    expect(await status()).toMatchObject({ ahead: 2, estimatedWaitMinutes: 20 });
+    // Window 3 calls C001: C is empty, so window 3 helps A as overflow (½): 2 × 10 ÷ 1.5 ≈ 13.
+    await post('/windows/demo-w3/call', { ticketId: other.ticket.id });
+    expect(await status()).toMatchObject({ ahead: 1, estimatedWaitMinutes: 13 });
+  });
+
   it('[L7] the page is public but rate-limited per ticket link, and an unknown or malformed token is refused', async () => {
     const { app } = await build({ PUBLIC_RATE_LIMIT: '3' });
     const clerk = await staffToken(app, 'clerk');

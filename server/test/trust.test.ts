@@ -138,6 +138,21 @@ describe('each role does only what it should, in its own hall', () => {
       expect(response.headers['referrer-policy'], url).toBe('no-referrer');
     }
   });
+
+  it('[AC6][PR4] a slip\'s print page may be framed by the hall\'s own pages only, for the terminal\'s silent printing; no other page may be framed', async () => {
+    const { app } = await build();
+    for (const url of ['/t/abcdefghijklmnopqrstuv/print', '/checkin/book/AB12CD34/print?paper=58']) {
+      const response = await app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp, url).toContain("frame-ancestors 'self'");
+      expect(csp, url).not.toContain("frame-ancestors 'none'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
+    for (const url of ['/t/abcdefghijklmnopqrstuv', '/checkin/kiosk', '/checkin/book/AB12CD34', '/t/abcdefghijklmnopqrstuv/print/more', '/api/public/tickets/abcdefghijklmnopqrstuv/printout']) {
+      expect(String((await app.inject({ method: 'GET', url })).headers['content-security-policy']), url).toContain("frame-ancestors 'none'");
+    }
+  });
 });
 
 describe('a record of every staff action', () => {

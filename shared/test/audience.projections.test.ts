@@ -52,16 +52,17 @@ const EVERY_EVENT: HallEvent[] = [
   { type: 'window.updated', window },
   { type: 'hall.configured', hall: aPublicHall().hall, categories: [], windows: [window], queues },
   { type: 'appointments.changed', places: [{ categoryId: 'c', date: '2026-11-26', start: '10:00', free: 3 }] },
-  { type: 'level.changed', hall: aPublicHall().hall, change: { id: 'lc1', fromLevel: 'normal', toLevel: 'strict', reason: '林某某确诊 本区收紧', by: 'supervisor-lin', at: '2026-11-25T02:00:00.000Z', effectiveAt: '2026-11-25T02:00:00.000Z', scope: 'hall', regionId: null } },
+  { type: 'level.changed', hall: aPublicHall().hall, change: { id: 'lc1', fromLevel: 'normal', toLevel: 'strict', reason: '林某某确诊 本区收紧', by: 'supervisor-lin', at: '2026-11-25T02:00:00.000Z', effectiveAt: '2026-11-25T02:00:00.000Z', scope: 'hall', regionId: null }, parties: [party({ id: 'p2', state: 'holding', denialReasons: [], recheck: ['healthCodeCheck'] })] },
+  { type: 'party.rechecked', parties: [party({ id: 'p2', state: 'holding', denialReasons: [] }), party({ id: 'p3', size: 1 })], occupancy },
 ];
 
-const STAFF_ONLY = ['change', 'reason', 'by', 'displayName', 'appointmentCode', 'denialReasons', 'parties', 'partyId', 'priority', 'rating', 'slotStart', 'queuedAt', 'targetWindowId', 'normalSincePriority'];
+const STAFF_ONLY = ['recheck', 'change', 'reason', 'by', 'displayName', 'appointmentCode', 'denialReasons', 'parties', 'partyId', 'priority', 'rating', 'slotStart', 'queuedAt', 'targetWindowId', 'normalSincePriority'];
 const keys = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap(keys) : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : [];
 
 describe('what each audience is sent (pure projections)', () => {
   it('[PV1] no public event carries a staff-only field, for every kind of staff event', () => {
-    expect(new Set(EVERY_EVENT.map((e) => e.type)).size).toBe(19);
+    expect(new Set(EVERY_EVENT.map((e) => e.type)).size).toBe(20);
     for (const event of EVERY_EVENT) {
       const projected = projectPublicEvent(event);
       expect(keys(projected).filter((key) => STAFF_ONLY.includes(key)), event.type).toEqual([]);
@@ -73,6 +74,11 @@ describe('what each audience is sent (pure projections)', () => {
     expect(projectPublicEvent(EVERY_EVENT[0]!)).toEqual({ type: 'hidden' });
     expect(projectPublicEvent({ type: 'batch.proposed', occupancy })).toEqual({ type: 'hidden' });
     expect(projectPublicEvent(EVERY_EVENT[1]!)).toEqual({ type: 'occupancy.changed', occupancy });
+  });
+
+  it('[PV1][LV10] a re-check reaches screens as the holding figures only; the parties marked by a level change stay with staff', () => {
+    expect(projectPublicEvent(EVERY_EVENT.at(-1)!)).toEqual({ type: 'occupancy.changed', occupancy });
+    expect(Object.keys(projectPublicEvent(EVERY_EVENT.at(-2)!))).toEqual(['type', 'hall']);
   });
 
   it('[PV2] a batch is public as its number, size and ticket numbers', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canCallSpecific, normalSincePriorityAfter, pickNextTicket, type CallCandidate } from '../src/domain/index.ts';
+import { byPolicyOrder, canCallSpecific, normalSincePriorityAfter, pickFromOrdered, pickNextTicket, type CallCandidate } from '../src/domain/index.ts';
 
 let counter = 0;
 function ticket(over: Partial<CallCandidate> = {}): CallCandidate {
@@ -123,6 +123,40 @@ describe('the calling policy', () => {
         expect(pool.filter((t) => t.state === 'waiting' && ['A', 'B'].includes(t.categoryId))).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('[Q3][Q4][Q5][Q6] property: the one-pass pick over the calling order chooses what the rules as written choose', () => {
+    // The rules as written: the window's callable tickets; priority ones in the calling order; the first of
+    // the window's categories with a callable normal ticket, in the calling order; then the ratio.
+    const asWritten = (candidates: CallCandidate[], w: ReturnType<typeof window>, ratio: number) => {
+      const order = byPolicyOrder(NOW.toISOString());
+      const callable = candidates.filter((t) => t.state === 'waiting' && w.categoryIds.includes(t.categoryId) && (t.targetWindowId === null || t.targetWindowId === w.id));
+      const priority = callable.filter((t) => t.priority).sort(order);
+      const normal = w.categoryIds.map((c) => callable.filter((t) => !t.priority && t.categoryId === c).sort(order)).find((list) => list.length > 0) ?? [];
+      if (priority[0] && (w.normalSincePriority >= ratio || normal.length === 0)) return priority[0];
+      return normal[0] ?? priority[0] ?? null;
+    };
+    const arbitraryTicket = fc.record({
+      categoryId: fc.constantFrom('A', 'B', 'C'),
+      state: fc.constantFrom('waiting', 'waiting', 'waiting', 'called'),
+      priority: fc.boolean(),
+      minute: fc.integer({ min: 0, max: 5 }),
+      slot: fc.constantFrom(null, '2026-11-25T01:30:00.000Z', '2026-11-25T02:30:00.000Z'),
+      target: fc.constantFrom(null, null, 'w1', 'w2'),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryTicket, { maxLength: 40 }), fc.shuffledSubarray(['A', 'B', 'C'], { minLength: 1 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), (specs, categoryIds, since, ratio) => {
+        const pool = specs.map((s, i) =>
+          ticket({ id: `o${i}`, number: `X${String(i).padStart(3, '0')}`, categoryId: s.categoryId, state: s.state as CallCandidate['state'], priority: s.priority, queuedAt: `2026-11-25T01:0${s.minute}:00.000Z`, slotStart: s.slot, targetWindowId: s.target }),
+        );
+        const w = window({ categoryIds, normalSincePriority: since });
+        const ordered = pool.toSorted(byPolicyOrder(NOW.toISOString()));
+        const expected = asWritten(pool, w, ratio)?.id ?? null;
+        expect(pickFromOrdered(ordered, w, { normalPerPriority: ratio })?.id ?? null).toBe(expected);
+        expect(pickNextTicket(pool, w, NOW, { normalPerPriority: ratio })?.id ?? null).toBe(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -16,6 +16,7 @@ const row = (hallId: string, regionId: string | null, inside: number, over: Part
   queues: [{ categoryId: 'A', prefix: 'A', name: 'A', waiting: 3 }],
   windows: [{ id: 'w1', number: 1, state: 'open' }, { id: 'w2', number: 2, state: 'paused' }],
   alerts: [],
+  level: 'strict',
   ...over,
 });
 
@@ -35,6 +36,13 @@ describe('city overview rules', () => {
     expect(cityRowAfter(before, envelope(13, { type: 'window.updated', window: { id: 'w1', state: 'closed' } }))).toBeNull();
     expect(cityRowAfter(before, envelope(11, { type: 'window.updated', window: { id: 'w9', state: 'open' } }))).toBeNull();
     expect(cityRowAfter(before, envelope(11, { type: 'hall.configured' }))).toBeNull();
+  });
+
+  it('[LV11] a row follows its hall\'s level change, and nothing else in the row moves', () => {
+    const before = row('h', null, 5);
+    const hall = { levelRules: { level: 'normal', checks: { healthCodeCheck: false, temperatureCheck: false, maskCheck: false, symptomsCheck: false }, walkIns: 'welcome', admission: 'free' } };
+    const after = cityRowAfter(before, { hallId: 'h', seq: 11, at: '2026-11-25T02:00:00.000Z', event: { type: 'level.changed', hall } as unknown as HallEventEnvelope['event'] });
+    expect(after).toEqual({ ...before, seq: 11, level: 'normal' });
   });
 
   it('[CO2] the tree in order with each level’s totals; halls without a region gathered apart; halls under a district', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HallEventEnvelope } from '../src/domain/index.ts';
-import { HallSync, PROTOCOL_VERSION, type JoinResult, type SyncSocket } from '../src/realtime/index.ts';
-import { aHall } from './support/views.ts';
+import { HallSync, PROTOCOL_VERSION, RETRY_RATE_LIMITED, type JoinResult, type SyncSocket } from '../src/realtime/index.ts';
+import { aHall, aPublicHall } from './support/views.ts';
 
 type Listener = (...args: never[]) => void;
 
@@ -135,5 +135,39 @@ describe('noticing a dead link', () => {
     expect(socket.joins).toHaveLength(2); // it rejoins, catching up by seq
     expect(socket.joins[1]!.lastSeq).toBe(1);
     sync.close();
+  });
+});
+
+describe('a visitor refused for its address\'s rate (AC7)', () => {
+  afterEach(() => vi.useRealTimers());
+  const limited = () => Object.assign(new Error('Too many live connections from this network; try again shortly'), { data: { code: 'REALTIME_RATE_LIMITED', reload: false } });
+
+  it('[AC7] a refused handshake says offline and connects again after a pause of at least 15 s, not at once and not never', () => {
+    vi.useFakeTimers();
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h', 'public');
+    socket.fire('connect_error', limited());
+    expect(sync.status).toBe('offline');
+    vi.advanceTimersByTime(RETRY_RATE_LIMITED.minMs - 1);
+    expect(socket.connectAttempts).toBe(0);
+    vi.advanceTimersByTime(RETRY_RATE_LIMITED.spreadMs + 1);
+    expect(socket.connectAttempts).toBe(1);
+    expect(socket.joins).toHaveLength(1);
+  });
+
+  it('[AC7] a refused join says offline and joins again on the same connection after the pause, then goes live', () => {
+    vi.useFakeTimers();
+    const socket = new FakeSocket();
+    const sync = new HallSync(socket, 'h', 'public');
+    socket.connect();
+    socket.joins[0]!.ack({ ok: false, code: 'REALTIME_RATE_LIMITED', message: 'Too many live connections from this network; try again shortly' });
+    expect(sync.status).toBe('offline');
+    vi.advanceTimersByTime(RETRY_RATE_LIMITED.minMs - 1);
+    expect(socket.joins).toHaveLength(1);
+    vi.advanceTimersByTime(RETRY_RATE_LIMITED.spreadMs + 1);
+    expect(socket.joins).toHaveLength(2);
+    expect(socket.connectAttempts).toBe(1);
+    socket.joins[1]!.ack({ ok: true, audience: 'public', serverTime: '2026-11-25T02:00:00.000Z', protocolVersion: PROTOCOL_VERSION, mode: 'snapshot', snapshot: aPublicHall() });
+    expect(sync.status).toBe('live');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOURS, HOLIDAY_CALENDAR, HoursConfigSchema, describeDay, hoursForDate, lastTicketTime, normalWeekdayHours, serviceStatus, weekHours, type HoursConfig } from '../src/domain/index.ts';
+import { DEFAULT_HOURS, HOLIDAY_CALENDAR, HoursConfigSchema, describeDay, hoursForDate, lastTicketTime, normalWeekdayHours, serviceStatus, ticketsNextToday, weekHours, type HoursConfig } from '../src/domain/index.ts';
 import { Value } from '@sinclair/typebox/value';
 
 const SH = 'Asia/Shanghai';
@@ -108,5 +108,26 @@ describe('opening hours', () => {
   it('[H7] the last time a new ticket is issued on a date; none on a closed day', () => {
     expect(lastTicketTime(config(), '2026-11-25')).toBe('17:30');
     expect(lastTicketTime(config({ holidays: ['2026-11-25'] }), '2026-11-25')).toBeNull();
+  });
+
+  it('[D3] when a hall that issues no tickets now first does later today: before opening, in a pause between sessions, in a lunch break; never while it issues them, after its last ticket or on a closed day', () => {
+    expect(ticketsNextToday(config(), SH, at('2026-11-25T10:00:00'))).toBeNull(); // issuing now
+    expect(ticketsNextToday(config(), SH, at('2026-11-25T07:00:00'))).toBe('08:00'); // the extension opens first
+    const split = config({ weekly: { ...DEFAULT_HOURS.weekly, wed: [{ open: '08:30', close: '12:00' }, { open: '14:00', close: '17:30' }] } });
+    expect(ticketsNextToday(split, SH, at('2026-11-25T13:00:00'))).toBe('14:00');
+    const lunch = config({ lunchBreak: { open: '12:00', close: '13:30' } });
+    expect(ticketsNextToday(lunch, SH, at('2026-11-25T12:10:00'))).toBe('13:30');
+    expect(ticketsNextToday(config(), SH, at('2026-11-25T17:45:00'))).toBeNull(); // past the last ticket (17:30)
+    expect(ticketsNextToday(config({ holidays: ['2026-11-25'] }), SH, at('2026-11-25T07:00:00'))).toBeNull();
+    // Whatever it names, the hall issues tickets then (it is judged by serviceStatus itself).
+    for (const hours of [config(), split, lunch]) {
+      for (let minute = 0; minute < 24 * 60; minute += 7) {
+        const now = new Date(at('2026-11-25T00:00:00').getTime() + minute * 60_000);
+        const next = ticketsNextToday(hours, SH, now);
+        if (next === null) continue;
+        expect(serviceStatus(hours, SH, at(`2026-11-25T${next}:00`)).ticketsAllowed).toBe(true);
+        expect(serviceStatus(hours, SH, now).ticketsAllowed).toBe(false);
+      }
+    }
   });
 });

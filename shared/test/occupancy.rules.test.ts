@@ -38,9 +38,14 @@ describe('occupancy rules', () => {
   });
 
   it('[D1] diversion ranks halls with room first, then the shortest wait', () => {
-    const hall = (hallId: string, free: number, estimatedWaitMinutes: number | null) => ({ hallId, name: hallId, nameEn: hallId, free, waiting: 0, estimatedWaitMinutes });
+    const hall = (hallId: string, free: number, estimatedWaitMinutes: number | null, opensAt: string | null = null) => ({ hallId, name: hallId, nameEn: hallId, free, waiting: 0, estimatedWaitMinutes, opensAt });
     expect(rankDiversion([hall('full', 0, 1), hall('slow', 9, 40), hall('fast', 2, 10)]).map((h) => h.hallId)).toEqual(['fast', 'slow', 'full']);
     // No window serving the queue there now: no estimate, after every hall with one; then the most room.
     expect(rankDiversion([hall('unknown', 9, null), hall('small', 1, null), hall('slow', 2, 90)]).map((h) => h.hallId)).toEqual(['slow', 'unknown', 'small']);
+  });
+
+  it('[D3] halls issuing tickets now come before those that do later today, which follow by the time they start', () => {
+    const hall = (hallId: string, free: number, opensAt: string | null) => ({ hallId, name: hallId, nameEn: hallId, free, waiting: 0, estimatedWaitMinutes: 5, opensAt });
+    expect(rankDiversion([hall('at14', 50, '14:00'), hall('at1330', 50, '13:30'), hall('now-full', 0, null), hall('now', 3, null)]).map((h) => h.hallId)).toEqual(['now', 'now-full', 'at1330', 'at14']);
   });
 });

@@ -4,7 +4,7 @@ import { canMoveParty, isInside, MAX_PARTY_SIZE, MIN_PARTY_SIZE, type PartyState
 const STATES: PartyState[] = ['arrived', 'screened', 'holding', 'admitted', 'exited', 'denied'];
 
 describe('the visitor path', () => {
-  it('[V1] a party moves only forward along arrived → screened → holding → admitted → exited', () => {
+  it('[V1][LV10] a party moves only forward along arrived → screened → holding → admitted → exited; a failed re-check turns a holding party away', () => {
     const allowed = STATES.flatMap((from) => STATES.filter((to) => canMoveParty(from, to)).map((to) => `${from}→${to}`));
     expect(allowed).toEqual([
       'arrived→screened',
@@ -12,6 +12,7 @@ describe('the visitor path', () => {
       'screened→holding',
       'screened→denied',
       'holding→admitted',
+      'holding→denied',
       'admitted→exited',
     ]);
   });

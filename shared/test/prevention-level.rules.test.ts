@@ -13,6 +13,13 @@ import {
   levelUsesBatches,
   missingChecks,
   releaseOnChange,
+  CHECK_NAMES,
+  NO_CHECKS,
+  checksAfterRecheck,
+  checksOnly,
+  checksToRecheck,
+  recheckMarks,
+  type LevelChecks,
   type AdmissionMode,
   type PreventionLevel,
 } from '../src/domain/index.ts';
@@ -82,5 +89,47 @@ describe('prevention-level presets and moves (pure)', () => {
     expect(levelAt('strict', changes, now, now)).toBe('strict');
     expect(levelAt('strict', changes, now, endOfLocalDay('2026-11-26', 'Asia/Shanghai'))).toBe('elevated');
     expect(endOfLocalDay('2026-11-26', 'Asia/Shanghai').toISOString()).toBe('2026-11-26T15:59:59.000Z');
+  });
+
+  it('[LV10] tightening 常态/加强 → 严格 marks a holding party for exactly the checks it was never given; relaxing back clears the mark; 严格 → 加强 marks nobody', () => {
+    const strict = DEFAULT_LEVEL_PRESETS.strict.checks;
+    const elevated = DEFAULT_LEVEL_PRESETS.elevated.checks;
+    expect(checksToRecheck(strict, elevated)).toEqual(['healthCodeCheck', 'symptomsCheck']);
+    expect(checksToRecheck(strict, NO_CHECKS)).toEqual(['healthCodeCheck', 'temperatureCheck', 'maskCheck', 'symptomsCheck']);
+    expect(checksToRecheck(elevated, strict)).toEqual([]);
+    const holding = [
+      { id: 'screened-elevated', made: elevated, recheck: [] },
+      { id: 'screened-strict', made: strict, recheck: [] },
+      { id: 'greeted', made: NO_CHECKS, recheck: [] },
+    ];
+    expect(recheckMarks(strict, holding)).toEqual([
+      { id: 'screened-elevated', recheck: ['healthCodeCheck', 'symptomsCheck'] },
+      { id: 'greeted', recheck: ['healthCodeCheck', 'temperatureCheck', 'maskCheck', 'symptomsCheck'] },
+    ]);
+    // Relaxing to 加强: the party screened at 加强 needs nothing more; the greeted one still lacks temperature and mask.
+    const marked = holding.map((party) => ({ ...party, recheck: checksToRecheck(strict, party.made) }));
+    expect(recheckMarks(elevated, marked)).toEqual([
+      { id: 'screened-elevated', recheck: [] },
+      { id: 'greeted', recheck: ['temperatureCheck', 'maskCheck'] },
+    ]);
+    // Once re-checked for what was missing, nothing is missing any more.
+    expect(checksToRecheck(strict, checksAfterRecheck(elevated, ['healthCodeCheck', 'symptomsCheck']))).toEqual([]);
+    expect(checksOnly(['maskCheck'])).toEqual({ healthCodeCheck: false, temperatureCheck: false, maskCheck: true, symptomsCheck: false });
+  });
+
+  it('[LV10] for any checks made and any level: the mark is what the level requires and was not made; after the re-check the party passes every check the level requires; a mark is never set on a check made', () => {
+    const checks = fc.record<LevelChecks>({ healthCodeCheck: fc.boolean(), temperatureCheck: fc.boolean(), maskCheck: fc.boolean(), symptomsCheck: fc.boolean() });
+    fc.assert(
+      fc.property(checks, checks, (required, made) => {
+        const recheck = checksToRecheck(required, made);
+        for (const name of CHECK_NAMES) expect(recheck.includes(name)).toBe(required[name] && !made[name]);
+        const after = checksAfterRecheck(made, recheck);
+        expect(CHECK_NAMES.every((name) => !required[name] || after[name])).toBe(true);
+        expect(checksToRecheck(required, after)).toEqual([]);
+        const [mark] = recheckMarks(required, [{ id: 'p', made, recheck: [] }]);
+        expect(mark?.recheck ?? []).toEqual(recheck);
+        expect(recheckMarks(required, [{ id: 'p', made, recheck }])).toEqual([]);
+      }),
+    );
   });
 });

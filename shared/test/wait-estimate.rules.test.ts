@@ -41,6 +41,24 @@ describe('estimated wait', () => {
     expect(categoryWaitMinutes({ ...state, queues: [{ categoryId: 'A', waiting: 3, handlingMinutes: 8 }] }, 'A')).toBe(21);
   });
 
+  it('[E3] an overflow window counts only while nobody waits in a category it prefers: it calls those first (Q5)', () => {
+    const window = (id: string, categoryIds: string[]) => ({ id, hallId: 'h', number: 1, categoryIds, state: 'open' as const, currentTicketId: null, normalSincePriority: 0, clerkName: null });
+    const windows = [window('1', ['A']), window('2', ['B', 'C', 'A'])];
+    const queues = (b: number, c: number) => [
+      { categoryId: 'A', waiting: 4, handlingMinutes: 6 },
+      { categoryId: 'B', waiting: b, handlingMinutes: 6 },
+      { categoryId: 'C', waiting: c, handlingMinutes: 6 },
+    ];
+    expect(servingWindows({ windows, queues: queues(0, 0) }, 'A')).toBe(1.5);
+    expect(servingWindows({ windows, queues: queues(2, 0) }, 'A')).toBe(1);
+    expect(servingWindows({ windows, queues: queues(0, 1) }, 'A')).toBe(1);
+    // B is window 2's first category: it counts fully whatever waits elsewhere.
+    expect(servingWindows({ windows, queues: queues(2, 1) }, 'B')).toBe(1);
+    // (4 + 1) × 6 ÷ 1 = 30 minutes while window 2 has its own queue; ÷ 1.5 = 20 once it is free to help.
+    expect(categoryWaitMinutes({ windows, queues: queues(2, 0) }, 'A')).toBe(30);
+    expect(categoryWaitMinutes({ windows, queues: queues(0, 0) }, 'A')).toBe(20);
+  });
+
   it('[E4] over a simulated day the median error after the first hour is within ±30 %', () => {
     const errors: number[] = [];
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {

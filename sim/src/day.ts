@@ -8,9 +8,12 @@ import { createApiClient, type AdmitBatchResponse, type ApiClient, type Appointm
 import { ApiError } from '@hallflow/shared/api';
 import { normal, planDay, random, slotsOfDay, type PlannedVisitor } from './plan.ts';
 import type { SimOptions } from './options.ts';
+import { WALK_MINUTES, handlingOf, nearestFirst, slotPlaces, staffWindows, workloadByQueue } from './staffing.ts';
 
 export const SIM_DATE = '2026-11-25';
 const HALL = 'demo';
+/** Bookings in flight at once before the day starts: enough to book 3,000 in seconds on a 2-core machine. */
+const BOOKING_CONCURRENCY = 8;
 /** Visitors' ID numbers: valid GB 11643 numbers, one per visitor (one appointment per ID and day). */
 function residentId(n: number): string {
   const first17 = `4101021980${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12) % 28)).padStart(2, '0')}${String(Math.floor(n / 336)).padStart(3, '0')}`;
@@ -23,9 +26,6 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗';
 const GIVEN = '伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂英华';
 const nameOf = (n: number) => SURNAMES[n % SURNAMES.length]! + GIVEN[(n * 7) % GIVEN.length]! + GIVEN[(n * 13 + 3) % GIVEN.length]!;
 
-/** Windows beyond the demo hall's eight serve these queues (by prefix), most preferred first. */
-const EXTRA_WINDOW_QUEUES = [['A', 'B'], ['C', 'D'], ['E', 'F'], ['G', 'A'], ['B', 'C'], ['D', 'E'], ['F', 'G'], ['C', 'A']];
-
 export interface DayClock {
   /** The server's time now, in ms, from its health answer and the known speed. */
   now(): number;
@@ -33,6 +33,8 @@ export interface DayClock {
   at(at: number, fn: () => void): void;
   /** Waits `minutes` of the server's time. */
   pause(minutes: number): Promise<void>;
+  /** Waits until the server's clock reaches `at` (ms): a step that spent time in requests waits only what is left of it. */
+  until(at: number): Promise<void>;
 }
 
 export async function dayClock(api: ApiClient, speed: number): Promise<DayClock> {
@@ -44,6 +46,7 @@ export async function dayClock(api: ApiClient, speed: number): Promise<DayClock>
     now,
     at: (at, fn) => void setTimeout(fn, Math.max(0, (at - now()) / speed)),
     pause: (minutes) => new Promise((resolve) => setTimeout(resolve, (minutes * 60_000) / speed)),
+    until: (at) => new Promise((resolve) => setTimeout(resolve, Math.max(0, (at - now()) / speed))),
   };
 }
 
@@ -60,45 +63,61 @@ export interface DayLog {
   /** Visitors the plan sent to the door, and those it sent home (no place for a late one). */
   cameToDoor: number;
   sentHome: number;
+  /** Why they were sent home: the door's arrival verdict or the refusal's code. */
+  sentHomeBy: Record<string, number>;
+  /** Visitors who could book no slot at all, by the last refusal's code. */
+  unbookedBy: Record<string, number>;
   /** Visitors whose day had not ended when the hall closed. */
   unfinished: number;
+  /** The server's time when the day's bookings were all made (they must be made before the first arrivals). */
+  bookedBy: string;
+  /** Minutes each party stood in the door's line before staff took them (the simulator's own watch: the system sees a party only once screened). */
+  doorLineMinutes: number[];
+  /** The wait each admitted visitor's phone showed right after admission (ticket id → minutes). */
+  phoneEstimates: Map<string, number>;
+  /** Where they were: still at the door (or coming back to it), admitted and waiting for a call, or between the two (the holding area). */
+  unfinishedAt: { door: number; inside: number; holding: number };
 }
 
 /** Runs the day on the server at `url` (signed in as `adminPassword`); resolves when every visitor's day is over. */
 export async function runDay(url: string, adminPassword: string, options: SimOptions, onReady?: (links: Record<string, string>) => void): Promise<DayLog> {
   const anonymous = createApiClient({ baseUrl: url });
-  const log: DayLog = { serverErrors: [], cameToDoor: 0, sentHome: 0, unfinished: 0 };
+  const log: DayLog = { serverErrors: [], cameToDoor: 0, sentHome: 0, sentHomeBy: {}, unbookedBy: {}, bookedBy: '', doorLineMinutes: [], phoneEstimates: new Map(), unfinished: 0, unfinishedAt: { door: 0, inside: 0, holding: 0 } };
+  const sendHome = (why: string) => {
+    log.sentHome++;
+    log.sentHomeBy[why] = (log.sentHomeBy[why] ?? 0) + 1;
+  };
   const signIn = async (username: string, password: string) => {
     const { token } = await anonymous<LoginResponse>('POST', '/api/auth/login', { username, password });
     return createApiClient({ baseUrl: url, token: () => token });
   };
   const admin = await signIn('admin', adminPassword);
-  /** The code of the last refusal (a 4xx is part of the day); a 5xx is recorded as a failure of the system. */
-  let refusal = '';
-  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
+  /**
+   * A request of the day: its answer, or the code it was refused with (a 4xx
+   * is part of the day; a 5xx or no answer is recorded as a failure of the
+   * system). The code comes with the answer, not in a shared variable: lanes,
+   * clerks and phones run at once.
+   */
+  const request = async <T>(what: string, run: () => Promise<T>): Promise<{ value: T | null; code: string }> => {
     try {
-      return await run();
+      return { value: await run(), code: '' };
     } catch (error) {
-      refusal = error instanceof ApiError ? error.code : 'UNKNOWN';
       if (error instanceof ApiError && error.status >= 500) log.serverErrors.push(`${what}: ${error.status} ${error.message}`);
       else if (!(error instanceof ApiError)) log.serverErrors.push(`${what}: ${String(error)}`);
-      return null;
+      return { value: null, code: error instanceof ApiError ? error.code : 'UNKNOWN' };
     }
   };
+  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => (await request(what, run)).value;
 
   // The hall: capacity, places enough for the day, and as many windows as asked.
   await admin('PUT', `/api/halls/${HALL}/crowd-config`, { maxOccupancy: options.capacity, staffOnFloor: 0, holdingCapacity: options.holdingCapacity, batchSize: options.batchSize });
   const settings = await admin<Record<string, unknown>>('GET', `/api/halls/${HALL}/appointment-settings`);
   const slots = slotsOfDay(options);
-  await admin('PUT', `/api/halls/${HALL}/appointment-settings`, { ...settings, placesPerSlot: Math.min(500, Math.ceil((options.visitors / slots.length) * 3) + 10), placesByCategory: {} });
-  for (let number = 9; number <= options.windows; number++) {
-    const prefixes = EXTRA_WINDOW_QUEUES[(number - 9) % EXTRA_WINDOW_QUEUES.length]!;
-    await admin('POST', `/api/halls/${HALL}/windows`, { number, categoryIds: prefixes.map((p) => `${HALL}-${p}`) });
-  }
   const catalogue = await anonymous<ServiceCatalogue>('GET', `/api/halls/${HALL}/services`);
-  const handling = new Map<string, number>();
-  for (const item of catalogue.items) handling.set(item.categoryId, Math.max(handling.get(item.categoryId) ?? 0, item.typicalMinutes));
   const plan = planDay(options, { items: catalogue.items, bundles: catalogue.bundles });
+  await admin('PUT', `/api/halls/${HALL}/appointment-settings`, { ...settings, ...slotPlaces(plan, catalogue, slots.length, options.slotHeadroom) });
+  const handlingMinutes = handlingOf(catalogue, options.handlingScale);
+  await staffWindows(admin, options, workloadByQueue(plan, catalogue, handlingMinutes));
   const rand = random(options.seed + 1);
 
   // Staff: door lanes, one clerk per window.
@@ -110,22 +129,31 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
   const door = await account('sim-door', 'door', '门岗');
   const clock = await dayClock(admin, options.speed);
 
-  // Bookings, before the hall opens.
+  // Bookings, before the hall opens, several at a time as visitors book at once: the preferred slot, else the nearest one the hall still has a place in.
   const booked = new Map<number, AppointmentView>();
-  for (const visitor of plan) {
-    const appointment = await attempt('book', () =>
-      anonymous<AppointmentView>('POST', `/api/halls/${HALL}/appointments`, {
-        ...visitor.booking,
-        date: SIM_DATE,
-        slot: visitor.slot,
-        name: nameOf(visitor.index),
-        mobile: `139${String(10_000_000 + visitor.index).slice(-8)}`,
-        idNumber: residentId(visitor.index),
-        partySize: visitor.partySize,
-      }),
-    );
-    if (appointment) booked.set(visitor.index, appointment);
-  }
+  const slotNames = slots.map((s) => s.slot);
+  const book = async (visitor: PlannedVisitor) => {
+    let code = '';
+    for (const slot of nearestFirst(slotNames, visitor.slot)) {
+      const body = { ...visitor.booking, date: SIM_DATE, slot, name: nameOf(visitor.index), mobile: `139${String(10_000_000 + visitor.index).slice(-8)}`, idNumber: residentId(visitor.index), partySize: visitor.partySize };
+      try {
+        booked.set(visitor.index, await anonymous<AppointmentView>('POST', `/api/halls/${HALL}/appointments`, body));
+        return;
+      } catch (error) {
+        code = error instanceof ApiError ? `${error.code} ${error.message}` : 'UNKNOWN';
+        if (!(error instanceof ApiError) || error.status >= 500) log.serverErrors.push(`book: ${String(error)}`);
+        if (!code.startsWith('SLOT_FULL')) break;
+      }
+    }
+    log.unbookedBy[code] = (log.unbookedBy[code] ?? 0) + 1;
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: BOOKING_CONCURRENCY }, async () => {
+      while (next < plan.length) await book(plan[next++]!);
+    }),
+  );
+  log.bookedBy = new Date(clock.now()).toISOString();
 
   if (onReady) {
     const device = async (kind: string, windowId?: string) =>
@@ -141,16 +169,24 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
   const byCode = new Map([...booked].map(([index, appointment]) => [appointment.code, plan[index]!]));
   // Who is where: arrivals waiting at the door, visitors inside by ticket.
   const doorQueue: PlannedVisitor[] = [];
+  /** When each visitor in the door's line joined it. */
+  const joinedLine = new Map<number, number>();
+  const joinLine = (visitor: PlannedVisitor) => {
+    joinedLine.set(visitor.index, clock.now());
+    doorQueue.push(visitor);
+  };
   const inside = new Map<string, Inside>();
   const expected = plan.filter((v) => v.arrivesAfterSlotMinutes !== null && booked.has(v.index)).length;
   let finished = 0;
+  /** Visitors told the holding area is full, on their way back to the door. */
+  let comingBack = 0;
   const done = () => finished++;
 
   for (const visitor of plan) {
     if (visitor.arrivesAfterSlotMinutes === null || !booked.has(visitor.index)) continue;
-    clock.at(localInstant(visitor.slot) + visitor.arrivesAfterSlotMinutes * 60_000, () => {
+    clock.at(localInstant(booked.get(visitor.index)!.slot) + visitor.arrivesAfterSlotMinutes * 60_000, () => {
       log.cameToDoor++;
-      doorQueue.push(visitor);
+      joinLine(visitor);
     });
   }
 
@@ -173,25 +209,32 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
         await clock.pause(0.5);
         continue;
       }
-      await clock.pause(options.doorMinutes);
+      // The party's time at the door includes the staff's requests: on a slow machine they eat into it, not add to it.
+      const reached = clock.now();
+      log.doorLineMinutes.push((reached - (joinedLine.get(visitor.index) ?? reached)) / 60_000);
       const code = booked.get(visitor.index)!.code;
-      const found = await attempt('check-in', () => door<CheckInResponse>('POST', `/api/halls/${HALL}/check-ins`, { code }));
+      const { value: found, code: lookupRefusal } = await request('check-in', () => door<CheckInResponse>('POST', `/api/halls/${HALL}/check-ins`, { code }));
       if (!found || found.arrival === 'too_late' || found.arrival === 'too_early') {
-        log.sentHome++;
+        sendHome(found ? found.arrival : lookupRefusal);
         done();
         continue;
       }
       const people = [reading(visitor.health), ...Array.from({ length: visitor.partySize - 1 }, () => reading('green'))];
-      const screened = await attempt('screen', () =>
+      const { value: screened, code: refusal } = await request('screen', () =>
         door<{ admitted: boolean }>('POST', `/api/halls/${HALL}/screenings`, { name: nameOf(visitor.index), categoryId: found.appointment.categoryId, appointmentCode: code, people }),
       );
+      await clock.until(reached + options.doorMinutes * 60_000);
       if (!screened && refusal === 'HOLDING_FULL') {
         // B4: told to come back when there is room to wait; they do, ten minutes later.
-        clock.at(clock.now() + 10 * 60_000, () => doorQueue.push(visitor));
+        comingBack++;
+        clock.at(clock.now() + 10 * 60_000, () => {
+          comingBack--;
+          joinLine(visitor);
+        });
         continue;
       }
       if (!screened?.admitted) {
-        if (!screened) log.sentHome++;
+        if (!screened) sendHome(refusal);
         done();
       }
     }
@@ -207,7 +250,13 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
       for (const ticket of admitted?.tickets ?? []) {
         const party = admitted!.parties.find((p) => p.ticketId === ticket.id);
         const visitor = party?.appointmentCode ? byCode.get(party.appointmentCode) : undefined;
-        if (visitor) inside.set(ticket.id, { visitor, phoneToken: admitted!.phoneTokens[ticket.id]! });
+        if (!visitor) continue;
+        const phoneToken = admitted!.phoneTokens[ticket.id]!;
+        inside.set(ticket.id, { visitor, phoneToken });
+        // The visitor looks at the phone once inside: the wait it shows is what the day's estimate error is measured on.
+        void attempt('phone', () => anonymous<{ estimatedWaitMinutes: number | null }>('GET', `/api/public/tickets/${phoneToken}`)).then((status) => {
+          if (status?.estimatedWaitMinutes != null) log.phoneEstimates.set(ticket.id, status.estimatedWaitMinutes);
+        });
       }
     }
   };
@@ -238,10 +287,12 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
         await clock.pause(1);
         continue;
       }
-      await clock.pause(0.5 + rand()); // the visitor walks to the window
+      // The visitor walks to the window, then is served; the clerk's requests count in those minutes, not on top of them.
+      const atWindow = clock.now() + (WALK_MINUTES - 0.5 + rand()) * 60_000;
+      await clock.until(atWindow);
       await attempt('start', () => api('POST', `/api/halls/${HALL}/tickets/${ticket.id}/start`));
-      const typical = (handling.get(ticket.categoryId) ?? 8) * options.handlingScale;
-      await clock.pause(Math.max(1, typical * Math.exp(normal(rand, -0.06, 0.35))));
+      const typical = handlingMinutes(inside.get(ticket.id)?.visitor.booking, ticket.categoryId);
+      await clock.until(atWindow + Math.max(1, typical * Math.exp(normal(rand, -0.06, 0.35))) * 60_000);
       const completed = await attempt('complete', () => api<{ ticket: { state: string } }>('POST', `/api/halls/${HALL}/tickets/${ticket.id}/complete`));
       // A routed 一件事 goes on to its next window; its visitor's day ends at the last.
       if (completed?.ticket.state === 'done') afterService(ticket.id);
@@ -250,5 +301,6 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
 
   await Promise.all([...Array.from({ length: options.doorLanes }, lane), batches(), ...Array.from({ length: options.windows }, (_, i) => clerk(i + 1))]);
   log.unfinished = expected - finished;
+  log.unfinishedAt = { door: doorQueue.length + comingBack, inside: inside.size, holding: Math.max(0, log.unfinished - doorQueue.length - comingBack - inside.size) };
   return log;
 }

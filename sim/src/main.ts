@@ -5,6 +5,7 @@
  * screens. Every figure of the day is a flag (`--visitors 300 --windows 6`)
  * or comes from a JSON file (`--config day.json`).
  */
+import { percentile } from './metrics.ts';
 import { parseOptions } from './options.ts';
 import { simulate } from './simulate.ts';
 
@@ -27,6 +28,11 @@ else {
   for (const [key, value] of Object.entries(result.report)) say(`${key.padEnd(34)} ${JSON.stringify(value)}`);
   say(`${'server errors'.padEnd(34)} ${result.log.serverErrors.length}`);
   say(`${'came / sent home / unfinished'.padEnd(34)} ${result.log.cameToDoor} / ${result.log.sentHome} / ${result.log.unfinished}`);
+  say(`${"door's line p90 (simulator's watch)".padEnd(34)} ${Math.round((percentile(result.log.doorLineMinutes, 90) ?? 0) * 10) / 10} min`);
+  say(`${'bookings made by'.padEnd(34)} ${result.log.bookedBy}`);
+  say(`${'no slot booked, by reason'.padEnd(34)} ${JSON.stringify(result.log.unbookedBy)}`);
+  say(`${'sent home by reason'.padEnd(34)} ${JSON.stringify(result.log.sentHomeBy)}`);
+  say(`${'unfinished: door / holding / inside'.padEnd(34)} ${result.log.unfinishedAt.door} / ${result.log.unfinishedAt.holding} / ${result.log.unfinishedAt.inside}`);
   say(`${'real seconds'.padEnd(34)} ${Math.round(result.realSeconds)}`);
 }
 if (result.log.serverErrors.length > 0) {

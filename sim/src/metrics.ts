@@ -3,7 +3,7 @@
  * (occupancy at every change), parties, screenings, tickets and the audit
  * log. Nothing here comes from the simulator's plan.
  */
-import { estimateWaitMinutes, servingWindows, type HallEvent, type OccupancyView, type WindowView } from '@hallflow/shared';
+import { estimateWaitMinutes, servingWindows, type HallEvent, type OccupancyView, type QueueView, type WindowView } from '@hallflow/shared';
 import Database from 'better-sqlite3';
 
 export interface DayReport {
@@ -17,7 +17,12 @@ export interface DayReport {
   deniedButInside: number;
   arrivalToAdmissionP90Min: number | null;
   arrivalToCallP90Min: number | null;
+  /** The same per queue (by its ticket prefix), where staffing and demand meet. */
+  arrivalToCallP90MinByQueue: Record<string, number | null>;
+  /** The wait the visitor's phone showed right after admission, against the wait they had: median absolute error. */
   etaMedianErrorPct: number | null;
+  /** The same for the lobby's figure for the ticket's queue at its issue (E2, E3 from the queue's figures). */
+  lobbyEtaMedianErrorPct: number | null;
   doorInteractionsPerGreenVisitor: number | null;
   windowUtilisation: number | null;
   served: number;
@@ -34,8 +39,12 @@ export function percentile(values: readonly number[], p: number): number | null 
 const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
 const round = (value: number | null, digits = 1) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-/** Reads the day of `hallId` from the SQLite file the server wrote. */
-export function measureDay(databasePath: string, hallId: string): DayReport {
+/**
+ * Reads the day of `hallId` from the SQLite file the server wrote, with the
+ * waits the visitors' phones showed (ticket id → minutes, read from the
+ * server's answers during the day).
+ */
+export function measureDay(databasePath: string, hallId: string, phoneEstimates: ReadonlyMap<string, number> = new Map()): DayReport {
   const db = new Database(databasePath, { readonly: true });
   try {
     const all = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).all(...args) as T[];
@@ -61,6 +70,7 @@ export function measureDay(databasePath: string, hallId: string): DayReport {
     let peakOccupancy = 0;
     let overCapacityMoments = 0;
     const windows = new Map<string, WindowView>();
+    const queues = new Map<string, QueueView>();
     const estimates = new Map<string, number>();
     for (const row of events) {
       const event = JSON.parse(row.payload) as HallEvent;
@@ -71,31 +81,39 @@ export function measureDay(databasePath: string, hallId: string): DayReport {
       }
       if ('windows' in event) for (const window of event.windows) windows.set(window.id, window);
       if ('window' in event && event.window) windows.set(event.window.id, event.window);
+      if ('queues' in event) for (const queue of event.queues ?? []) queues.set(queue.categoryId, queue);
       // E2 as the phone and the lobby showed it when the ticket was issued: the queue's figures in the same event.
       const issued = event.type === 'batch.admitted' ? event.tickets : event.type === 'ticket.issued' ? [event.ticket] : [];
       for (const ticket of issued) {
         const queue = 'queues' in event ? event.queues?.find((q) => q.categoryId === ticket.categoryId) : undefined;
         if (!queue) continue;
-        const estimate = estimateWaitMinutes(Math.max(0, queue.waiting - 1), queue.handlingMinutes, servingWindows({ windows: [...windows.values()] }, ticket.categoryId));
+        const estimate = estimateWaitMinutes(Math.max(0, queue.waiting - 1), queue.handlingMinutes, servingWindows({ windows: [...windows.values()], queues: [...queues.values()] }, ticket.categoryId));
         if (estimate !== null) estimates.set(ticket.id, estimate);
       }
     }
 
-    const tickets = all<{ id: string; party_id: string | null; issued_at: string; called_at: string | null; service_started_at: string | null; finished_at: string | null; state: string }>(
-      'select id, party_id, issued_at, called_at, service_started_at, finished_at, state from tickets where hall_id = ?',
+    const tickets = all<{ id: string; number: string; party_id: string | null; issued_at: string; called_at: string | null; service_started_at: string | null; finished_at: string | null; state: string }>(
+      'select id, number, party_id, issued_at, called_at, service_started_at, finished_at, state from tickets where hall_id = ?',
       hallId,
     );
     const partyById = new Map(parties.map((p) => [p.id, p]));
-    const arrivalToCall = tickets.flatMap((t) => {
+    const toCall = (t: (typeof tickets)[number]) => {
       const party = t.party_id ? partyById.get(t.party_id) : undefined;
       return party && t.called_at ? [minutesBetween(party.arrived_at, t.called_at)] : [];
-    });
-    const errors = tickets.flatMap((t) => {
-      const estimate = estimates.get(t.id);
-      if (estimate === undefined || !t.called_at) return [];
-      const actual = minutesBetween(t.issued_at, t.called_at);
-      return actual >= 5 ? [Math.abs(estimate - actual) / actual] : [];
-    });
+    };
+    const arrivalToCall = tickets.flatMap(toCall);
+    const byQueue = new Map<string, typeof tickets>();
+    for (const ticket of tickets) byQueue.set(ticket.number.slice(0, 1), [...(byQueue.get(ticket.number.slice(0, 1)) ?? []), ticket]);
+    const arrivalToCallP90MinByQueue = Object.fromEntries([...byQueue].sort(([a], [b]) => a.localeCompare(b)).map(([prefix, queue]) => [prefix, round(percentile(queue.flatMap(toCall), 90))]));
+    // Waits long enough to be shown in minutes, as E4 counts them.
+    const errorsOf = (shown: ReadonlyMap<string, number>) =>
+      tickets.flatMap((t) => {
+        const estimate = shown.get(t.id);
+        if (estimate === undefined || !t.called_at) return [];
+        const actual = minutesBetween(t.issued_at, t.called_at);
+        return actual >= 5 ? [Math.abs(estimate - actual) / actual] : [];
+      });
+    const medianErrorPct = (errors: number[]) => round(percentile(errors, 50) === null ? null : percentile(errors, 50)! * 100);
     const served = tickets.filter((t) => t.state === 'done');
     const busy = served.reduce((sum, t) => sum + minutesBetween(t.service_started_at ?? t.called_at ?? t.finished_at!, t.finished_at!), 0);
     const firstCall = served.reduce((min, t) => (t.called_at && t.called_at < min ? t.called_at : min), '9999');
@@ -114,7 +132,9 @@ export function measureDay(databasePath: string, hallId: string): DayReport {
       deniedButInside,
       arrivalToAdmissionP90Min: round(percentile(admittedParties.map((p) => minutesBetween(p.arrived_at, p.admitted_at!)), 90)),
       arrivalToCallP90Min: round(percentile(arrivalToCall, 90)),
-      etaMedianErrorPct: round(percentile(errors, 50) === null ? null : percentile(errors, 50)! * 100),
+      arrivalToCallP90MinByQueue,
+      etaMedianErrorPct: medianErrorPct(errorsOf(phoneEstimates)),
+      lobbyEtaMedianErrorPct: medianErrorPct(errorsOf(estimates)),
       doorInteractionsPerGreenVisitor: admittedParties.length === 0 ? null : round(doorActions / admittedParties.length, 2),
       windowUtilisation: served.length === 0 || openWindows === 0 ? null : round(busy / (openWindows * minutesBetween(firstCall, lastFinish)), 2),
       served: served.length,

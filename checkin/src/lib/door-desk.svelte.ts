@@ -6,6 +6,8 @@ import type {
   DiversionResponse,
   GreetVisitorBody,
   GreetVisitorResponse,
+  RecheckPartyBody,
+  RecheckPartyResponse,
   ScreenVisitorBody,
   ScreenVisitorResponse,
 } from '@hallflow/shared/api';
@@ -43,6 +45,11 @@ export class DoorDesk extends StaffDesk {
 
   admitBatch(override?: { reason: string }): Promise<AdmitBatchResponse> {
     return this.session.api<AdmitBatchResponse>('POST', `/api/halls/${this.hallId}/batches`, override ? { override } : undefined);
+  }
+
+  /** LV10: re-check a party in the holding area for the checks the level added since it was screened. */
+  recheck(partyId: string, body: RecheckPartyBody): Promise<RecheckPartyResponse> {
+    return this.session.api<RecheckPartyResponse>('POST', `/api/halls/${this.hallId}/parties/${encodeURIComponent(partyId)}/recheck`, body);
   }
 
   recordExit(body: { code: string } | { onePersonLeft: true }) {

@@ -75,7 +75,7 @@ export class HallScreen {
   #refused = $state(false);
   #hallId: string | null = null;
   #pairedWindow = $state<number | null>(null);
-  #hoursToday = $state('');
+  #hoursToday = $state({ zh: '', en: '' });
   readonly announcer: Announcer;
   readonly clock = new ServerClock();
   #missedCalls: { ticketId: string; windowId: string }[] = [];
@@ -132,7 +132,7 @@ export class HallScreen {
   async #loadHours(hallId: string): Promise<void> {
     try {
       const hours = await createApiClient()<{ days: { textZh: string; textEn: string }[] }>('GET', `/api/halls/${hallId}/hours`);
-      this.#hoursToday = hours.days[0] ? `${hours.days[0].textZh}` : '';
+      this.#hoursToday = hours.days[0] ? { zh: hours.days[0].textZh, en: hours.days[0].textEn } : { zh: '', en: '' };
     } catch {
       // Keep what we had; the next hourly try may work.
     }

@@ -1,8 +1,9 @@
 import { translate, type Dictionary } from '@hallflow/shared/i18n';
 
 /**
- * What the screens and the visitor's phone say when something stands in the
- * way, Chinese first with English beneath (screens show both at once).
+ * What the screens and the visitor's phone say, in Chinese and English: a
+ * screen shows its chosen language or both (Chinese first, English beneath),
+ * the phone its visitor's choice (L16).
  */
 export const MESSAGES = {
   notPaired: { zh: '此屏幕尚未配对：请在地址中加入 ?device=设备令牌', en: 'This screen is not paired: add ?device=TOKEN to its address' },
@@ -32,6 +33,7 @@ export const MESSAGES = {
   divertHall: { zh: '{name}：空余 {free} 人，{wait}', en: '{name}: {free} free, {wait}' },
   divertWait: { zh: '约等 {n} 分钟', en: 'about {n} min' },
   divertNoWindow: { zh: '暂无窗口办理', en: 'no window open' },
+  divertOpensAt: { zh: '{time} 起可取号', en: 'tickets from {time}' },
   laterSlots: { zh: '或扫码预约本厅稍后时段：{slots}', en: 'Or book a later time here: {slots}' },
   noShowRejoin: { zh: '已过号：{n} 分钟内可回到窗口重新排队', en: 'Missed: come back within {n} minutes to rejoin' },
   noShowNoRejoin: { zh: '已过号：请重新取号', en: 'Missed: please take a new ticket' },
@@ -46,6 +48,7 @@ export const MESSAGES = {
   settingsChineseThenEnglish: { zh: '中文，再英文', en: 'Chinese, then English' },
   settingsDisplayLang: { zh: '显示语言', en: 'Display' },
   settingsAlternating: { zh: '中英交替', en: 'Alternating' },
+  settingsBoth: { zh: '中英文', en: 'Chinese and English' },
   settingsLayout: { zh: '方向', en: 'Layout' },
   settingsAuto: { zh: '自动', en: 'Auto' },
   settingsLandscape: { zh: '横屏', en: 'Landscape' },
@@ -103,12 +106,14 @@ export const MESSAGES = {
   phoneMovedTo: { zh: '已转到「{name}」，请等候叫号', en: 'Moved to {name}: wait for the call' },
   phoneRateStep: { zh: '{number} · {n}号窗口', en: 'Window {n}' },
   phoneRated: { zh: '感谢您的评价', en: 'Thank you for rating' },
-  phoneAheadBefore: { zh: '前面还有', en: 'Ahead' },
-  phoneAheadAfter: { zh: '人', en: 'people' },
+  phoneAheadBefore: { zh: '前面还有', en: 'Ahead of you:' },
+  phoneAheadAfter: { zh: '人', en: 'in line' },
   phoneAheadCount: { zh: '前面还有 {n} 人', en: '{n} ahead' },
   phoneNoWindow: { zh: '暂无窗口办理', en: 'No window serving now' },
   phoneWait: { zh: '预计等候约 {n} 分钟', en: 'about {n} min' },
   phoneNotify: { zh: '叫号时提醒我', en: 'Notify me' },
+  phoneLanguage: { zh: '语言', en: 'Language' },
+  phoneIssuedAt: { zh: '取号时间 {date} {time}', en: 'Taken on {date} at {time}' },
   // Window screens and rating pads
   windowMissing: { zh: '{n} 号窗口不存在', en: 'No window {n}' },
   windowTitle: { zh: '号窗口', en: 'Window' },

@@ -4,7 +4,8 @@ export interface SettingsStorage {
   setItem(key: string, value: string): void;
 }
 
-export type ScreenLang = 'zh' | 'en' | 'alt';
+/** L16: a screen's display language: Chinese only, English only, both (the default), or (the lobby) alternating. */
+export type ScreenLang = 'zh' | 'en' | 'zh-en' | 'alt';
 /** L15: Chinese, English, or each call in Chinese and then in English. */
 export type VoiceLang = 'zh' | 'en' | 'zh-en';
 
@@ -19,12 +20,19 @@ export interface ScreenSettingsValues {
   /** 0–1. */
   volume: number;
   voiceLang: VoiceLang;
-  /** What the big texts are written in: Chinese, English, or alternating every few seconds. */
+  /** L16: what the screen is written in: Chinese, English, both at once, or (the lobby's big call) alternating every few seconds. */
   lang: ScreenLang;
   orientation: Orientation;
 }
 
-export const DEFAULT_SETTINGS: ScreenSettingsValues = { voice: true, volume: 1, voiceLang: 'zh', lang: 'zh', orientation: 'auto' };
+export const DEFAULT_SETTINGS: ScreenSettingsValues = { voice: true, volume: 1, voiceLang: 'zh', lang: 'zh-en', orientation: 'auto' };
+
+/**
+ * Saved settings carry this mark since `lang` also means "only this language"
+ * (L16). Before, every screen saved `lang: 'zh'` for "Chinese with English
+ * beneath"; such an entry is read as both languages, so nothing changes.
+ */
+const LANG_VERSION = 2;
 
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[]): T | undefined =>
   allowed.find((option) => option === value);
@@ -44,14 +52,14 @@ function validSettings(raw: { voice?: unknown; volume?: unknown; voiceLang?: unk
   if (volume !== undefined) found.volume = volume;
   const voiceLang = oneOf(String(raw.voiceLang), ['zh', 'en', 'zh-en'] as const);
   if (voiceLang) found.voiceLang = voiceLang;
-  const lang = oneOf(String(raw.lang), ['zh', 'en', 'alt'] as const);
+  const lang = oneOf(String(raw.lang), ['zh', 'en', 'zh-en', 'alt'] as const);
   if (lang) found.lang = lang;
   const orientation = oneOf(String(raw.orientation), ['auto', 'landscape', 'portrait'] as const);
   if (orientation) found.orientation = orientation;
   return found;
 }
 
-/** The settings a URL asks for (?voice=off&volume=80&voicelang=en&lang=alt&orientation=portrait); unknown values are ignored. */
+/** The settings a URL asks for (?voice=off&volume=80&voicelang=en&lang=en&orientation=portrait); unknown values are ignored. */
 export function settingsFromUrl(params: URLSearchParams): Partial<ScreenSettingsValues> {
   const voice = params.get('voice');
   return validSettings({
@@ -66,7 +74,11 @@ export function settingsFromUrl(params: URLSearchParams): Partial<ScreenSettings
 function parseStored(raw: string | null): Partial<ScreenSettingsValues> {
   if (!raw) return {};
   try {
-    return validSettings(JSON.parse(raw) as Record<string, unknown>);
+    const stored = JSON.parse(raw) as Record<string, unknown>;
+    const found = validSettings(stored);
+    // L16: an entry saved before the languages could be chosen one by one said 'zh' for both.
+    if (stored.langVersion !== LANG_VERSION && found.lang === 'zh') delete found.lang;
+    return found;
   } catch {
     return {}; // a damaged entry must never keep a screen from starting
   }
@@ -115,7 +127,7 @@ export class ScreenSettings {
 
   #save(): void {
     try {
-      this.storage.setItem(this.key, JSON.stringify(this.#values));
+      this.storage.setItem(this.key, JSON.stringify({ ...this.#values, langVersion: LANG_VERSION }));
     } catch {
       // Storage full or disabled (private mode): the settings still hold until the next reload.
     }

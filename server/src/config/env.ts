@@ -27,7 +27,9 @@ export const EnvSchema = Type.Object({
   RELAY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   /**
    * Addresses (or CIDR ranges, comma-separated) of proxies whose X-Forwarded-For is believed: on a primary, its
-   * relays; so rate limits and sign-in back-off count the visitor's address, not the relay's.
+   * relays; so rate limits and sign-in back-off count the visitor's address, not the relay's. A relay behind a
+   * load balancer lists the balancer (its visitors' live connections, AC7), and so does the primary then: the
+   * relay forwards the whole chain, balancer included.
    */
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   /** MN2: events kept per hall in its Redis stream; a relay further behind fetches the rest from the primary. */
@@ -48,6 +50,12 @@ export const EnvSchema = Type.Object({
   SESSION_HOURS: Type.Number({ minimum: 0.1, maximum: 168, default: 12 }),
   /** Requests per minute per address on public (visitor) routes. */
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 60 }),
+  /**
+   * AC7: realtime connections and hall joins per minute per address from pages with no credential (the booking
+   * page, LV13). Opening such a page costs two (a connection and a join), so 600 lets some 300 phones behind one
+   * address open it in the same minute; a script opening sockets in a loop is refused.
+   */
+  VISITOR_REALTIME_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
   /** Sign-in attempts per minute per address (failed ones also back off per account and per address). */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   /** Days the audit log of staff actions is kept (at least 180, the legal minimum for such logs). */
@@ -66,6 +74,11 @@ export const EnvSchema = Type.Object({
 export type Env = Static<typeof EnvSchema>;
 
 export class EnvError extends Error {}
+
+/** TRUST_PROXY as Fastify and the realtime server take it: the list of trusted proxies, or false for none. */
+export function trustedProxies(env: Pick<Env, 'TRUST_PROXY'>): string[] | false {
+  return env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((address) => address.trim()) : false;
+}
 
 /** Reads, converts and checks the environment; throws naming every bad variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {

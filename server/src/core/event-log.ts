@@ -2,6 +2,7 @@ import type { HallEvent, HallEventEnvelope } from '@hallflow/shared';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connection.ts';
 import { events, halls } from '../db/schema/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { notFound } from './errors.ts';
 
 /**
@@ -9,20 +10,27 @@ import { notFound } from './errors.ts';
  * the change (rule R1), so an event exists if and only if its change does.
  */
 export function appendEvent(tx: Tx, hallId: string, event: HallEvent, at: Date): HallEventEnvelope {
-  const bumped = tx
-    .update(halls)
-    .set({ lastSeq: sql`${halls.lastSeq} + 1` })
-    .where(eq(halls.id, hallId))
-    .returning({ seq: halls.lastSeq })
-    .get();
+  const bumped = prepared(tx, 'bump-seq', (d) =>
+    d
+      .update(halls)
+      .set({ lastSeq: sql`${halls.lastSeq} + 1` })
+      .where(eq(halls.id, sql.placeholder('hallId')))
+      .returning({ seq: halls.lastSeq })
+      .prepare(),
+  ).get({ hallId });
   if (!bumped) throw notFound('Hall', hallId);
   const envelope: HallEventEnvelope = { hallId, seq: bumped.seq, at: at.toISOString(), event };
-  tx.insert(events).values({ hallId, seq: envelope.seq, type: event.type, payload: event, at: envelope.at }).run();
+  prepared(tx, 'append-event', (d) =>
+    d
+      .insert(events)
+      .values({ hallId: sql.placeholder('hallId'), seq: sql.placeholder('seq'), type: sql.placeholder('type'), payload: sql.placeholder('payload'), at: sql.placeholder('at') })
+      .prepare(),
+  ).run({ hallId, seq: envelope.seq, type: event.type, payload: event, at: envelope.at });
   return envelope;
 }
 
 export function headSeq(db: Db | Tx, hallId: string): number | null {
-  const row = db.select({ seq: halls.lastSeq }).from(halls).where(eq(halls.id, hallId)).get();
+  const row = prepared(db, 'head-seq', (d) => d.select({ seq: halls.lastSeq }).from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
   return row ? row.seq : null;
 }
 

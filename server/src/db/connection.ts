@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle passed to code running inside a transaction. */
@@ -33,7 +34,34 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma('foreign_keys = ON');
   // Several nodes may share the file (multi-node mode): wait for the write lock instead of failing.
   sqlite.pragma('busy_timeout = 10000');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrateAlongsideTwins(db, sqlite);
   return { db, sqlite };
+}
+
+/**
+ * Applies pending migrations, also when another node is applying them to the same file at the
+ * same moment. drizzle reads which migrations have run before it takes the write lock, so a
+ * twin starting on a new file can apply them first; ours then fails on its first CREATE and
+ * rolls back. When the log shows that someone else migrated meanwhile, reading it again finds
+ * the work done; any other failure is a real one and is thrown.
+ */
+function migrateAlongsideTwins(db: Db, sqlite: Database.Database): void {
+  for (;;) {
+    const before = lastMigration(sqlite);
+    try {
+      migrate(db, { migrationsFolder: MIGRATIONS });
+      return;
+    } catch (error) {
+      if (lastMigration(sqlite) === before) throw error;
+    }
+  }
+}
+
+function lastMigration(sqlite: Database.Database): number | null {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!table) return null;
+  const row = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as { last: number | null };
+  return row.last;
 }

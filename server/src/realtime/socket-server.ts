@@ -10,11 +10,13 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '@hallflow/shared';
+import { ERROR_MESSAGES } from '@hallflow/shared/i18n';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { RedisClientType } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import { BEAT_ROOM } from './rooms.ts';
+import { visitorGate, type VisitorGateOptions } from './visitor-limit.ts';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -36,12 +38,21 @@ function handshakeError(code: HandshakeErrorData['code'], message: string): Erro
 
 const CREDENTIALS = new Set(['staff', 'device', 'ticket']);
 
+const VISITOR_JOIN_LIMITED: JoinResult = { ok: false, code: 'REALTIME_RATE_LIMITED', message: ERROR_MESSAGES.REALTIME_RATE_LIMITED.en };
+
 /**
  * The Socket.IO server every node runs (single, primary or relay): the same
  * transport, heartbeat, handshake and join handling; only where identities
  * and hall state come from differs (`handlers`).
  */
-export async function createHallSocketServer(app: FastifyInstance, redis: RedisClientType | null, prefix: string, handlers: HallSocketHandlers, now: () => Date): Promise<HallServer> {
+export async function createHallSocketServer(
+  app: FastifyInstance,
+  redis: RedisClientType | null,
+  prefix: string,
+  handlers: HallSocketHandlers,
+  now: () => Date,
+  visitors: VisitorGateOptions,
+): Promise<HallServer> {
   const io: HallServer = new Server(app.server, {
     transports: ['websocket'],
     perMessageDeflate: false,
@@ -55,12 +66,26 @@ export async function createHallSocketServer(app: FastifyInstance, redis: RedisC
     maxHttpBufferSize: 16 * 1024,
   });
   if (redis) await attachRedisAdapter(app, io, redis, prefix);
+  const visitorLimit = visitorGate(app.log, redis, prefix, visitors);
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const version = typeof auth.protocolVersion === 'number' ? auth.protocolVersion : 0;
     if (version < MIN_CLIENT_PROTOCOL) {
       return next(handshakeError('PROTOCOL_OUTDATED', `Protocol ${version} is too old; this server needs ${MIN_CLIENT_PROTOCOL}+. Reload the page.`));
+    }
+    // LV13: a visitor's page without a credential (the booking page) reads any hall's public stream, and nothing else (PV1).
+    // AC7: only so many such connections per address and minute, counted for the city when nodes share Redis.
+    if (auth.credential === 'visitor') {
+      visitorLimit.allows(socket.request).then((allowed) => {
+        if (!allowed) return next(handshakeError('REALTIME_RATE_LIMITED', ERROR_MESSAGES.REALTIME_RATE_LIMITED.en));
+        socket.data = { role: 'phone', audience: 'public', hallIds: null, staffId: null, deviceId: null, ticketId: null };
+        next();
+      }, (error: unknown) => {
+        app.log.warn({ err: error }, 'realtime: the visitor limit could not be counted');
+        next(handshakeError('UNAVAILABLE', 'The connection cannot be checked right now; retrying'));
+      });
+      return;
     }
     const token = typeof auth.token === 'string' && auth.token.length <= 256 ? auth.token : '';
     const credential = typeof auth.credential === 'string' && CREDENTIALS.has(auth.credential) ? (auth.credential as 'staff' | 'device' | 'ticket') : null;
@@ -84,9 +109,13 @@ export async function createHallSocketServer(app: FastifyInstance, redis: RedisC
       if (typeof ack !== 'function') return;
       answer(app.log, 'city:join', () => handlers.joinCity(socket), ack, { ok: false, code: 'FORBIDDEN', message: 'The city overview cannot be read right now' });
     });
+    // AC7: a visitor's joins count against the same limit as its connections, so one socket cannot join in a loop either.
+    const visitor = (socket.handshake.auth as Record<string, unknown> | undefined)?.credential === 'visitor';
+    const join = (request: unknown): JoinResult | Promise<JoinResult> =>
+      visitor ? visitorLimit.allows(socket.request).then((allowed) => (allowed ? handlers.join(socket, request) : VISITOR_JOIN_LIMITED)) : handlers.join(socket, request);
     socket.on('hall:join', (request, ack) => {
       if (typeof ack !== 'function') return;
-      answer(app.log, 'hall:join', () => handlers.join(socket, request), ack, { ok: false, code: 'NOT_FOUND', message: 'This hall cannot be read right now' });
+      answer(app.log, 'hall:join', () => join(request), ack, { ok: false, code: 'NOT_FOUND', message: 'This hall cannot be read right now' });
     });
   });
 

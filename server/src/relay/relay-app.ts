@@ -1,6 +1,6 @@
 import httpProxy from '@fastify/http-proxy';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Env } from '../config/env.ts';
+import { trustedProxies, type Env } from '../config/env.ts';
 import type { Clock } from '../core/clock.ts';
 import errorHandler from '../plugins/app/error-handler.ts';
 import redis from '../plugins/external/redis.ts';
@@ -32,7 +32,7 @@ const relayApp: FastifyPluginAsync<RelayAppOptions> = async (fastify, { env, clo
   await fastify.register(errorHandler);
   await fastify.register(securityHeaders);
   await fastify.register(redis, { url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-  await fastify.register(relayRealtime, { primary, clock });
+  await fastify.register(relayRealtime, { primary, clock, visitors: { perMinute: env.VISITOR_REALTIME_RATE_LIMIT, trustProxy: trustedProxies(env) } });
   await fastify.register(httpProxy, {
     upstream: primaryUrl,
     prefix: '/api',

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { CITY_FORBIDDEN, answerJoin, checkJoin, mayWatchCity } from '../realtime/join.ts';
 import { CITY_ROOM, fanOut, roomsOf } from '../realtime/rooms.ts';
 import { createHallSocketServer, type HallServer } from '../realtime/socket-server.ts';
+import type { VisitorGateOptions } from '../realtime/visitor-limit.ts';
 import type { Clock } from '../core/clock.ts';
 import type { PrimaryClient } from './primary-client.ts';
 import { RelayHub } from './relay-hub.ts';
@@ -9,6 +10,8 @@ import { RelayHub } from './relay-hub.ts';
 export interface RelayRealtimeOptions {
   primary: PrimaryClient;
   clock: Clock;
+  /** AC7: visitors' connections and joins per address and minute, counted with the other nodes in Redis. */
+  visitors: VisitorGateOptions;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface RelayRealtimeOptions {
  * gets a seq twice). The city rows still come through the Redis adapter.
  */
 export default fp<RelayRealtimeOptions>(
-  async (app, { primary, clock }) => {
+  async (app, { primary, clock, visitors }) => {
     const redis = app.redis;
     if (!redis) throw new Error('A relay needs REDIS_URL: it receives the events from Redis');
     const now = () => clock.now();
@@ -51,6 +54,7 @@ export default fp<RelayRealtimeOptions>(
         },
       },
       now,
+      visitors,
     );
     app.decorate('relayHub', hub);
     hub.start();

@@ -15,7 +15,8 @@ import { booking, idFor } from './booking.ts';
 
 interface Job {
   path: string;
-  kind: 'issue' | 'call' | 'book';
+  /** 'migrate': open a new file at startAt, bringing its schema up to date as a starting node does. */
+  kind: 'issue' | 'call' | 'book' | 'migrate';
   count: number;
   windowIds: string[];
   startAt: number;
@@ -25,13 +26,12 @@ interface Job {
 }
 
 const job = JSON.parse(process.argv[2]!) as Job;
+if (job.kind === 'migrate') waitForStart();
 const { db, sqlite } = openDatabase(job.path);
 const runner = new CommandRunner(db, job.now ? new ManualClock(job.now) : systemClock, nullPublisher);
 const results: string[] = [];
-while (Date.now() < job.startAt) {
-  // spin until every worker is ready, so they start at the same moment
-}
-for (let i = 0; i < job.count; i++) {
+if (job.kind !== 'migrate') waitForStart();
+for (let i = 0; i < job.count && job.kind !== 'migrate'; i++) {
   if (job.kind === 'book') {
     // A full slot is the expected answer for most; any other refusal fails the worker.
     try {
@@ -52,3 +52,9 @@ for (let i = 0; i < job.count; i++) {
 }
 sqlite.close();
 process.stdout.write(JSON.stringify(results));
+
+function waitForStart(): void {
+  while (Date.now() < job.startAt) {
+    // spin until every worker is ready, so they start at the same moment
+  }
+}

@@ -11,7 +11,8 @@ export const BookAppointmentBodySchema = Type.Object(
     bundleId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     date: CalendarDateSchema,
     slot: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
-    name: Type.String({ minLength: 1, maxLength: 40 }),
+    /** KS7: required, except from a self-service terminal of the hall, where a visitor may leave it out (kept as 「访客」). */
+    name: Type.Optional(Type.String({ maxLength: 40 })),
     mobile: Type.String({ minLength: 1, maxLength: 20 }),
     /** DC1: the identity document the number is from; a resident ID card when left out. */
     idType: Type.Optional(IdDocumentKindSchema),

@@ -36,7 +36,8 @@ export function bookingProblems(form: { service: string; slot: string; name: str
   if (!form.service) problems.push({ key: 'checkService', field: 'service' });
   if (!form.slot) problems.push({ key: 'checkSlot', field: 'slot' });
   const name = form.name.trim();
-  if (name.length < booking.name.minLength!) problems.push({ key: 'checkBookName', field: 'name' });
+  // KS7: only a terminal may leave the name out; the booking pages always ask for one (NAME_REQUIRED on the server).
+  if (name.length === 0) problems.push({ key: 'checkBookName', field: 'name' });
   if ([...name].length > booking.name.maxLength!) problems.push({ key: 'checkBookNameLong', params: { n: booking.name.maxLength! }, field: 'name' });
   return [...problems, ...mobileProblem(form.mobile), ...idProblem(form.idNumber, today, form.idType)];
 }

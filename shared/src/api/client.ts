@@ -28,7 +28,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export type ApiClient = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<T>;
+/** `headers`: extra request headers, e.g. a policy save's `If-Match` (LV1). */
+export type ApiClient = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
 
 /** How often a command is sent again when the network failed before an answer came. */
 const COMMAND_RETRIES = 2;
@@ -48,8 +49,8 @@ function idempotencyKey(): string {
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  return async <T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> => {
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     const token = options.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -17,6 +17,8 @@ export type ErrorResponse = Static<typeof ErrorResponseSchema>;
 export const HallParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
+/** LV1: a policy save may name the version it was edited from (`getHallPolicies`' `versions`); it is refused with 409 POLICY_CHANGED when the policy changed since. */
+export const PolicyIfMatchHeadersSchema = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100 })) });
 
 /**
  * An integer or null, as one JSON Schema type (`nullable`, as OpenAPI 3.0

@@ -37,7 +37,7 @@ export type OccupancyResponse = Static<typeof OccupancyResponseSchema>;
 /** C1, B2: what a hall's capacity and batches are made of, as stored on the hall. */
 export const HallCapacityInputsSchema = Type.Object({
   floorAreaM2: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
-  areaPerPersonM2: Type.Number({ exclusiveMinimum: 0, maximum: 1_000 }),
+  areaPerPersonM2: Type.Number({ minimum: 0.5, maximum: 1_000, description: 'm² per person; below 0.5 m² is no density limit (C1)' }),
   /** An explicit maximum wins over area ÷ area per person; null when none is set. */
   maxOccupancy: NullableInteger({ minimum: 0, maximum: 100_000 }),
   staffOnFloor: Type.Integer({ minimum: 0, maximum: 10_000 }),
@@ -69,6 +69,8 @@ export const DiversionResponseSchema = Type.Object({
       estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
       /** When that hall stops issuing tickets today (H7), HH:MM local. */
       lastTicketAt: Type.String(),
+      /** D3: null when that hall issues tickets now; else when it first does later today, HH:MM local. */
+      opensAt: Type.Union([Type.String({ pattern: '^\\d{2}:\\d{2}$' }), Type.Null()]),
     }),
   ),
   /** D2: the next free appointment slots of the service in this hall, to come back later instead. */

@@ -74,5 +74,27 @@ export const AdmitBatchResponseSchema = Type.Object({
   phoneTokens: Type.Record(Type.String(), Type.String()),
   /** Why nobody was admitted, when batch is null. */
   reason: Type.Union([Type.String(), Type.Null()]),
+  /** LV10: parties in the holding area this batch passed over because they wait for a re-check at the door. */
+  recheckPending: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type AdmitBatchResponse = Static<typeof AdmitBatchResponseSchema>;
+
+/** LV10: the re-check of a holding party: one reading per person, with only the checks it is marked for. */
+export const RecheckPartyBodySchema = Type.Object(
+  { people: Type.Array(PersonReadingSchema, { minItems: MIN_PARTY_SIZE, maxItems: MAX_PARTY_SIZE }) },
+  { additionalProperties: false },
+);
+export type RecheckPartyBody = Static<typeof RecheckPartyBodySchema>;
+
+export const RecheckPartyResponseSchema = Type.Object({
+  /** The party: still holding and unmarked when it passed, else denied. */
+  party: PartyViewSchema,
+  /** S8: the members turned away while the others hold on; null otherwise. */
+  deniedParty: Type.Union([PartyViewSchema, Type.Null()]),
+  passed: Type.Boolean(),
+  reasons: Type.Array(ReasonViewSchema),
+  people: Type.Array(Type.Object({ passed: Type.Boolean(), admitted: Type.Boolean(), reasons: Type.Array(ReasonViewSchema), nextSteps: Type.Array(NextStepViewSchema) })),
+});
+export type RecheckPartyResponse = Static<typeof RecheckPartyResponseSchema>;
+
+export const PartyParamsSchema = Type.Object({ hallId: Type.String({ minLength: 1, maxLength: 64 }), partyId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });

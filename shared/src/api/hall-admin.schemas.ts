@@ -14,7 +14,7 @@ export const CreateHallBodySchema = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 200 })),
     timezone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; Asia/Shanghai by default' })),
     floorAreaM2: Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
-    areaPerPersonM2: Type.Number({ exclusiveMinimum: 0, maximum: 1_000 }),
+    areaPerPersonM2: Type.Number({ minimum: 0.5, maximum: 1_000, description: 'm² per person; below 0.5 m² is no density limit (C1)' }),
     maxOccupancy: Type.Optional(NullableInteger({ minimum: 0, maximum: 100_000 })),
     staffOnFloor: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     holdingCapacity: Type.Integer({ minimum: 0, maximum: 100_000 }),
@@ -76,6 +76,8 @@ export const UpdateHallBodySchema = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** Where visitors find the hall (shown where they are sent to another hall, V6). */
+    address: Type.Optional(Type.String({ maxLength: 200 })),
     regionId: Type.Optional(Type.Union([HallId, Type.Null()])),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     retired: Type.Optional(Type.Boolean()),

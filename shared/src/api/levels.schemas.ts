@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LevelPresetsSchema, LevelRulesSchema, PreventionLevelSchema } from '../domain/prevention-level.rules.ts';
-import { CalendarDateSchema, OccupancyViewSchema, TicketViewSchema } from '../domain/types.ts';
+import { CalendarDateSchema, OccupancyViewSchema, PartyViewSchema, TicketViewSchema } from '../domain/types.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 
@@ -30,6 +30,8 @@ export const PreventionLevelStateSchema = Type.Object({
   /** Every lines of the rules in force, in both languages (one wording on every page). */
   lines: Type.Array(Type.Object({ zh: Type.String(), en: Type.String() })),
   presets: LevelPresetsSchema,
+  /** LV1: the presets' version, to name in `updatePreventionPresets`' `If-Match` (refused with 409 POLICY_CHANGED when they changed since). */
+  presetsVersion: Type.String(),
   /** The next scheduled change still to come, if any. */
   next: Type.Union([Type.Object({ toLevel: PreventionLevelSchema, effectiveAt: IsoTime }), Type.Null()]),
 });
@@ -92,6 +94,8 @@ export const GreetVisitorResponseSchema = Type.Object({
   ticket: Type.Union([TicketViewSchema, Type.Null()]),
   /** The visitor's phone-page token, to show as a QR code; never broadcast. */
   phoneToken: Type.Union([Type.String(), Type.Null()]),
+  /** LV12: the party, when the level sent it to the holding area (its ticket comes with its batch). */
+  held: Type.Union([PartyViewSchema, Type.Null()]),
   occupancy: OccupancyViewSchema,
 });
 export type GreetVisitorResponse = Static<typeof GreetVisitorResponseSchema>;

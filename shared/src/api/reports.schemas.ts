@@ -42,6 +42,8 @@ export const HallPoliciesSchema = Type.Object({
   capacity: HallCapacityInputsSchema,
   /** Q3, T4, T5: the priority ratio, recalls and the time a no-show may return. */
   calling: CallingSettingsSchema,
+  /** LV1: each policy's version, to name in a save's `If-Match` (refused with 409 POLICY_CHANGED when the policy changed since). */
+  versions: Type.Object({ hours: Type.String(), screening: Type.String(), appointments: Type.String(), calling: Type.String() }),
 });
 export type HallPolicies = Static<typeof HallPoliciesSchema>;
 

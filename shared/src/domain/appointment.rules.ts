@@ -86,13 +86,28 @@ export function isAppointmentCode(code: string): boolean {
   return new RegExp(`^[${APPOINTMENT_CODE_ALPHABET}]{8}$`).test(code);
 }
 
+/** Pure in its arguments (the zone rules do not change while the process runs), so answers are kept; a few days of slots fit many times over. */
+const ZONED_INSTANTS_KEPT = 10_000;
+const zonedInstants = new Map<string, number>();
+
 /** The instant of a local date and time in a time zone (two passes, so DST zones come out right too). */
 export function zonedInstant(date: string, time: string, timezone: string): Date {
+  // A day's slots are placed on every booking and every read of free places; each pass asks Intl for a new minute (R10).
+  const key = `${timezone} ${date} ${time}`;
+  let instant = zonedInstants.get(key);
+  if (instant === undefined) {
+    if (zonedInstants.size >= ZONED_INSTANTS_KEPT) zonedInstants.clear();
+    zonedInstants.set(key, (instant = placeInZone(date, time, timezone)));
+  }
+  return new Date(instant);
+}
+
+function placeInZone(date: string, time: string, timezone: string): number {
   const wanted = Date.parse(`${date}T${time}:00Z`);
   let guess = wanted;
   for (let i = 0; i < 2; i++) {
     const shown = localClock(new Date(guess), timezone);
     guess += wanted - (Date.parse(`${shown.date}T00:00:00Z`) + shown.minute * 60_000);
   }
-  return new Date(guess);
+  return guess;
 }

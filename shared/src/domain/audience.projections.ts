@@ -48,6 +48,8 @@ export function projectPublicEvent(event: HallEvent): PublicHallEvent {
     case 'party.screened':
       // A denied party changes nothing public; saying "occupancy changed" for it would tell that someone was turned away.
       return event.party.state === 'denied' ? { type: 'hidden' } : { type: 'occupancy.changed', occupancy: event.occupancy };
+    // LV10: a re-check shows only as the holding figure it may change (PV1: never who, nor why).
+    case 'party.rechecked':
     case 'party.exited':
     case 'occupancy.corrected':
       return { type: 'occupancy.changed', occupancy: event.occupancy };

@@ -80,18 +80,35 @@ export function pickNextTicket(
   now: Date = new Date(0),
   policy: CallingPolicy = DEFAULT_CALLING_POLICY,
 ): CallCandidate | null {
-  const order = byPolicyOrder(now.toISOString());
-  const callable = candidates.filter((t) => callableAt(t, window));
-  const priority = callable.filter((t) => t.priority).sort(order);
-  let normal: CallCandidate[] = [];
-  for (const categoryId of window.categoryIds) {
-    normal = callable.filter((t) => !t.priority && t.categoryId === categoryId);
-    if (normal.length > 0) break;
+  return pickFromOrdered(candidates.toSorted(byPolicyOrder(now.toISOString())), window, policy);
+}
+
+/**
+ * `pickNextTicket` over candidates already in the calling order
+ * (`byPolicyOrder` at the same moment): one pass, no sorting and no copies,
+ * for Q9's count, which picks once per turn of every window.
+ */
+export function pickFromOrdered(ordered: readonly CallCandidate[], window: CallingWindow, policy: CallingPolicy = DEFAULT_CALLING_POLICY): CallCandidate | null {
+  let priority: CallCandidate | null = null;
+  // The earliest normal ticket of the window's first category that has one (Q5).
+  let normal: CallCandidate | null = null;
+  let normalRank = window.categoryIds.length;
+  for (const ticket of ordered) {
+    if (!callableAt(ticket, window)) continue;
+    if (ticket.priority) {
+      priority ??= ticket;
+    } else {
+      const rank = window.categoryIds.indexOf(ticket.categoryId);
+      if (rank < normalRank) {
+        normal = ticket;
+        normalRank = rank;
+      }
+    }
+    if (priority && normalRank === 0) break;
   }
-  normal.sort(order);
   const priorityDue = (window.normalSincePriority ?? policy.normalPerPriority) >= policy.normalPerPriority;
-  if (priority[0] && (priorityDue || normal.length === 0)) return priority[0];
-  return normal[0] ?? priority[0] ?? null;
+  if (priority && (priorityDue || normal === null)) return priority;
+  return normal ?? priority ?? null;
 }
 
 /** Q3: the window's counter after a call. */

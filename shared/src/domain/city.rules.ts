@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { HallEventEnvelope } from './events.ts';
 import { OccupancyViewSchema, WindowStateSchema } from './types.ts';
 import { fieldRefusal, type Bilingual } from '../i18n/index.ts';
+import { PreventionLevelSchema, hallLevelRules } from './prevention-level.rules.ts';
 
 export const RegionLevelSchema = Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('town'), Type.Literal('community')]);
 export type RegionLevel = Static<typeof RegionLevelSchema>;
@@ -45,6 +46,8 @@ export const CityHallRowSchema = Type.Object({
   queues: Type.Array(Type.Object({ categoryId: Type.String(), prefix: Type.String(), name: Type.String(), waiting: Type.Integer({ minimum: 0 }) })),
   windows: Type.Array(Type.Object({ id: Type.String(), number: Type.Integer(), state: WindowStateSchema })),
   alerts: Type.Array(CityAlertSchema),
+  /** LV11: the hall's prevention level now. */
+  level: PreventionLevelSchema,
 });
 export type CityHallRow = Static<typeof CityHallRowSchema>;
 
@@ -76,6 +79,8 @@ export function cityRowAfter(row: CityHallRow, envelope: HallEventEnvelope): Cit
   const { event } = envelope;
   if (event.type === 'hall.configured') return null;
   let next: CityHallRow = { ...row, seq: envelope.seq };
+  // LV11: the city sees each hall's level change as it happens.
+  if (event.type === 'level.changed') next.level = hallLevelRules(event.hall).level;
   if ('occupancy' in event) next.occupancy = event.occupancy;
   if ('queues' in event && event.queues) {
     for (const queue of event.queues) if (!next.queues.some((q) => q.categoryId === queue.categoryId)) return null;

@@ -30,16 +30,29 @@ export type HallEvent =
   | ({ type: 'ticket.held'; ticket: TicketView; window: WindowView } & WithQueues)
   | ({ type: 'ticket.rated'; ticket: TicketView } & WithQueues)
   | { type: 'window.updated'; window: WindowView }
-  | ({ type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[] } & WithQueues)
+  /**
+   * The hall's info, services or windows changed. LV10: when the change
+   * altered the checks the door requires (the screening policy edited by
+   * hand), `parties`, staff only, are the holding parties whose re-check mark
+   * it set or cleared, as `level.changed` carries them.
+   */
+  | ({ type: 'hall.configured'; hall: HallInfo; categories: CategoryView[]; windows: WindowView[]; parties?: PartyView[] } & WithQueues)
   /** A booking, cancellation or reschedule: the places now free in the slots it touched (no personal data). */
   | { type: 'appointments.changed'; places: SlotPlacesView[] }
   /**
    * LV4: the hall moved to another prevention level (or re-applied its own):
    * its info with the new level's rules, and the change itself for staff
    * (who, why, from which level). Parties released from holding by a relaxing
-   * change follow as their own batch event.
+   * change follow as their own batch event. LV10: `parties`, staff only, are
+   * the holding parties whose re-check mark the change set or cleared.
    */
-  | { type: 'level.changed'; hall: HallInfo; change: LevelChangeView };
+  | { type: 'level.changed'; hall: HallInfo; change: LevelChangeView; parties?: PartyView[] }
+  /**
+   * LV10: a party in the holding area re-checked at the door for the checks
+   * the level added since it was screened: it holds on, unmarked, or (some of)
+   * its members are turned away (`parties` holds every party it touched).
+   */
+  | { type: 'party.rechecked'; parties: PartyView[]; occupancy: OccupancyView };
 
 /** LV4: one prevention-level change as staff see it (who, when, why, from which level). */
 export interface LevelChangeView {

@@ -17,7 +17,7 @@ function entitiesOf(event: HallEvent) {
   const tickets = 'tickets' in event ? event.tickets : 'ticket' in event ? [event.ticket] : [];
   const windows =
     'windows' in event ? event.windows : 'window' in event && event.window ? [event.window] : [];
-  const parties = 'parties' in event ? event.parties : 'party' in event && event.party ? [event.party] : [];
+  const parties = 'parties' in event ? (event.parties ?? []) : 'party' in event && event.party ? [event.party] : [];
   return { tickets, windows, parties };
 }
 

@@ -93,8 +93,21 @@ function partsFormatter(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The last answer of `localClock` per time zone: a server asks it many times a minute for the same minute. */
+const lastClock = new Map<string, { utcMinute: number; clock: { date: string; weekday: Weekday; minute: number } }>();
+
 /** The hall's local date, weekday and minute of the day at an instant. */
 export function localClock(instant: Date, timezone: string): { date: string; weekday: Weekday; minute: number } {
+  // Every zone in use is offset by whole minutes, so the answer is the same for a whole UTC minute.
+  const utcMinute = Math.floor(instant.getTime() / 60_000);
+  const last = lastClock.get(timezone);
+  if (last && last.utcMinute === utcMinute) return { ...last.clock };
+  const clock = readClock(instant, timezone);
+  lastClock.set(timezone, { utcMinute, clock });
+  return { ...clock };
+}
+
+function readClock(instant: Date, timezone: string): { date: string; weekday: Weekday; minute: number } {
   const parts = Object.fromEntries(partsFormatter(timezone).formatToParts(instant).map((part) => [part.type, part.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
@@ -206,6 +219,29 @@ export function serviceStatus(config: HoursConfig, timezone: string, instant: Da
   const gap = sessionGap(day, clock.minute);
   if (gap) return { open: false, ticketsAllowed: false, reason: `休息（${gap.open}–${gap.close}）· closed between sessions` };
   return { open: true, ticketsAllowed: clock.minute < end - config.lastTicketMinutes, reason: null };
+}
+
+/**
+ * D3: when a hall that issues no tickets now first issues them later today
+ * (HH:MM local): it opens later, or reopens after a pause between sessions or
+ * a lunch break. Null when it issues tickets now, or not again today. Judged
+ * by `serviceStatus` itself at each moment a part of the day starts, so it
+ * can never name a time the hall would refuse.
+ */
+export function ticketsNextToday(config: HoursConfig, timezone: string, instant: Date): string | null {
+  if (serviceStatus(config, timezone, instant).ticketsAllowed) return null;
+  const clock = localClock(instant, timezone);
+  const day = hoursForDate(config, clock.date);
+  if (day.closed || !day.extended) return null;
+  const starts = [day.extended.open, ...day.published.map((session) => session.open), ...(config.lunchBreak ? [config.lunchBreak.close] : [])]
+    .map(toMinutes)
+    .filter((minute) => minute > clock.minute)
+    .sort((a, b) => a - b);
+  for (const minute of starts) {
+    const then = new Date(instant.getTime() + (minute - clock.minute) * 60_000);
+    if (serviceStatus(config, timezone, then).ticketsAllowed) return toTime(minute);
+  }
+  return null;
 }
 
 /** H9: the pause between two published sessions of a day that holds `minute`, if any. */

@@ -36,6 +36,7 @@ export function maskIdNumber(raw: string): string {
 /** I3: 张*三, 李*, 欧阳*锋; Latin names keep the first and last letter: J**n. */
 export function maskName(raw: string): string {
   const name = raw.trim();
+  if (name === UNNAMED_VISITOR) return name; // KS7: a placeholder, nobody's name
   const chars = [...name];
   // A one-character name would be the whole name: it is hidden entirely.
   if (chars.length <= 1) return '*';
@@ -47,4 +48,22 @@ export function maskName(raw: string): string {
 export function maskMobile(raw: string): string {
   const mobile = raw.trim();
   return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+}
+
+/**
+ * KS7: the name kept for a visitor who booked at a self-service terminal
+ * without giving one (the ID card reader gave the ID, the keypad the mobile).
+ * Shown as it is wherever a name would be: it is nobody's name.
+ */
+export const UNNAMED_VISITOR = '访客';
+
+/**
+ * KS7: the name a booking keeps. Everyone gives a name, 1–40 characters,
+ * except at a self-service terminal of the hall, where a visitor may leave it
+ * out and is kept as 「访客」.
+ */
+export function bookingName(raw: string | undefined, atTerminal: boolean): { ok: true; name: string } | { ok: false; code: 'NAME_REQUIRED' } {
+  const name = (raw ?? '').trim();
+  if (name) return { ok: true, name };
+  return atTerminal ? { ok: true, name: UNNAMED_VISITOR } : { ok: false, code: 'NAME_REQUIRED' };
 }

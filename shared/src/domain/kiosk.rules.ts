@@ -19,3 +19,34 @@ export function kioskIdleSeconds(raw: string | null): number {
   if (!Number.isInteger(value)) return KIOSK_IDLE_SECONDS.default;
   return Math.min(KIOSK_IDLE_SECONDS.max, Math.max(KIOSK_IDLE_SECONDS.min, value));
 }
+
+/**
+ * EL3: what elder mode chooses for the visitor, so the fewest decisions are
+ * left: the commonest service — the first item (in the hall's own order) of
+ * the queue with the most people waiting now, or with nobody waiting (or no
+ * live figures, the booking page) the first item the hall lists — and the
+ * nearest time: the first slot with a free place on the first open day that
+ * has one. The visitor may still change either.
+ */
+export function elderService(
+  items: readonly { id: string; categoryId: string }[],
+  queues: readonly { id: string; retired?: boolean }[],
+  waiting: Readonly<Record<string, number>> = {},
+): { kind: 'item'; id: string } | { kind: 'category'; id: string } | null {
+  const open = queues.filter((queue) => !queue.retired);
+  const busiest = open.reduce<{ id: string; n: number } | null>((best, queue) => {
+    const n = waiting[queue.id] ?? 0;
+    return n > (best?.n ?? 0) ? { id: queue.id, n } : best;
+  }, null);
+  const order = busiest ? [busiest.id, ...open.map((queue) => queue.id).filter((id) => id !== busiest.id)] : open.map((queue) => queue.id);
+  for (const queueId of order) {
+    const item = items.find((candidate) => candidate.categoryId === queueId);
+    if (item) return { kind: 'item', id: item.id };
+  }
+  return order[0] ? { kind: 'category', id: order[0] } : null;
+}
+
+/** EL3: the nearest slot with a free place, from slots in time order. */
+export function nearestFreeSlot<T extends { start: string; free: number }>(slots: readonly T[]): T | null {
+  return slots.find((slot) => slot.free > 0) ?? null;
+}

@@ -74,15 +74,20 @@ export interface DiversionCandidate {
   waiting: number;
   /** Minutes to be served there, estimated from that hall's own measured handling time (E1–E3); null when no window serves the queue now. */
   estimatedWaitMinutes: number | null;
+  /** D3: null when that hall issues tickets now; else the time (HH:MM) it first does later today. */
+  opensAt: string | null;
 }
 
 /**
- * D1: other halls offering the service, those with room first, then the
- * shortest estimated wait (a hall where no window serves the queue now comes
- * after those with an estimate), then the most room.
+ * D1: other halls offering the service, those issuing tickets now first
+ * (D3: those that do later today follow, the soonest first); within each,
+ * those with room first, then the shortest estimated wait (a hall where no
+ * window serves the queue now comes after those with an estimate), then the
+ * most room.
  */
 export function rankDiversion<C extends DiversionCandidate>(candidates: readonly C[]): C[] {
   const byWait = (a: DiversionCandidate, b: DiversionCandidate) =>
     a.estimatedWaitMinutes === b.estimatedWaitMinutes ? 0 : a.estimatedWaitMinutes === null ? 1 : b.estimatedWaitMinutes === null ? -1 : a.estimatedWaitMinutes - b.estimatedWaitMinutes;
-  return [...candidates].sort((a, b) => Number(b.free > 0) - Number(a.free > 0) || byWait(a, b) || b.free - a.free);
+  const byOpening = (a: DiversionCandidate, b: DiversionCandidate) => (a.opensAt ?? '').localeCompare(b.opensAt ?? '');
+  return [...candidates].sort((a, b) => byOpening(a, b) || Number(b.free > 0) - Number(a.free > 0) || byWait(a, b) || b.free - a.free);
 }

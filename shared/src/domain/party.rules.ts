@@ -2,12 +2,13 @@ import type { PartyState } from './types.ts';
 
 /**
  * V1: the visitor's path is arrived → screened → holding → admitted → exited;
- * denied is terminal and reachable only from arrived or screened.
+ * denied is terminal and reachable from arrived or screened, and from holding
+ * only by a failed re-check (LV10).
  */
 const NEXT: Record<PartyState, readonly PartyState[]> = {
   arrived: ['screened', 'denied'],
   screened: ['holding', 'denied'],
-  holding: ['admitted'],
+  holding: ['admitted', 'denied'],
   admitted: ['exited'],
   exited: [],
   denied: [],

@@ -1,5 +1,5 @@
 /**
- * Prevention levels (LV1–LV9 in docs/SPEC.md): 常态, 加强 and 严格, each a
+ * Prevention levels (LV1–LV13 in docs/SPEC.md): 常态, 加强 and 严格, each a
  * named, editable preset of the policies a hall already has (screening at the
  * door, walk-ins, admission by batches, extended hours). Pure functions: the
  * server applies them inside the transaction of a level change or of a
@@ -30,6 +30,7 @@ export const LevelChecksSchema = Type.Object(
 );
 export type LevelChecks = Static<typeof LevelChecksSchema>;
 export type CheckName = keyof LevelChecks;
+export const CheckNameSchema = Type.Union([Type.Literal('healthCodeCheck'), Type.Literal('temperatureCheck'), Type.Literal('maskCheck'), Type.Literal('symptomsCheck')]);
 export const CHECK_NAMES: readonly CheckName[] = ['healthCodeCheck', 'temperatureCheck', 'maskCheck', 'symptomsCheck'];
 /** The reading each check needs, as the screening body names it. */
 const READING_OF: Record<CheckName, keyof LevelReading> = { healthCodeCheck: 'healthCode', temperatureCheck: 'temperature', maskCheck: 'mask', symptomsCheck: 'symptoms' };
@@ -169,6 +170,51 @@ export function missingChecks(checks: LevelChecks, people: readonly LevelReading
 export function releaseOnChange(from: PreventionLevel, to: PreventionLevel, preset: Pick<LevelPreset, 'admission'>, holding: readonly HoldingParty[], free: number): HoldingParty[] {
   if (levelMove(from, to) !== 'relax' || preset.admission === 'batches') return [];
   return chooseBatch(holding, free, Number.MAX_SAFE_INTEGER);
+}
+
+/** LV10: no check at all: what a party let in by a greeter's desk (LV12) was checked for. */
+export const NO_CHECKS: LevelChecks = { healthCodeCheck: false, temperatureCheck: false, maskCheck: false, symptomsCheck: false };
+
+/**
+ * LV10: the checks a level requires that a party's screening did not make
+ * (`made`: the checks required when it was screened, and any it was
+ * re-checked for since), in the door's order. Checks are judged at arrival
+ * (LV5), so a party that waits in the holding area while the hall tightens
+ * would otherwise go in without them.
+ */
+export function checksToRecheck(required: LevelChecks, made: LevelChecks): CheckName[] {
+  return CHECK_NAMES.filter((name) => required[name] && !made[name]);
+}
+
+/** LV10: one party in the holding area: the checks made for it, and the re-check it is marked for now. */
+export interface HoldingCheckState {
+  id: string;
+  made: LevelChecks;
+  recheck: readonly CheckName[];
+}
+
+/**
+ * LV10: on a change of level, each party in the holding area is marked for
+ * the checks the new level requires that were never made for it (tightening
+ * adds marks; relaxing may clear them). Only the parties whose mark changes
+ * are returned. Nobody inside is touched: they stay inside.
+ */
+export function recheckMarks(required: LevelChecks, holding: readonly HoldingCheckState[]): { id: string; recheck: CheckName[] }[] {
+  return holding.flatMap((party) => {
+    const recheck = checksToRecheck(required, party.made);
+    const same = recheck.length === party.recheck.length && recheck.every((name) => party.recheck.includes(name));
+    return same ? [] : [{ id: party.id, recheck }];
+  });
+}
+
+/** LV10: the checks made once a re-check has made `rechecked` too. */
+export function checksAfterRecheck(made: LevelChecks, rechecked: readonly CheckName[]): LevelChecks {
+  return Object.fromEntries(CHECK_NAMES.map((name) => [name, made[name] || rechecked.includes(name)])) as LevelChecks;
+}
+
+/** LV10: the checks named as a level's check set (the re-check form asks these and only these). */
+export function checksOnly(names: readonly CheckName[]): LevelChecks {
+  return checksAfterRecheck(NO_CHECKS, names);
 }
 
 /** A level change as stored: scheduled ones wait for `effectiveAt`. */

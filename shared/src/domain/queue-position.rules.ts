@@ -1,4 +1,4 @@
-import { byPolicyOrder, canCallSpecific, DEFAULT_CALLING_POLICY, normalSincePriorityAfter, pickNextTicket, type CallCandidate, type CallingPolicy } from './calling.rules.ts';
+import { byPolicyOrder, canCallSpecific, DEFAULT_CALLING_POLICY, normalSincePriorityAfter, pickFromOrdered, type CallCandidate, type CallingPolicy } from './calling.rules.ts';
 import type { WindowView } from './types.ts';
 
 /** What counting the people ahead needs to know about a window; WindowView satisfies it. */
@@ -34,7 +34,8 @@ export function ticketsAhead(
 ): number | null {
   const target = hall.tickets.find((t) => t.id === ticketId);
   if (!target || target.state !== 'waiting') return null;
-  let remaining = hall.tickets.filter((t) => t.state === 'waiting');
+  // Sorted once in the calling order, so each turn picks in one pass (pickFromOrdered) instead of sorting.
+  const remaining = hall.tickets.filter((t) => t.state === 'waiting').sort(byPolicyOrder(now.toISOString()));
   const mayCall = (window: QueueWindow) => canCallSpecific(target, window).ok;
 
   let windows = hall.windows.filter((w) => w.state !== 'closed');
@@ -54,11 +55,11 @@ export function ticketsAhead(
   for (;;) {
     let called = false;
     for (const turn of turns) {
-      const next = pickNextTicket(remaining, turn, now, policy);
+      const next = pickFromOrdered(remaining, turn, policy);
       if (!next) continue;
       if (next.id === target.id) return ahead;
       called = true;
-      remaining = remaining.filter((t) => t.id !== next.id);
+      remaining.splice(remaining.indexOf(next), 1);
       turn.normalSincePriority = normalSincePriorityAfter(next, turn.normalSincePriority);
       if (turn.serves) ahead++;
     }

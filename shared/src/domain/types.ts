@@ -13,7 +13,7 @@ import './formats.ts';
 import { PriorityReasonSchema } from './priority.rules.ts';
 import { CallingSettingsSchema } from './calling.rules.ts';
 import { EntryRulesSchema } from './screening.rules.ts';
-import { LevelRulesSchema } from './prevention-level.rules.ts';
+import { CheckNameSchema, LevelRulesSchema } from './prevention-level.rules.ts';
 
 const IsoTime = Type.String({ format: 'date-time' });
 
@@ -139,6 +139,8 @@ export const PartyViewSchema = Type.Object({
   ticketId: Nullable(Type.String()),
   /** Bilingual reasons when state is 'denied'. */
   denialReasons: Type.Array(ReasonViewSchema),
+  /** LV10: present while the party holds and must be re-checked at the door for these checks before a batch takes it. Staff only. */
+  recheck: Type.Optional(Type.Array(CheckNameSchema)),
 });
 export type PartyView = Static<typeof PartyViewSchema>;
 

@@ -27,13 +27,20 @@ export function estimateWaitMinutes(ahead: number, handlingMinutes: number, serv
 
 /**
  * E3: windows serving a category: a window whose first category it is counts
- * fully, a window serving it as overflow counts half (it calls its first
- * category before it).
+ * fully; a window serving it as overflow counts half, and only while nobody
+ * waits in a category it prefers (it calls those first, Q5, so while they
+ * have anyone waiting it does not help here). Without queue figures every
+ * overflow window counts half.
  */
-export function servingWindows(state: { windows: readonly ServingWindow[] }, categoryId: string): number {
+export function servingWindows(state: { windows: readonly ServingWindow[]; queues?: readonly QueueView[] }, categoryId: string): number {
+  const waiting = new Map((state.queues ?? []).map((q) => [q.categoryId, q.waiting]));
+  const free = (earlier: readonly string[]) => state.queues === undefined || earlier.every((id) => (waiting.get(id) ?? 0) === 0);
   return state.windows
     .filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId))
-    .reduce((sum, w) => sum + (w.categoryIds[0] === categoryId ? 1 : 0.5), 0);
+    .reduce((sum, w) => {
+      const position = w.categoryIds.indexOf(categoryId);
+      return sum + (position === 0 ? 1 : free(w.categoryIds.slice(0, position)) ? 0.5 : 0);
+    }, 0);
 }
 
 /**

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: { zh: '未找到，请核对后重试', en: 'Not found; check and try again' },
   ROUTE_NOT_FOUND: { zh: '没有这个页面或接口', en: 'There is no such page or operation' },
   RATE_LIMITED: { zh: '操作太频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  REALTIME_RATE_LIMITED: { zh: '此网络的实时连接过于频繁，请稍后再试', en: 'Too many live connections from this network; try again shortly' },
   PAYLOAD_TOO_LARGE: { zh: '提交的内容太大', en: 'What was sent is too large' },
   UNSUPPORTED_MEDIA_TYPE: { zh: '提交的格式不受支持', en: 'That format is not accepted' },
   BUSY: { zh: '系统繁忙，未做任何更改，请重试', en: 'The hall is very busy right now; nothing was changed. Please try again' },
@@ -54,6 +55,7 @@ export const ERROR_MESSAGES = {
   // Windows and tickets
   MANUAL_VERIFICATION_NOT_ACCEPTED: { zh: '本厅不接受这种人工核验方式', en: 'This hall does not accept that way of checking by hand' },
   KIOSK_TICKETS_OFF: { zh: '本厅未开放自助取号，请到导办台取号', en: 'This hall does not issue tickets at the terminal; please ask at the information desk' },
+  NAME_REQUIRED: { zh: '请填写姓名（仅在大厅自助终端预约时可不填）', en: 'Please give a name (only a booking at the hall\'s self-service terminal may leave it out)' },
   KIOSK_OUTSIDE: { zh: '本机位于大厅外，请经入口核验入场后再取号', en: 'This terminal is outside the hall: please go through the door first, then take a ticket' },
   PRIORITY_REASON_REQUIRED: { zh: '绿色通道须选择原因', en: 'A priority ticket needs its reason' },
   PRIORITY_REASON_NOT_OFFERED: { zh: '本厅未开放此绿色通道原因', en: 'This hall does not offer that priority reason' },
@@ -72,9 +74,11 @@ export const ERROR_MESSAGES = {
   // Prevention levels (LV)
   CHECK_REQUIRED: { zh: '当前防控等级要求此项查验：{field}', en: "The hall's prevention level requires this check: {field}" },
   SCREENING_REQUIRED: { zh: '当前防控等级要求入口查验，请使用查验表单', en: 'The prevention level requires checks at the door; use the screening form' },
-  BATCH_ADMISSION: { zh: '当前已分批入场，请在候场区等候', en: 'The hall admits in batches now; please wait' },
+  BATCH_ADMISSION: { zh: '当前已分批入场，请选择办理事项并到候场区等候', en: 'The hall admits in batches now; choose a service and wait in the holding area' },
+  RECHECK_NOT_NEEDED: { zh: '该组来访者无需复检', en: 'This party needs no re-check' },
   LEVEL_WRONG_HALL: { zh: '只能设置本厅的防控等级', en: 'You may set the level of your own hall only' },
   CITY_ADMIN_ONLY: { zh: '只有全市管理员可以设置区或全市的防控等级', en: 'Only a city-wide admin sets the level of a district or the city' },
+  POLICY_CHANGED: { zh: '此项设置刚被更改（防控等级切换或他人保存），请再保存一次', en: 'These settings just changed (a level switch or someone else’s save); save again' },
   NO_HALLS: { zh: '该区域没有正在办公的大厅', en: 'No hall is open in that region' },
   HALL_EMPTY: { zh: '厅内已无人员，无需减少', en: 'Nobody is counted inside' },
   NOT_INSIDE: { zh: '该访客不在厅内（已离场或未入场）', en: 'That visitor is not inside (already left, or never admitted)' },

@@ -14,6 +14,16 @@ const APPLY: { [A in Audience]: (state: State<A>, envelope: Envelope<A>) => Stat
   phone: applyPhoneEvent,
 };
 
+/** A node that cannot check credentials for a moment (UNAVAILABLE): back within a few seconds. */
+const RETRY_UNAVAILABLE = { minMs: 1_000, spreadMs: 2_000 };
+/**
+ * AC7: a visitor refused for its address's rate (REALTIME_RATE_LIMITED): the
+ * window is a minute, so not before 15 s, and spread over half a minute so a
+ * lobby's phones do not come back together. The booking page reads the level
+ * over HTTP meanwhile (LV13).
+ */
+export const RETRY_RATE_LIMITED = { minMs: 15_000, spreadMs: 30_000 };
+
 /** `revoked`: the server no longer accepts this screen's or person's credential (A17); only a new pairing or sign-in helps. */
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'outdated' | 'revoked';
 
@@ -110,7 +120,9 @@ export class HallSync<A extends Audience = 'staff'> {
       else {
         this.#setStatus('offline');
         // Refused for now, not for ever (a relay that cannot reach its primary): Socket.IO does not retry a refused handshake by itself.
-        if (data?.code === 'UNAVAILABLE') this.#retryLater();
+        if (data?.code === 'UNAVAILABLE') this.#retryLater(RETRY_UNAVAILABLE);
+        // AC7: too many visitor connections from this address this minute: try again well within the next minute.
+        else if (data?.code === 'REALTIME_RATE_LIMITED') this.#retryLater(RETRY_RATE_LIMITED);
       }
     });
     socket.on(AUDIENCE_EVENT[audience], (envelope: Envelope<A>) => this.#receive(envelope));
@@ -168,6 +180,8 @@ export class HallSync<A extends Audience = 'staff'> {
   #onJoined(joined: JoinResult): void {
     if (!joined.ok) {
       this.#setStatus('offline');
+      // AC7: a visitor's join refused for its address's rate: join again later on the same connection.
+      if (joined.code === 'REALTIME_RATE_LIMITED') this.#retryLater(RETRY_RATE_LIMITED);
       return;
     }
     if (joined.protocolVersion !== PROTOCOL_VERSION) {
@@ -249,12 +263,14 @@ export class HallSync<A extends Audience = 'staff'> {
     this.#socket.disconnect();
   }
 
-  #retryLater(): void {
+  /** Connects again (or, still connected, joins again) after a jittered pause, so refused clients do not return in lockstep. */
+  #retryLater(delay: { minMs: number; spreadMs: number }): void {
     if (this.#retryTimer) return;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       if (!this.#socket.connected) this.#socket.connect();
-    }, 1_000 + Math.random() * 2_000);
+      else if (this.#status !== 'live') this.#join();
+    }, delay.minMs + Math.random() * delay.spreadMs);
   }
 
   #outdated(): void {

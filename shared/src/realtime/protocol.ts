@@ -17,9 +17,10 @@ export const MIN_CLIENT_PROTOCOL = 2;
 /** What a client sends in the Socket.IO handshake (`auth`). */
 export interface HandshakeAuth {
   protocolVersion: number;
-  /** Staff session token, screen device token, or a visitor's ticket token. */
+  /** Staff session token, screen device token, or a visitor's ticket token; none for `visitor`. */
   token?: string;
-  credential: 'staff' | 'device' | 'ticket';
+  /** LV13: `visitor` is a public page with no credential (the booking page): the public stream of any hall, nothing more. */
+  credential: 'staff' | 'device' | 'ticket' | 'visitor';
 }
 
 export interface JoinRequest {
@@ -39,14 +40,18 @@ type Joined<A extends Audience> =
   | { ok: true; audience: A; protocolVersion: number; serverTime: string; mode: 'events'; events: AudienceStream[A]['envelope'][]; headSeq: number }
   | { ok: true; audience: A; protocolVersion: number; serverTime: string; mode: 'snapshot'; snapshot: AudienceStream[A]['state'] };
 
-export type JoinRefusal = { ok: false; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND'; message: string };
+/** REALTIME_RATE_LIMITED (AC7): a page without a credential joined too often from its address this minute; join again later. */
+export type JoinRefusal = { ok: false; code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'REALTIME_RATE_LIMITED'; message: string };
 
 export type JoinResult<A extends Audience = Audience> = Joined<A> | JoinRefusal;
 
 /** Error `data` attached to a refused handshake (connect_error). */
 export interface HandshakeErrorData {
-  /** UNAVAILABLE: the node cannot check credentials right now (a relay whose primary is unreachable); try again shortly. */
-  code: 'PROTOCOL_OUTDATED' | 'UNAUTHORIZED' | 'UNAVAILABLE';
+  /**
+   * UNAVAILABLE: the node cannot check credentials right now (a relay whose primary is unreachable); try again shortly.
+   * REALTIME_RATE_LIMITED (AC7): too many connections without a credential from this address this minute; try again later.
+   */
+  code: 'PROTOCOL_OUTDATED' | 'UNAUTHORIZED' | 'UNAVAILABLE' | 'REALTIME_RATE_LIMITED';
   reload: boolean;
   serverProtocolVersion: number;
 }

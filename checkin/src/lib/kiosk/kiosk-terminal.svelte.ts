@@ -2,6 +2,7 @@ import type { PublicHallState } from '@hallflow/shared';
 import { ApiError, createApiClient, type ApiClient, type ServiceCatalogue } from '@hallflow/shared/api';
 import { connectHall, HallSync, type ConnectionStatus } from '@hallflow/shared/realtime';
 import { loadCatalogue, loadOpenDays, type CatalogueHall, type OpenDay } from '../booking/booking-api';
+import { followLevel, type LevelShown } from '../booking/live-level';
 
 interface DeviceRecord {
   hallId: string;
@@ -27,6 +28,8 @@ export class KioskTerminal {
   days = $state.raw<OpenDay[]>([]);
   inside = $state(false);
   status = $state<ConnectionStatus>('connecting');
+  /** LV8, LV13: the level in force and its rules, from the live stream (over HTTP only while it is down). */
+  level = $state.raw<LevelShown | null>(null);
   /** Set when the terminal's token is refused (unknown, revoked, not a terminal): an admin pairs it again. */
   refused = $state(false);
 
@@ -52,13 +55,15 @@ export class KioskTerminal {
       this.services = services;
       this.days = days;
       const socket = connectHall({ credential: 'device', token: this.token });
-      new HallSync(socket, device.hallId, 'public').subscribe({
+      const sync = new HallSync(socket, device.hallId, 'public');
+      sync.subscribe({
         state: (state) => (this.live = state),
         status: (status) => {
           this.status = status;
           if (status === 'revoked') this.refused = true;
         },
       });
+      followLevel(device.hallId, (shown) => (this.level = shown), sync);
     } catch (error) {
       if (error instanceof ApiError && [400, 401, 403, 404].includes(error.status)) this.refused = true;
       else setTimeout(() => void this.start(), RETRY_MS);

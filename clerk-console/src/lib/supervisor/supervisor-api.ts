@@ -34,6 +34,9 @@ import type {
   PreventionLevelState,
 } from '@hallflow/shared/api';
 
+/** The `If-Match` header naming a policy's version, when there is one. */
+const ifMatch = (version: string | undefined): Record<string, string> | undefined => (version === undefined ? undefined : { 'if-match': `"${version}"` });
+
 /** What the supervisor pages ask of the server for one hall: reports, the policies and their updates. */
 export class SupervisorApi {
   constructor(
@@ -114,9 +117,9 @@ export class SupervisorApi {
     return this.api<{ changes: LevelChangeRow[] }>('GET', `/api/prevention-levels/changes?hallId=${this.hallId}`);
   }
 
-  /** LV1: the hall's three presets. */
-  updatePresets(presets: LevelPresets): Promise<LevelPresets> {
-    return this.api<LevelPresets>('PUT', `/api/halls/${this.hallId}/prevention-level/presets`, presets);
+  /** LV1: the hall's three presets, naming the version they were edited from (`presetsVersion`), refused with POLICY_CHANGED when another save came in between. */
+  updatePresets(presets: LevelPresets, version?: string): Promise<LevelPresets> {
+    return this.api<LevelPresets>('PUT', `/api/halls/${this.hallId}/prevention-level/presets`, presets, ifMatch(version));
   }
 
   /** CO2: the city's region tree (with every hall's live row). */
@@ -129,7 +132,12 @@ export class SupervisorApi {
   }
 
   /** CA4, CO2: rename this hall, place it in the tree, or retire it. */
-  updateHall(body: { name?: string; nameEn?: string; regionId?: string | null; retired?: boolean }): Promise<unknown> {
+  /** The hall's address as visitors see it (the public catalogue). */
+  async hallAddress(): Promise<string> {
+    return (await this.api<{ hall: { address: string } }>('GET', `/api/halls/${this.hallId}/catalogue`)).hall.address;
+  }
+
+  updateHall(body: { name?: string; nameEn?: string; address?: string; regionId?: string | null; retired?: boolean }): Promise<unknown> {
     return this.api('PATCH', `/api/halls/${this.hallId}`, body);
   }
 
@@ -137,24 +145,26 @@ export class SupervisorApi {
     return this.api<HallPolicies>('GET', `/api/halls/${this.hallId}/policies`);
   }
 
-  saveAppointments(settings: AppointmentSettings): Promise<AppointmentSettings> {
-    return this.api<AppointmentSettings>('PUT', `/api/halls/${this.hallId}/appointment-settings`, settings);
+  // LV1: a policy saved whole names the version it was edited from (`getHallPolicies`' versions); the server refuses it
+  // with POLICY_CHANGED when a level switch or another save came in between.
+  saveAppointments(settings: AppointmentSettings, version?: string): Promise<AppointmentSettings> {
+    return this.api<AppointmentSettings>('PUT', `/api/halls/${this.hallId}/appointment-settings`, settings, ifMatch(version));
   }
 
-  saveScreening(policy: ScreeningPolicy): Promise<ScreeningPolicy> {
-    return this.api<ScreeningPolicy>('PUT', `/api/halls/${this.hallId}/screening-policy`, policy);
+  saveScreening(policy: ScreeningPolicy, version?: string): Promise<ScreeningPolicy> {
+    return this.api<ScreeningPolicy>('PUT', `/api/halls/${this.hallId}/screening-policy`, policy, ifMatch(version));
   }
 
-  saveHours(hours: HoursConfig): Promise<HoursConfig> {
-    return this.api<HoursConfig>('PUT', `/api/halls/${this.hallId}/hours`, hours);
+  saveHours(hours: HoursConfig, version?: string): Promise<HoursConfig> {
+    return this.api<HoursConfig>('PUT', `/api/halls/${this.hallId}/hours`, hours, ifMatch(version));
   }
 
   saveCrowd(body: UpdateCrowdConfigBody): Promise<unknown> {
     return this.api('PUT', `/api/halls/${this.hallId}/crowd-config`, body);
   }
 
-  saveCalling(policy: CallingSettings): Promise<CallingSettings> {
-    return this.api<CallingSettings>('PUT', `/api/halls/${this.hallId}/calling-policy`, policy);
+  saveCalling(policy: CallingSettings, version?: string): Promise<CallingSettings> {
+    return this.api<CallingSettings>('PUT', `/api/halls/${this.hallId}/calling-policy`, policy, ifMatch(version));
   }
 
   /** W4: every window, its clerk, current ticket, queues and screens. */

@@ -33,7 +33,8 @@ export const appointments = sqliteTable(
     status: text('status', { enum: ['booked', 'cancelled', 'arrived'] }).notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('appointments_slot').on(t.hallId, t.categoryId, t.slotStart), index('appointments_id_day').on(t.idHash, t.day)],
+  // A1/R10: a queue's places taken on a day are counted from this index alone, whatever other days hold.
+  (t) => [index('appointments_day_slot').on(t.hallId, t.categoryId, t.day, t.status, t.slotStart), index('appointments_id_day').on(t.idHash, t.day)],
 );
 
 /** Per-installation secrets, created on first use (the keyed hash of ID numbers). */

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CheckName } from '@hallflow/shared';
 
 export const halls = sqliteTable('halls', {
   id: text('id').primaryKey(),
@@ -145,8 +146,15 @@ export const parties = sqliteTable(
       .$type<{ code: string; zh: string; en: string }[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** LV10: the checks this holding party must be re-checked for before a batch takes it (set by a tightening change). */
+    recheck: text('recheck', { mode: 'json' }).$type<CheckName[]>().notNull().default(sql`'[]'`),
   },
-  (t) => [index('parties_hall_state').on(t.hallId, t.state), index('parties_hall_day').on(t.hallId, t.day)],
+  (t) => [
+    index('parties_hall_state').on(t.hallId, t.state),
+    index('parties_hall_day').on(t.hallId, t.day),
+    // A12/R10: the on-site places a queue's slots hold on a day, counted from this index alone.
+    index('parties_day_slot').on(t.hallId, t.categoryId, t.day, t.slotStart, t.appointmentCode, t.state),
+  ],
 );
 
 export const screenings = sqliteTable(
@@ -224,11 +232,15 @@ export const tickets = sqliteTable(
   (t) => [
     // T3: a number is never issued twice in a hall's day, even under concurrency.
     uniqueIndex('tickets_hall_day_prefix_counter').on(t.hallId, t.day, t.prefix, t.counter),
-    index('tickets_hall_state').on(t.hallId, t.state),
+    // The day's waiting count (DK4) from the index alone.
+    index('tickets_hall_state_day').on(t.hallId, t.state, t.day),
     // A queue's waiting count and its latest finished services (E1) without reading the day's tickets.
     index('tickets_hall_category_state_finished').on(t.hallId, t.categoryId, t.state, t.finishedAt),
-    // Q10: the first waiting tickets of a queue, by kind and queue time, without reading the whole queue.
-    index('tickets_call_order').on(t.hallId, t.categoryId, t.state, t.priority, t.queuedAt),
+    // Q10: the first waiting tickets of a queue, by kind and queue time, without reading the whole queue;
+    // its trailing columns let DK4 count the people ahead from the index alone (R10).
+    index('tickets_call_order_place').on(t.hallId, t.categoryId, t.state, t.priority, t.queuedAt, t.number, t.day, t.slotStart),
+    // DK4: the appointments of a queue not yet due, a short range however long the queue (R10).
+    index('tickets_slot_order').on(t.hallId, t.categoryId, t.state, t.priority, t.slotStart, t.day),
     // A batch's tickets, for the entrance screen's snapshot.
     index('tickets_party').on(t.partyId),
   ],

@@ -7,3 +7,4 @@ export * from './catalogue.ts';
 export * from './trust.ts';
 export * from './follow-ups.ts';
 export * from './prevention-levels.ts';
+export * from './queue-counts.ts';

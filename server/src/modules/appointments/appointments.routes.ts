@@ -8,6 +8,7 @@ import {
   FindAppointmentBodySchema,
   FindAppointmentResponseSchema,
   HallParamsSchema,
+  PolicyIfMatchHeadersSchema,
   RescheduleAppointmentBodySchema,
   SlotSchema,
 } from '@hallflow/shared/api';
@@ -18,8 +19,10 @@ import { errorResponses } from '../errors.schemas.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
 import { updateAppointmentSettings } from './appointment-settings.service.ts';
+import { requirePolicyVersion } from '../hall/policy-version.ts';
 import { appointmentByCode, appointmentView, bookAppointment, cancelAppointment, findAppointments, findForCheckIn, listSlots, rescheduleAppointment } from './appointments.service.ts';
-import { allow } from '../../plugins/app/auth.ts';
+import { allow, bearerToken } from '../../plugins/app/auth.ts';
+import { deviceForToken } from '../auth/staff.repository.ts';
 
 const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = async (app, options) => {
   const publicLimit = { rateLimit: { max: options.publicRateLimit, timeWindow: '1 minute' } };
@@ -49,7 +52,7 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
       schema: {
         operationId: 'bookAppointment',
         tags: ['visitors'],
-        summary: 'Book an appointment (public): the ID number is validated and never stored in clear',
+        summary: 'Book an appointment (public): the ID number is validated and never stored in clear; the name may be left out only by a self-service terminal of the hall (KS7)',
         params: HallParamsSchema,
         body: BookAppointmentBodySchema,
         response: { 201: AppointmentViewSchema, ...errorResponses(400, 404, 409, 429) },
@@ -58,7 +61,11 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      return app.command(request, reply, { hallId, status: 201 }, (ctx) => bookAppointment(ctx, hallId, request.body));
+      // KS7: a booking may leave out the name only from a self-service terminal of this hall (its device token, still paired).
+      const token = bearerToken(request);
+      const device = token ? deviceForToken(app.store.db, token) : null;
+      const terminalOfHall = device?.kind === 'kiosk' && device.hallId === hallId;
+      return app.command(request, reply, { hallId, status: 201 }, (ctx) => bookAppointment(ctx, hallId, request.body, { terminalOfHall }));
     },
   );
 
@@ -155,14 +162,18 @@ const appointmentsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }>
         tags: ['admin'],
         summary: 'Set how the hall takes appointments; booked appointments keep their times',
         params: HallParamsSchema,
+        headers: PolicyIfMatchHeadersSchema,
         body: AppointmentSettingsSchema,
-        response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: AppointmentSettingsSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(['admin', 'supervisor']) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
-      return app.command(request, reply, { hallId }, (ctx) => updateAppointmentSettings(ctx, hallId, request.body));
+      return app.command(request, reply, { hallId }, (ctx) => {
+        requirePolicyVersion(ctx.tx, hallId, 'appointments', request.headers['if-match']);
+        return updateAppointmentSettings(ctx, hallId, request.body);
+      });
     },
   );
 

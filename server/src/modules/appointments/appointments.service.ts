@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   APPOINTMENT_CODE_ALPHABET,
   arrivalStatus,
+  bookingName,
   chooseOnSiteSlot,
   clockTime,
   placesFor,
@@ -14,13 +15,15 @@ import {
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, asc, count, desc, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
-import { appointments, categories, parties, serviceItems } from '../../db/schema/index.ts';
+import { placeholders, prepared } from '../../db/prepared.ts';
+import { hallCategory } from '../tickets/ticket.repository.ts';
+import { appointments, parties, serviceItems } from '../../db/schema/index.ts';
 import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
@@ -37,25 +40,43 @@ const invalid = (field: string, zh: string, en: string) => invalidField(field, {
  */
 export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string): SlotAvailability[] {
   const hall = getHallRow(db, hallId);
+  const params = { hallId, categoryId, date };
   // IN3: a category that is not this hall's has no slots to offer; saying it has free places would be a lie.
-  if (!db.select({ id: categories.id }).from(categories).where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId))).get()) {
-    throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
-  }
+  if (!hallCategory(db, hallId, categoryId)) throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
   const settings = appointmentSettings(hall.settings);
   const places = placesFor(settings, categoryId);
-  // Counted per start instant in SQL: a busy day has thousands of bookings but a few dozen distinct starts.
-  const booked = db
-    .select({ slotStart: appointments.slotStart, n: count() })
-    .from(appointments)
-    .where(and(eq(appointments.hallId, hallId), eq(appointments.categoryId, categoryId), eq(appointments.day, date), inArray(appointments.status, ['booked', 'arrived'])))
-    .groupBy(appointments.slotStart)
-    .all();
-  const onSite = db
-    .select({ slotStart: parties.slotStart, n: count() })
-    .from(parties)
-    .where(and(eq(parties.hallId, hallId), eq(parties.categoryId, categoryId), eq(parties.day, date), isNull(parties.appointmentCode), ne(parties.state, 'denied')))
-    .groupBy(parties.slotStart)
-    .all();
+  // Counted per start instant in SQL, each from its own index (R10): a busy day has thousands of bookings but a few dozen distinct starts.
+  const booked = prepared(db, 'slot-bookings', (d) =>
+    d
+      .select({ slotStart: appointments.slotStart, n: count() })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.hallId, sql.placeholder('hallId')),
+          eq(appointments.categoryId, sql.placeholder('categoryId')),
+          eq(appointments.day, sql.placeholder('date')),
+          inArray(appointments.status, ['booked', 'arrived']),
+        ),
+      )
+      .groupBy(appointments.slotStart)
+      .prepare(),
+  ).all(params);
+  const onSite = prepared(db, 'slot-walk-ins', (d) =>
+    d
+      .select({ slotStart: parties.slotStart, n: count() })
+      .from(parties)
+      .where(
+        and(
+          eq(parties.hallId, sql.placeholder('hallId')),
+          eq(parties.categoryId, sql.placeholder('categoryId')),
+          eq(parties.day, sql.placeholder('date')),
+          isNull(parties.appointmentCode),
+          ne(parties.state, 'denied'),
+        ),
+      )
+      .groupBy(parties.slotStart)
+      .prepare(),
+  ).all(params);
   // A11: counted by the instant a place starts, so places booked before a change of slot length still count in the slot that now holds them.
   const takenAt = [...booked, ...onSite].flatMap(({ slotStart, n }) => (slotStart ? [{ at: Date.parse(slotStart), n }] : []));
   return slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes).map((slot) => {
@@ -96,11 +117,14 @@ function bookableSlot(tx: Tx, hallId: string, categoryId: string, date: string, 
 /** A2: one ID number holds at most `perIdPerDay` appointments on a day (the one being moved does not count). */
 function assertDailyLimit(tx: Tx, hallId: string, idHash: string, date: string, exceptId?: string) {
   const { perIdPerDay } = appointmentSettings(getHallRow(tx, hallId).settings);
-  const sameDay = tx
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(and(eq(appointments.idHash, idHash), eq(appointments.day, date), inArray(appointments.status, ['booked', 'arrived'])))
-    .all()
+  const sameDay = prepared(tx, 'bookings-of-id-on-day', (d) =>
+    d
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(eq(appointments.idHash, sql.placeholder('idHash')), eq(appointments.day, sql.placeholder('date')), inArray(appointments.status, ['booked', 'arrived'])))
+      .prepare(),
+  )
+    .all({ idHash, date })
     .filter((row) => row.id !== exceptId);
   if (sameDay.length >= perIdPerDay) throw new DomainError(409, 'DAILY_LIMIT', `该身份证号当天预约已达上限（${perIdPerDay}） · This ID already has ${perIdPerDay} appointment(s) that day`);
 }
@@ -147,7 +171,7 @@ function bookedService(tx: Tx, hallId: string, body: Pick<BookAppointmentBody, '
     return { categoryId: item.categoryId, itemId: item.id, bundleId: null };
   }
   if (!body.categoryId) throw invalid('categoryId', '请选择事项、一件事或业务', 'is required: name a service item (itemId), a bundle (bundleId) or a service (categoryId)');
-  const category = tx.select().from(categories).where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId))).get();
+  const category = hallCategory(tx, hallId, body.categoryId);
   if (!category) throw invalid('categoryId', `${body.categoryId} 不是本厅的业务`, `${body.categoryId} is not a service of this hall`);
   if (category.retiredAt) throw invalid('categoryId', `${body.categoryId} 已停办，不再接受预约`, `${body.categoryId} takes no new bookings`);
   return { categoryId: category.id, itemId: null, bundleId: null };
@@ -161,7 +185,10 @@ export function bookedTicketPlan(tx: Tx, hallId: string, code: string): { bundle
 }
 
 /** A1, A2, I1, I2, P3: book a place; the slot is never oversold and one ID books at most `perIdPerDay` a day. */
-export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody) {
+export function bookAppointment(ctx: CommandContext, hallId: string, body: BookAppointmentBody, from: { terminalOfHall: boolean } = { terminalOfHall: false }) {
+  // KS7: a name, except at the hall's own self-service terminal.
+  const named = bookingName(body.name, from.terminalOfHall);
+  if (!named.ok) throw new DomainError(400, named.code, 'A name is required (only a self-service terminal of the hall may leave it out)');
   const document = checkedDocument(body, ctx.now);
   if (!isMobileNumber(body.mobile)) throw invalid('mobile', '请输入11位手机号', 'must be an 11-digit mainland mobile number');
   const identity = keptIdentity(ctx.tx, document);
@@ -169,29 +196,31 @@ export function bookAppointment(ctx: CommandContext, hallId: string, body: BookA
   const slot = bookableSlot(ctx.tx, hallId, service.categoryId, body.date, body.slot, ctx.now);
   const { idHash } = identity;
   assertDailyLimit(ctx.tx, hallId, idHash, body.date);
-  const row = ctx.tx
-    .insert(appointments)
-    .values({
-      id: newId(),
-      hallId,
-      code: newCode(),
-      ...service,
-      day: body.date,
-      slotStart: slot.startsAt.toISOString(),
-      slotLocal: slot.start,
-      name: body.name.trim(),
-      ...identity,
-      mobileLast4: body.mobile.slice(-4),
-      mobileMasked: maskMobile(body.mobile),
-      mobileHash: mobileHash(ctx.tx, body.mobile),
-      partySize: body.partySize,
-      status: 'booked',
-      createdAt: ctx.now.toISOString(),
-    })
-    .returning()
-    .get();
+  const row = insertAppointment(ctx.tx).get({
+    id: newId(),
+    hallId,
+    code: newCode(),
+    ...service,
+    day: body.date,
+    slotStart: slot.startsAt.toISOString(),
+    slotLocal: slot.start,
+    name: named.name,
+    ...identity,
+    mobileLast4: body.mobile.slice(-4),
+    mobileMasked: maskMobile(body.mobile),
+    mobileHash: mobileHash(ctx.tx, body.mobile),
+    partySize: body.partySize,
+    status: 'booked',
+    createdAt: ctx.now.toISOString(),
+  })!;
   emitPlaces(ctx, hallId, row.categoryId, [{ date: row.day, start: row.slotLocal }]);
   return appointmentView(row);
+}
+
+/** R10: a new booking's row, built once per connection. */
+function insertAppointment(tx: Tx) {
+  const columns = ['id', 'hallId', 'code', 'categoryId', 'itemId', 'bundleId', 'day', 'slotStart', 'slotLocal', 'name', 'idType', 'idHash', 'idMasked', 'mobileLast4', 'mobileMasked', 'mobileHash', 'partySize', 'status', 'createdAt'] as const;
+  return prepared(tx, 'insert-appointment', (d) => d.insert(appointments).values(placeholders<typeof appointments.$inferInsert>(columns)).returning().prepare());
 }
 
 /**

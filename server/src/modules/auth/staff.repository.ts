@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { StaffRole } from '@hallflow/shared';
 import type { StaffView } from '@hallflow/shared/api';
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 
 type Handle = Db | Tx;
 import { devices, sessions, staff } from '../../db/schema/index.ts';
 import { newId, newToken } from '../../core/ids.ts';
+import { prepared } from '../../db/prepared.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -64,12 +65,15 @@ export function closeSession(db: Handle, token: string) {
 }
 
 export function staffForToken(db: Db, token: string, now: Date) {
-  const row = db
-    .select({ staff })
-    .from(sessions)
-    .innerJoin(staff, eq(staff.id, sessions.staffId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now.toISOString()), isNull(staff.disabledAt)))
-    .get();
+  // R10: every request and every staff connection asks this; built once per connection.
+  const row = prepared(db, 'staff-for-token', (d) =>
+    d
+      .select({ staff })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`${sql.placeholder('now')}`), isNull(staff.disabledAt)))
+      .prepare(),
+  ).get({ tokenHash: sha256(token), now: now.toISOString() });
   return row?.staff ?? null;
 }
 
@@ -82,11 +86,14 @@ export function createDevice(db: Handle, hallId: string, name: string, kind: typ
 }
 
 export function deviceForToken(db: Db, token: string) {
-  return db
-    .select()
-    .from(devices)
-    .where(and(eq(devices.tokenHash, sha256(token)), isNull(devices.revokedAt)))
-    .get();
+  // R10: every screen's connection asks this (a join storm asks it thousands of times).
+  return prepared(db, 'device-for-token', (d) =>
+    d
+      .select()
+      .from(devices)
+      .where(and(eq(devices.tokenHash, sql.placeholder('tokenHash')), isNull(devices.revokedAt)))
+      .prepare(),
+  ).get({ tokenHash: sha256(token) });
 }
 
 export function countAdmins(db: Handle): number {

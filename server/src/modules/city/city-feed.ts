@@ -20,6 +20,10 @@ export class CityFeed {
   after(envelope: HallEventEnvelope): CityHallRow | null {
     if (!changesCityRow(envelope.event.type)) return null;
     const cached = this.#rows.get(envelope.hallId);
+    // A row read afresh at seq S already reflects every event up to S: the
+    // events published after that read (commands commit faster than they are
+    // published under load) must not each trigger another read.
+    if (cached && envelope.seq <= cached.seq) return null;
     const next = (cached && cityRowAfter(cached, envelope)) ?? cityRow(this.db, envelope.hallId, this.now());
     this.#rows.set(envelope.hallId, next);
     if (cached && JSON.stringify({ ...cached, seq: 0 }) === JSON.stringify({ ...next, seq: 0 })) return null;

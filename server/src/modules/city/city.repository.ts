@@ -1,4 +1,4 @@
-import { cityAlerts, type CityHallRow, type CityOverview, type Region } from '@hallflow/shared';
+import { cityAlerts, type CityHallRow, type PreventionLevel, type CityOverview, type Region } from '@hallflow/shared';
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, regions, windows } from '../../db/schema/index.ts';
@@ -24,6 +24,7 @@ export function cityRow(db: Reader, hallId: string, now: Date): CityHallRow {
     holdingCapacity: hall.holdingCapacity,
     queues: queueRows.map((c) => ({ categoryId: c.id, prefix: c.prefix, name: c.name, waiting: queues.find((q) => q.categoryId === c.id)?.waiting ?? 0 })),
     windows: db.select({ id: windows.id, number: windows.number, state: windows.state }).from(windows).where(eq(windows.hallId, hallId)).orderBy(asc(windows.number)).all(),
+    level: hall.preventionLevel as PreventionLevel,
   };
   return { ...row, alerts: cityAlerts(row) };
 }

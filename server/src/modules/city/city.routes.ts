@@ -43,7 +43,7 @@ const cityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'updateHall',
         tags: ['admin'],
-        summary: 'Rename a hall, place it in the region tree, reorder or retire it (it stays in past reports)',
+        summary: 'Rename a hall, change its address, place it in the region tree, reorder or retire it (it stays in past reports)',
         params: HallParamsSchema,
         body: UpdateHallBodySchema,
         response: { 200: UpdatedHallSchema, ...errorResponses(400, 401, 403, 404) },

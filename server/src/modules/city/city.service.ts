@@ -29,10 +29,14 @@ export function updateHall(ctx: CommandContext, hallId: string, body: UpdateHall
   if (body.regionId && !ctx.tx.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId)).get()) {
     throw new DomainError(400, 'UNKNOWN_REGION', `body/regionId ${body.regionId} 不是已有区域 · is not a region`);
   }
-  const { retired, ...fields } = body;
+  const { retired, address, ...fields } = body;
   const retiredAt = retired === undefined ? before.retiredAt : retired ? (before.retiredAt ?? ctx.now.toISOString()) : null;
-  ctx.tx.update(halls).set({ ...fields, retiredAt }).where(eq(halls.id, hallId)).run();
-  const pick = (row: typeof before) => ({ name: row.name, nameEn: row.nameEn, regionId: row.regionId, sortOrder: row.sortOrder, retired: row.retiredAt !== null });
+  ctx.tx
+    .update(halls)
+    .set({ ...fields, ...(address === undefined ? {} : { address: address.trim() }), retiredAt })
+    .where(eq(halls.id, hallId))
+    .run();
+  const pick = (row: typeof before) => ({ name: row.name, nameEn: row.nameEn, address: row.address, regionId: row.regionId, sortOrder: row.sortOrder, retired: row.retiredAt !== null });
   const after = getHallRow(ctx.tx, hallId);
   ctx.audit({ before: pick(before), after: pick(after) });
   const configuration = hallConfiguration(ctx.tx, hallId);

@@ -29,14 +29,18 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string 
     .from(parties)
     .where(and(eq(parties.hallId, hallId), eq(parties.state, 'holding')))
     .all();
-  if (holding.length === 0) return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: 'Nobody is waiting in the holding area' };
+  if (holding.length === 0) return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: 'Nobody is waiting in the holding area', recheckPending: 0 };
+  // LV10: a party marked for a re-check waits for it at the door; the batch passes over it and says how many wait so.
+  const recheckPending = holding.filter((p) => p.recheck.length > 0).length;
+  const eligible = holding.filter((p) => p.recheck.length === 0);
+  if (eligible.length === 0) return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: `Every party waiting needs a re-check at the door (${recheckPending})`, recheckPending };
   const chosen = chooseBatch(
-    holding.map((p) => ({ id: p.id, size: p.size, slotStart: p.slotStart, screenedAt: p.screenedAt ?? p.arrivedAt })),
+    eligible.map((p) => ({ id: p.id, size: p.size, slotStart: p.slotStart, screenedAt: p.screenedAt ?? p.arrivedAt })),
     free,
     batchSize,
   );
   if (chosen.length === 0) {
-    return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: `The hall is full (${occupancy.inside}/${occupancy.capacity}); wait for people to leave` };
+    return { batch: null, parties: [], tickets: [], phoneTokens: {}, reason: `The hall is full (${occupancy.inside}/${occupancy.capacity}); wait for people to leave`, recheckPending };
   }
   const day = businessDay(ctx.now, hall.timezone);
   const last = ctx.tx
@@ -81,7 +85,7 @@ export function admitBatch(ctx: CommandContext, hallId: string, staffId: string 
   const result = { batch, parties: admitted, tickets: issued, occupancy: occupancyOf(ctx.tx, hallId) };
   ctx.emit({ type: 'batch.admitted', ...result });
   const phoneTokens = Object.fromEntries(issued.map((ticket) => [ticket.id, phoneTokenOf(ctx.tx, ticket.id)]));
-  return { batch, parties: admitted, tickets: issued, phoneTokens, reason: null };
+  return { batch, parties: admitted, tickets: issued, phoneTokens, reason: null, recheckPending };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { categoryWaitMinutes, lastTicketTime, rankDiversion, serviceStatus, weekHours, type DiversionCandidate } from '@hallflow/shared';
+import { categoryWaitMinutes, lastTicketTime, rankDiversion, serviceStatus, ticketsNextToday, weekHours, type DiversionCandidate } from '@hallflow/shared';
 import type { DiversionResponse } from '@hallflow/shared/api';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
@@ -20,8 +20,9 @@ type Alternative = DiversionResponse['alternatives'][number] & DiversionCandidat
  * D1: when this hall is full, other halls of the city that offer the same
  * service (a category of the same name) and issue tickets now (their own
  * opening hours, H1–H9) are suggested, those with room and the shortest wait
- * first. Each wait is that hall's own estimate: its measured handling time of
- * the service today (E1) and the windows serving it now (E2, E3).
+ * first; D3: then those that do later today, with the time. Each wait is
+ * that hall's own estimate: its measured handling time of the service today
+ * (E1) and the windows serving it now (E2, E3).
  * D2: with them, the next free appointment slots of the service here.
  */
 export function suggestDiversion(db: Db, hallId: string, categoryId: string, now: Date, unreadable: (hallId: string, error: unknown) => void = () => undefined): DiversionResponse {
@@ -37,8 +38,10 @@ export function suggestDiversion(db: Db, hallId: string, categoryId: string, now
       const same = db.select().from(categories).where(and(eq(categories.hallId, hall.id), eq(categories.name, category.name))).get();
       if (!same) continue;
       const hours = hoursConfig(hall.settings);
-      // A hall closed today, between sessions, or past its last ticket would turn the visitor away.
-      if (!serviceStatus(hours, hall.timezone, now).ticketsAllowed) continue;
+      // A hall closed for the rest of today, or past its last ticket, would turn the visitor away;
+      // one that opens later today, or reopens after a pause, is named with that time (D3).
+      const opensAt = ticketsNextToday(hours, hall.timezone, now);
+      if (opensAt === null && !serviceStatus(hours, hall.timezone, now).ticketsAllowed) continue;
       const day = businessDay(now, hall.timezone);
       const occupancy = occupancyOf(db, hall.id);
       const queue = queueView(db, hall.id, same.id, day);
@@ -53,6 +56,7 @@ export function suggestDiversion(db: Db, hallId: string, categoryId: string, now
         handlingMinutes: Math.round(queue.handlingMinutes * 10) / 10,
         estimatedWaitMinutes: categoryWaitMinutes({ windows: open, queues: [queue] }, same.id),
         lastTicketAt: lastTicketTime(hours, day) ?? '',
+        opensAt,
       });
     } catch (error) {
       unreadable(id, error);

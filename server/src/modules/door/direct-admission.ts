@@ -14,6 +14,7 @@ import { bookedTicketPlan } from '../appointments/appointments.service.ts';
 import { issueTicketTx, phoneTokenOf } from '../tickets/issue.service.ts';
 import { categoryRow } from '../tickets/ticket.repository.ts';
 import { assertServiceOpen } from './hours.guard.ts';
+import { assertHoldingRoom } from './holding-room.ts';
 
 type PartyRow = typeof parties.$inferSelect;
 
@@ -49,26 +50,29 @@ const GREETED = '现场来访';
  * LV2: at a level with no check to make (常态) the door is a greeter's desk:
  * it counts people in, and issues a ticket for the service they came for. It
  * refuses at a level that requires checks (the screening form is the way in
- * then), and when the level sends newcomers to the holding area (LV3).
+ * then). LV12: when the level sends newcomers to the holding area (LV3), a
+ * party with a service goes there and enters by batch, with its ticket then;
+ * a count without a service cannot wait for a batch and is refused.
  */
 export function greetVisitor(ctx: CommandContext, hallId: string, body: GreetVisitorBody, staffId: string) {
   const hall = getHallRow(ctx.tx, hallId);
   const rules = rulesInForce(hall.settings);
   if (!isGreeterDoor(rules.checks)) throw conflict('SCREENING_REQUIRED', '当前防控等级要求入口查验，请使用查验表单 · The prevention level requires checks at the door; use the screening form');
   assertServiceOpen(ctx, hallId, body.categoryId ? 'ticket' : 'admission');
-  if (admissionRoute(rules, occupancyOf(ctx.tx, hallId), body.size) === 'hold') {
-    throw conflict('BATCH_ADMISSION', '当前人数已达分批入场标准，请在候场区等候 · The hall admits in batches now; please wait');
-  }
+  const route = admissionRoute(rules, occupancyOf(ctx.tx, hallId), body.size);
   if (!body.categoryId) {
+    if (route === 'hold') throw conflict('BATCH_ADMISSION', '当前人数已达分批入场标准，请选择办理事项并到候场区等候 · The hall admits in batches now; choose a service and wait in the holding area');
     // Counted in without a ticket: the mirror of the one-tap "one person left" (X1).
     ctx.tx.update(halls).set({ occupancyAdjustment: hall.occupancyAdjustment + body.size }).where(eq(halls.id, hallId)).run();
     logEntry(ctx.tx, hallId, ctx.now, { kind: 'one_in', people: body.size, staffId });
     const occupancy = occupancyOf(ctx.tx, hallId);
     ctx.emit({ type: 'occupancy.corrected', occupancy });
-    return { ticket: null, phoneToken: null, occupancy };
+    return { ticket: null, phoneToken: null, held: null, occupancy };
   }
   const category = categoryRow(ctx.tx, hallId, body.categoryId);
   if (category.retiredAt) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${body.categoryId} 已停办 · takes no new visitors`);
+  // B4: a party sent to the holding area needs room there.
+  if (route === 'hold') assertHoldingRoom(ctx, hall, body.size);
   const at = ctx.now.toISOString();
   const party = ctx.tx
     .insert(parties)
@@ -84,11 +88,18 @@ export function greetVisitor(ctx: CommandContext, hallId: string, body: GreetVis
       appointmentCode: null,
       slotStart: null,
       arrivedAt: at,
-      screenedAt: null,
+      // LV12: a greeted party holds in the order it arrived (B1), as a screened one does.
+      screenedAt: route === 'hold' ? at : null,
       denialReasons: [],
     })
     .returning()
     .get();
+  if (route === 'hold') {
+    const occupancy = occupancyOf(ctx.tx, hallId);
+    const held = partyView(party);
+    ctx.emit({ type: 'party.screened', party: held, occupancy });
+    return { ticket: null, phoneToken: null, held, occupancy };
+  }
   const admitted = admitOnArrival(ctx, hallId, party, staffId);
-  return { ticket: admitted.ticket, phoneToken: admitted.phoneToken, occupancy: occupancyOf(ctx.tx, hallId) };
+  return { ticket: admitted.ticket, phoneToken: admitted.phoneToken, held: null, occupancy: occupancyOf(ctx.tx, hallId) };
 }

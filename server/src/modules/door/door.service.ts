@@ -1,8 +1,10 @@
 import type { ScreenVisitorBody } from '@hallflow/shared/api';
-import { MINUTES_PER_BATCH, admissionRoute, clockTime, maskName, missingChecks, screenParty } from '@hallflow/shared';
-import { and, eq } from 'drizzle-orm';
+import { admissionRoute, clockTime, maskName, missingChecks, screenParty } from '@hallflow/shared';
 import type { CommandContext } from '../../core/command-runner.ts';
-import { categories, parties, screenings } from '../../db/schema/index.ts';
+import type { Tx } from '../../db/connection.ts';
+import { placeholders, prepared } from '../../db/prepared.ts';
+import { parties, screenings } from '../../db/schema/index.ts';
+import { hallCategory } from '../tickets/ticket.repository.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -15,19 +17,7 @@ import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { admitOnArrival } from './direct-admission.ts';
-
-/**
- * B4: when the holding area cannot take the whole party, the visitor is told
- * to come back (about ten minutes per batch ahead) and nothing is recorded.
- */
-function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallRow>, size: number): void {
-  const { holding } = occupancyOf(ctx.tx, hall.id);
-  if (holding + size <= hall.holdingCapacity) return;
-  const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
-  const comeBack = new Date(ctx.now.getTime() + batchesAhead * MINUTES_PER_BATCH * 60_000);
-  const at = clockTime(comeBack, hall.timezone);
-  throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`, { time: at });
-}
+import { assertHoldingRoom } from './holding-room.ts';
 
 /**
  * Screens a party at the door, person by person (S1, S2): the party goes on
@@ -39,15 +29,11 @@ function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallR
  */
 export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenVisitorBody, staffId: string) {
   const hall = getHallRow(ctx.tx, hallId);
-  const category = ctx.tx
-    .select()
-    .from(categories)
-    .where(and(eq(categories.id, body.categoryId), eq(categories.hallId, hallId)))
-    .get();
+  const category = hallCategory(ctx.tx, hallId, body.categoryId);
   if (!category) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${body.categoryId} is not a service category of this hall`);
   // CA5: a retired queue takes no walk-ins; visitors who booked it before are still served.
   if (category.retiredAt && !body.appointmentCode) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${body.categoryId} 已停办 · takes no new visitors`);
-  assertServiceOpen(ctx, hallId, 'ticket');
+  assertServiceOpen(ctx, hallId, 'ticket', hall);
   const policy = screeningPolicy(hall.settings);
   const rules = rulesInForce(hall.settings);
   // LV5: every check the level requires must have been made; a form filled in before the level changed is refused, naming what is missing.
@@ -66,7 +52,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     policy,
   );
   // LV3: the level decides whether those who pass walk in now or wait in the holding area for a batch.
-  const route = admissionRoute(rules, occupancyOf(ctx.tx, hallId), decision.goingOn.length);
+  const route = admissionRoute(rules, occupancyOf(ctx.tx, hallId, hall), decision.goingOn.length);
   // B4: only the people who go on to the holding area need room there.
   if (decision.goingOn.length > 0 && route === 'hold') assertHoldingRoom(ctx, hall, decision.goingOn.length);
   // A3: an appointment checks in within its arrival window, once; the party takes its slot (holding and calling order).
@@ -86,51 +72,44 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   /** One party row and its screening record for some of the people read, all going on or all turned away. */
   const record = (members: number[], goesOn: boolean) => {
     const reasons = members.flatMap((index) => decision.people[index]!.reasons);
-    const row = ctx.tx
-      .insert(parties)
-      .values({
-        id: newId(),
-        hallId,
-        day: businessDay(ctx.now, hall.timezone),
-        leadName: body.name,
-        displayName: maskName(body.name),
-        size: members.length,
-        state: goesOn ? 'holding' : 'denied',
-        categoryId: appointment?.appointment.categoryId ?? category.id,
-        appointmentCode: appointment?.appointment.code ?? null,
-        slotStart: onSite?.startsAt.toISOString() ?? appointment?.appointment.slotStart ?? null,
-        arrivedAt: at,
-        screenedAt: at,
-        denialReasons: goesOn ? [] : reasons,
-      })
-      .returning()
-      .get();
-    ctx.tx
-      .insert(screenings)
-      .values({
-        id: newId(),
-        hallId,
-        partyId: row.id,
-        staffId,
-        at,
-        // `person` is the number the door gave them (第2人), so a split party's records read as one screening.
-        // LV5: the checks the level required at this moment are kept with the readings; MV2: a manual check with its method and who checked.
-        readings: members.map((index) => {
-          const { manualVerification: _sent, ...reading } = body.people[index]!;
-          const manualCheck = checks[index]!.manualCheck;
-          return { person: index + 1, ...reading, healthCodeSource: verdicts[index]?.source ?? null, checksRequired: rules.checks, ...(manualCheck ? { manualCheck } : {}) };
-        }),
-        admitted: goesOn,
-        reasons,
-      })
-      .run();
+    const row = insertParty(ctx.tx).get({
+      id: newId(),
+      hallId,
+      day: businessDay(ctx.now, hall.timezone),
+      leadName: body.name,
+      displayName: maskName(body.name),
+      size: members.length,
+      state: goesOn ? 'holding' : 'denied',
+      categoryId: appointment?.appointment.categoryId ?? category.id,
+      appointmentCode: appointment?.appointment.code ?? null,
+      slotStart: onSite?.startsAt.toISOString() ?? appointment?.appointment.slotStart ?? null,
+      arrivedAt: at,
+      screenedAt: at,
+      denialReasons: goesOn ? [] : reasons,
+    })!;
+    insertScreening(ctx.tx).run({
+      id: newId(),
+      hallId,
+      partyId: row.id,
+      staffId,
+      at,
+      // `person` is the number the door gave them (第2人), so a split party's records read as one screening.
+      // LV5: the checks the level required at this moment are kept with the readings; MV2: a manual check with its method and who checked.
+      readings: members.map((index) => {
+        const { manualVerification: _sent, ...reading } = body.people[index]!;
+        const manualCheck = checks[index]!.manualCheck;
+        return { person: index + 1, ...reading, healthCodeSource: verdicts[index]?.source ?? null, checksRequired: rules.checks, ...(manualCheck ? { manualCheck } : {}) };
+      }),
+      admitted: goesOn,
+      reasons,
+    });
     return row;
   };
   const denied = decision.turnedAway.length > 0 ? record(decision.turnedAway, false) : null;
   const goingOn = decision.goingOn.length > 0 ? record(decision.goingOn, true) : null;
   // A13: a late party moves to the on-site slot only when it enters; a party turned away whole leaves that place free.
   if (appointment) markArrived(ctx.tx, appointment.appointment.code, goingOn ? (onSite ?? undefined) : undefined);
-  const occupancy = occupancyOf(ctx.tx, hallId);
+  const occupancy = occupancyOf(ctx.tx, hallId, hall);
   if (denied) ctx.emit({ type: 'party.screened', party: partyView(denied), occupancy });
   // LV3: a party the level lets walk straight in is admitted with its ticket in this transaction; the others hold.
   const walkedIn = goingOn && route === 'admit' ? admitOnArrival(ctx, hallId, goingOn, staffId) : null;
@@ -144,4 +123,15 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     people: decision.people.map((person, index) => ({ ...person, admitted: decision.goingOn.includes(index) })),
     deniedParty: goingOn && denied ? partyView(denied) : null,
   };
+}
+
+/** R10: the door's two rows, built once per connection. */
+function insertParty(tx: Tx) {
+  const columns = ['id', 'hallId', 'day', 'leadName', 'displayName', 'size', 'state', 'categoryId', 'appointmentCode', 'slotStart', 'arrivedAt', 'screenedAt', 'denialReasons'] as const;
+  return prepared(tx, 'insert-party', (d) => d.insert(parties).values(placeholders<typeof parties.$inferInsert>(columns)).returning().prepare());
+}
+
+function insertScreening(tx: Tx) {
+  const columns = ['id', 'hallId', 'partyId', 'staffId', 'at', 'readings', 'admitted', 'reasons'] as const;
+  return prepared(tx, 'insert-screening', (d) => d.insert(screenings).values(placeholders<typeof screenings.$inferInsert>(columns)).prepare());
 }

@@ -2,7 +2,7 @@ import { DEFAULT_HOURS, HoursConfigSchema, serviceStatus, type HoursConfig } fro
 import { Value } from '@sinclair/typebox/value';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
-import { getHallRow } from '../hall/hall.repository.ts';
+import { getHallRow, type HallRow } from '../hall/hall.repository.ts';
 
 export function hoursConfig(settings: Record<string, unknown>): HoursConfig {
   const stored = settings.hours;
@@ -14,8 +14,7 @@ export function hoursConfig(settings: Record<string, unknown>): HoursConfig {
  * the desk; after the last-ticket cut-off no new ticket is issued. Calling and
  * finishing tickets stay possible, so the day's queue is always served.
  */
-export function assertServiceOpen(ctx: CommandContext, hallId: string, what: 'ticket' | 'admission'): void {
-  const hall = getHallRow(ctx.tx, hallId);
+export function assertServiceOpen(ctx: CommandContext, hallId: string, what: 'ticket' | 'admission', hall: HallRow = getHallRow(ctx.tx, hallId)): void {
   const status = serviceStatus(hoursConfig(hall.settings), hall.timezone, ctx.now);
   if (!status.open) throw new DomainError(409, 'HALL_CLOSED', status.reason);
   if (what === 'ticket' && !status.ticketsAllowed) {

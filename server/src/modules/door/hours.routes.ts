@@ -1,5 +1,5 @@
 import { HoursConfigSchema, ScreeningPolicyBodySchema, ScreeningPolicySchema, weekHours, describeDay } from '@hallflow/shared';
-import { HallParamsSchema } from '@hallflow/shared/api';
+import { HallParamsSchema, PolicyIfMatchHeadersSchema } from '@hallflow/shared/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../errors.schemas.ts';
@@ -9,6 +9,8 @@ import { invalidField } from '../../core/errors.ts';
 import { screeningPolicy } from '../hall/hall-policy.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
+import { updateScreeningPolicy } from './screening-policy.service.ts';
+import { requirePolicyVersion } from '../hall/policy-version.ts';
 
 const IntervalView = Type.Object({ open: Type.String(), close: Type.String() });
 const OpeningHoursSchema = Type.Object({
@@ -60,8 +62,9 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         tags: ['admin'],
         summary: 'Set the weekly hours, extension, lunch break, weekends, holidays, make-up days and one-off changes',
         params: HallParamsSchema,
+        headers: PolicyIfMatchHeadersSchema,
         body: HoursConfigSchema,
-        response: { 200: HoursConfigSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: HoursConfigSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(['admin', 'supervisor']) },
     },
@@ -75,6 +78,7 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         }
       }
       return app.command(request, reply, { hallId }, (ctx) => {
+        requirePolicyVersion(ctx.tx, hallId, 'hours', request.headers['if-match']);
         saveHallPolicy(ctx, hallId, 'hours', request.body);
         return request.body;
       });
@@ -103,19 +107,19 @@ const hoursRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asyn
         operationId: 'updateScreeningPolicy',
         tags: ['admin'],
         summary:
-          'The fever threshold used at the door (37.3 °C by default), whether a second reading after a rest may decide, whether companions go on when one of a party fails, and what a turned-away visitor is told to do next',
+          'The fever threshold used at the door (37.3 °C by default), whether a second reading after a rest may decide, whether companions go on when one of a party fails, what a turned-away visitor is told to do next, and the checks required now (a party holding without a check now required is marked for a re-check, LV10)',
         params: HallParamsSchema,
+        headers: PolicyIfMatchHeadersSchema,
         body: ScreeningPolicyBodySchema,
-        response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: ScreeningPolicySchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(['admin', 'supervisor']) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => {
-        saveHallPolicy(ctx, hallId, 'screening', request.body);
-        // Settings left out take their defaults (S8, S9): answer with the policy as it now stands.
-        return screeningPolicy(getHallRow(ctx.tx, hallId).settings);
+        requirePolicyVersion(ctx.tx, hallId, 'screening', request.headers['if-match']);
+        return updateScreeningPolicy(ctx, hallId, request.body);
       });
     },
   );

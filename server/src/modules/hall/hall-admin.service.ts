@@ -1,3 +1,4 @@
+import type { PartyView } from '@hallflow/shared';
 import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration, UpdateCategoryBody } from '@hallflow/shared/api';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
@@ -25,10 +26,28 @@ export function hallConfiguration(tx: Tx | Db, hallId: string): HallConfiguratio
   };
 }
 
-function announce(ctx: CommandContext, hallId: string): HallConfiguration {
+/**
+ * Tells every screen the hall's configuration (hall.configured). `parties`
+ * (LV10, staff only) are holding parties the change re-marked; sent only when
+ * there are some, as level.changed does.
+ */
+export function announceConfiguration(ctx: CommandContext, hallId: string, parties: PartyView[] = []): HallConfiguration {
   const configuration = hallConfiguration(ctx.tx, hallId);
-  ctx.emit({ type: 'hall.configured', ...configuration });
+  ctx.emit({ type: 'hall.configured', ...configuration, ...(parties.length > 0 ? { parties } : {}) });
   return configuration;
+}
+
+/**
+ * Stores one policy of a hall (with any hall columns that change with it),
+ * audited, without announcing it: for a caller with more to do in the same
+ * transaction before screens hear of it (the door's re-marking, LV10).
+ */
+export function writeHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): void {
+  const hall = getHallRow(ctx.tx, hallId);
+  const changedColumns = Object.fromEntries(Object.keys(columns).map((column) => [column, hall[column as keyof typeof hall]]));
+  // AU1: a settings change is audited as the stored policy (and hall columns) before and after.
+  ctx.audit({ before: { [key]: hall.settings[key] ?? null, ...changedColumns }, after: { [key]: value, ...columns } });
+  ctx.tx.update(halls).set({ ...columns, settings: { ...hall.settings, [key]: value } }).where(eq(halls.id, hallId)).run();
 }
 
 /**
@@ -36,12 +55,8 @@ function announce(ctx: CommandContext, hallId: string): HallConfiguration {
  * and tells every screen through hall.configured.
  */
 export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): HallConfiguration {
-  const hall = getHallRow(ctx.tx, hallId);
-  const changedColumns = Object.fromEntries(Object.keys(columns).map((column) => [column, hall[column as keyof typeof hall]]));
-  // AU1: a settings change is audited as the stored policy (and hall columns) before and after.
-  ctx.audit({ before: { [key]: hall.settings[key] ?? null, ...changedColumns }, after: { [key]: value, ...columns } });
-  ctx.tx.update(halls).set({ ...columns, settings: { ...hall.settings, [key]: value } }).where(eq(halls.id, hallId)).run();
-  return announce(ctx, hallId);
+  writeHallPolicy(ctx, hallId, key, value, columns);
+  return announceConfiguration(ctx, hallId);
 }
 
 export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfiguration {
@@ -67,7 +82,7 @@ export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfi
       createdAt: ctx.now.toISOString(),
     })
     .run();
-  return announce(ctx, body.id);
+  return announceConfiguration(ctx, body.id);
 }
 
 export function createCategory(ctx: CommandContext, hallId: string, body: CreateCategoryBody): HallConfiguration {
@@ -82,7 +97,7 @@ export function createCategory(ctx: CommandContext, hallId: string, body: Create
     .insert(categories)
     .values({ id: `${hallId}-${body.prefix}`, hallId, prefix: body.prefix, name: body.name, nameEn: body.nameEn, sortOrder: body.sortOrder ?? 0 })
     .run();
-  return announce(ctx, hallId);
+  return announceConfiguration(ctx, hallId);
 }
 
 function assertCategoriesOfHall(tx: Tx, hallId: string, categoryIds: readonly string[]): void {
@@ -108,7 +123,7 @@ export function createWindow(ctx: CommandContext, hallId: string, body: CreateWi
     .get();
   if (taken) throw conflict('WINDOW_NUMBER_TAKEN', `Window ${body.number} already exists in hall ${hallId}`);
   ctx.tx.insert(windows).values({ id: `${hallId}-w${body.number}`, hallId, number: body.number, categoryIds: body.categoryIds }).run();
-  return announce(ctx, hallId);
+  return announceConfiguration(ctx, hallId);
 }
 
 export function updateWindowCategories(ctx: CommandContext, hallId: string, windowId: string, categoryIds: string[]): HallConfiguration {
@@ -120,7 +135,7 @@ export function updateWindowCategories(ctx: CommandContext, hallId: string, wind
   if (!window) throw new DomainError(404, 'NOT_FOUND', `Window ${windowId} not found`);
   assertCategoriesOfHall(ctx.tx, hallId, categoryIds);
   ctx.tx.update(windows).set({ categoryIds }).where(eq(windows.id, windowId)).run();
-  return announce(ctx, hallId);
+  return announceConfiguration(ctx, hallId);
 }
 
 const retiredAtAfter = (retired: boolean | undefined, current: string | null, now: Date) => (retired === undefined ? current : retired ? (current ?? now.toISOString()) : null);
@@ -140,7 +155,7 @@ export function updateCategory(ctx: CommandContext, hallId: string, categoryId: 
   ctx.tx.update(categories).set({ ...fields, retiredAt: retiredAtAfter(retired, before.retiredAt, ctx.now) }).where(eq(categories.id, categoryId)).run();
   const after = ctx.tx.select().from(categories).where(eq(categories.id, categoryId)).get()!;
   ctx.audit({ before: categoryView(before), after: categoryView(after) });
-  return announce(ctx, hallId);
+  return announceConfiguration(ctx, hallId);
 }
 
 /** CA5: a window taken out of service cannot be opened; only a closed window can be. */
@@ -150,5 +165,5 @@ export function updateWindow(ctx: CommandContext, hallId: string, windowId: stri
   if (retired && before.state !== 'closed') throw conflict('WINDOW_IN_USE', `${before.number}号窗口仍在服务中，请先关闭 · Window ${before.number} is ${before.state}; close it first`);
   ctx.tx.update(windows).set({ retiredAt: retiredAtAfter(retired, before.retiredAt, ctx.now) }).where(eq(windows.id, windowId)).run();
   ctx.audit({ before: { retired: before.retiredAt !== null }, after: { retired } });
-  return announce(ctx, hallId);
+  return announceConfiguration(ctx, hallId);
 }

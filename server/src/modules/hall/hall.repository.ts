@@ -16,16 +16,26 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
+import { prepared } from '../../db/prepared.ts';
 import { storedPolicy } from './hall-policy.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
 
 type Reader = Db | Tx;
 
-export function getHallRow(db: Reader, hallId: string) {
-  const row = db.select().from(halls).where(eq(halls.id, hallId)).get();
+export type HallRow = typeof halls.$inferSelect;
+
+export function getHallRow(db: Reader, hallId: string): HallRow {
+  const row = prepared(db, 'hall-row', (d) => d.select().from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
   if (!row) throw notFound('Hall', hallId);
   return row;
+}
+
+/** The hall's time zone alone (R10: what most commands need, without reading its settings). */
+export function hallTimezone(db: Reader, hallId: string): string {
+  const row = prepared(db, 'hall-timezone', (d) => d.select({ timezone: halls.timezone }).from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
+  if (!row) throw notFound('Hall', hallId);
+  return row.timezone;
 }
 
 /** The hall's crowd settings, defaults filled in. */
@@ -33,17 +43,22 @@ export function crowdSettings(settings: Record<string, unknown>): CrowdSettings 
   return storedPolicy(settings, 'crowd', CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS);
 }
 
-/** V2, X1: inside = people of admitted parties plus the hall's adjustment; holding = people waiting to enter. */
-export function occupancyOf(db: Reader, hallId: string): OccupancyView {
-  const hall = getHallRow(db, hallId);
-  const sums = db
-    .select({
-      inside: sql<number>`coalesce(sum(case when ${parties.state} = 'admitted' then ${parties.size} else 0 end), 0)`,
-      holding: sql<number>`coalesce(sum(case when ${parties.state} = 'holding' then ${parties.size} else 0 end), 0)`,
-    })
-    .from(parties)
-    .where(eq(parties.hallId, hallId))
-    .get();
+/**
+ * V2, X1: inside = people of admitted parties plus the hall's adjustment; holding = people waiting to enter.
+ * `hall`: the row the caller already read in this transaction and has not changed since (R10: a screening asked for it five times).
+ */
+export function occupancyOf(db: Reader, hallId: string, hall: HallRow = getHallRow(db, hallId)): OccupancyView {
+  const sums = prepared(db, 'occupancy-sums', (d) =>
+    d
+      .select({
+        inside: sql<number>`coalesce(sum(case when ${parties.state} = 'admitted' then ${parties.size} else 0 end), 0)`,
+        holding: sql<number>`coalesce(sum(case when ${parties.state} = 'holding' then ${parties.size} else 0 end), 0)`,
+      })
+      .from(parties)
+      // Only the parties of these two states count: read from the (hall, state) index, not every party the hall has kept.
+      .where(and(eq(parties.hallId, sql.placeholder('hallId')), inArray(parties.state, ['admitted', 'holding'])))
+      .prepare(),
+  ).get({ hallId });
   const capacity = hallCapacity(hall);
   const inside = insideCount(sums?.inside ?? 0, hall.occupancyAdjustment);
   const { alertLevels } = crowdSettings(hall.settings);

@@ -5,6 +5,7 @@ import { hoursConfig } from '../door/hours.guard.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { callingSettings, screeningPolicy } from './hall-policy.ts';
 import { crowdSettings, getHallRow } from './hall.repository.ts';
+import { policyVersion } from './policy-version.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
 /** One read of every policy of a hall, for the supervisor's settings page; each is changed by its own update operation. */
@@ -38,6 +39,12 @@ const policiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           batchSize: hall.batchSize,
         },
         calling: callingSettings(settings),
+        versions: {
+          hours: policyVersion(settings, 'hours'),
+          screening: policyVersion(settings, 'screening'),
+          appointments: policyVersion(settings, 'appointments'),
+          calling: policyVersion(settings, 'calling'),
+        },
       };
     },
   );

@@ -56,6 +56,7 @@ export function partyView(row: Row<typeof parties>): PartyView {
     batchNumber: row.batchNumber,
     ticketId: row.ticketId,
     denialReasons: row.denialReasons,
+    ...(row.recheck.length > 0 ? { recheck: row.recheck } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   PreventionLevelStateSchema,
   SetPreventionLevelBodySchema,
   SetPreventionLevelResponseSchema,
+  PolicyIfMatchHeadersSchema,
   UpdateLevelPresetsBodySchema,
 } from '@hallflow/shared/api';
 import { LevelPresetsSchema } from '@hallflow/shared';
@@ -19,6 +20,7 @@ import { allow } from '../../plugins/app/auth.ts';
 import { greetVisitor } from '../door/direct-admission.ts';
 import { levelPresets, screeningPolicy } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
+import { policyVersion, requirePolicyVersion } from '../hall/policy-version.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 import { listChanges, pendingChanges } from './level-changes.repository.ts';
@@ -54,7 +56,8 @@ const levelsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asy
       // Now: what the hall's policies hold; another day: the preset of the level scheduled for it.
       const rules = level === current && day.getTime() <= now.getTime() ? levelRules(current, rulesInForce(hall.settings)) : levelRules(level, presets[level]);
       const next = pending[0] ? { toLevel: pending[0].toLevel, effectiveAt: pending[0].effectiveAt } : null;
-      return { hallId: hall.id, level, rules, lines: describeLevelRules(rules, screeningPolicy(hall.settings).feverThresholdC), presets, next };
+      const presetsVersion = policyVersion(hall.settings, 'levels');
+      return { hallId: hall.id, level, rules, lines: describeLevelRules(rules, screeningPolicy(hall.settings).feverThresholdC), presets, presetsVersion, next };
     },
   );
 
@@ -107,16 +110,19 @@ const levelsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asy
       schema: {
         operationId: 'updatePreventionPresets',
         tags: ['levels'],
-        summary: "Edit the hall's three level presets (checks, walk-ins, admission, extended hours); the next switch to a level applies its preset",
+        summary:
+          "Edit the hall's three level presets (checks, walk-ins, admission, extended hours); the next switch to a level applies its preset. With `If-Match` (`getPreventionLevel`'s `presetsVersion`), refused when the presets changed since (409 POLICY_CHANGED)",
         params: HallParamsSchema,
+        headers: PolicyIfMatchHeadersSchema,
         body: UpdateLevelPresetsBodySchema,
-        response: { 200: LevelPresetsSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: LevelPresetsSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(SUPERVISORS) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => {
+        requirePolicyVersion(ctx.tx, hallId, 'levels', request.headers['if-match']);
         saveHallPolicy(ctx, hallId, 'levels', request.body);
         return request.body;
       });
@@ -129,7 +135,7 @@ const levelsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asy
       schema: {
         operationId: 'greetVisitor',
         tags: ['door'],
-        summary: 'At a level with no checks (常态): count people in, and issue a ticket when a service is named',
+        summary: 'At a level with no checks (常态): count people in, and issue a ticket when a service is named; when the level admits by batch, the party goes to the holding area (LV12)',
         params: HallParamsSchema,
         body: GreetVisitorBodySchema,
         response: { 200: GreetVisitorResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -140,7 +146,7 @@ const levelsRoutes: FastifyPluginAsyncTypebox<{ publicRateLimit: number }> = asy
       const { hallId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => {
         const outcome = greetVisitor(ctx, hallId, request.body, request.staff!.id);
-        ctx.audit({ after: { size: request.body.size, categoryId: request.body.categoryId, ticket: outcome.ticket?.number ?? null } });
+        ctx.audit({ after: { size: request.body.size, categoryId: request.body.categoryId, ticket: outcome.ticket?.number ?? null, held: outcome.held !== null } });
         return outcome;
       });
     },

@@ -11,6 +11,7 @@ import { levelPresets } from '../hall/hall-policy.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { settingsWithPreset } from '../hall/level-policy.ts';
 import { hallView } from '../hall/views.ts';
+import { markRechecks } from '../door/recheck.service.ts';
 import { changeEventView, changeRow, type LevelChangeRecord } from './level-changes.repository.ts';
 
 export interface LevelActor {
@@ -105,7 +106,9 @@ export function applyLevelChange(ctx: CommandContext, change: LevelChangeRecord)
     .get()!;
   // A district's or the city's change is a command of no one hall: each hall's events go to its own log.
   const hallCtx: CommandContext = { ...ctx, emit: (event) => ctx.emitTo(hall.id, event) };
-  hallCtx.emit({ type: 'level.changed', hall: hallView(getHallRow(ctx.tx, hall.id)), change: changeEventView(row, from) });
+  // LV10: parties holding are marked for the checks the new level adds to those made for them (or unmarked when it no longer needs them).
+  const marked = markRechecks(ctx, hall.id);
+  hallCtx.emit({ type: 'level.changed', hall: hallView(getHallRow(ctx.tx, hall.id)), change: changeEventView(row, from), ...(marked.length > 0 ? { parties: marked } : {}) });
   return { row, released: releaseHolding(hallCtx, hall.id, from, change.toLevel) };
 }
 
@@ -114,7 +117,13 @@ function releaseHolding(ctx: CommandContext, hallId: string, from: PreventionLev
   const hall = getHallRow(ctx.tx, hallId);
   const occupancy = occupancyOf(ctx.tx, hallId);
   if (occupancy.holding === 0 || !serviceOpenNow(ctx, hallId)) return 0;
-  const holding = ctx.tx.select().from(parties).where(and(eq(parties.hallId, hallId), eq(parties.state, 'holding'))).all();
+  // LV10: a party marked for a re-check is passed over until the door re-checks it.
+  const holding = ctx.tx
+    .select()
+    .from(parties)
+    .where(and(eq(parties.hallId, hallId), eq(parties.state, 'holding')))
+    .all()
+    .filter((party) => party.recheck.length === 0);
   const chosen = releaseOnChange(
     from,
     to,

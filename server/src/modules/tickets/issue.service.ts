@@ -1,14 +1,16 @@
 import type { PriorityReason, TicketView } from '@hallflow/shared';
 import { bundleStartQueue, formatTicketNumber } from '@hallflow/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { newId, newToken } from '../../core/ids.ts';
 import { ticketItems, tickets } from '../../db/schema/index.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
 import { bundleRow, itemRows } from '../catalogue/catalogue.repository.ts';
-import { getHallRow } from '../hall/hall.repository.ts';
+import { hallTimezone } from '../hall/hall.repository.ts';
+import { placeholders, prepared } from '../../db/prepared.ts';
 import { ticketView } from '../hall/views.ts';
+import { placeOfTicket } from '../screens/ticket-status.repository.ts';
 import { categoryRow, nextCounter } from './ticket.repository.ts';
 
 export interface NewTicket {
@@ -41,14 +43,16 @@ export function ticketPlan(tx: CommandContext['tx'], hallId: string, input: { ca
 
 /** Issues a ticket inside the caller's transaction; emits ticket.issued unless `silent` (batch admission emits its own event). */
 export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTicket, silent = false): TicketView {
-  const hall = getHallRow(ctx.tx, hallId);
+  return ticketView(issueTicketRow(ctx, hallId, input, silent));
+}
+
+/** `issueTicketTx`, answering the stored row: the desk hands out its phone token and counts its place from it without reading it back. */
+export function issueTicketRow(ctx: CommandContext, hallId: string, input: NewTicket, silent = false): typeof tickets.$inferSelect {
   const category = categoryRow(ctx.tx, hallId, input.categoryId);
-  const day = businessDay(ctx.now, hall.timezone);
+  const day = businessDay(ctx.now, hallTimezone(ctx.tx, hallId));
   const counter = nextCounter(ctx.tx, hallId, day, category.prefix);
   const at = ctx.now.toISOString();
-  const row = ctx.tx
-    .insert(tickets)
-    .values({
+  const row = insertTicket(ctx.tx).get({
       id: newId(),
       hallId,
       day,
@@ -66,23 +70,45 @@ export function issueTicketTx(ctx: CommandContext, hallId: string, input: NewTic
       slotStart: input.slotStart ?? null,
       bundleId: input.bundleId ?? null,
       issuedAt: at,
-    })
-    .returning()
-    .get();
+    })!;
   (input.itemIds ?? []).forEach((itemId, position) => {
     ctx.tx.insert(ticketItems).values({ ticketId: row.id, itemId, position, hallId, state: 'pending' }).run();
   });
-  const ticket = ticketView(row);
-  if (!silent) ctx.emit({ type: 'ticket.issued', ticket });
-  return ticket;
+  if (!silent) ctx.emit({ type: 'ticket.issued', ticket: ticketView(row) });
+  return row;
+}
+
+/** R10: the new ticket's row, built once per connection (every column a placeholder). */
+function insertTicket(tx: CommandContext['tx']) {
+  const columns = ['id', 'hallId', 'day', 'categoryId', 'prefix', 'counter', 'number', 'state', 'priority', 'priorityReason', 'partyId', 'partySize', 'publicToken', 'queuedAt', 'slotStart', 'bundleId', 'issuedAt'] as const;
+  return prepared(tx, 'insert-ticket', (d) =>
+    d
+      .insert(tickets)
+      .values(placeholders<typeof tickets.$inferInsert>(columns))
+      .returning()
+      .prepare(),
+  );
+}
+
+/**
+ * A ticket handed to the visitor there and then (the desk, DK1; a terminal,
+ * KS5): issued, with its place as the visitor's phone will count it (DK4:
+ * Q9, E1–E3), kept for the printout (PR1), and its phone token.
+ */
+export function issueHandedTicket(ctx: CommandContext, hallId: string, input: NewTicket) {
+  const row = issueTicketRow(ctx, hallId, input);
+  const place = placeOfTicket(ctx.tx, row, ctx.now);
+  const ahead = place.ahead ?? 0;
+  recordAheadAtIssue(ctx.tx, row.id, ahead);
+  return { ticket: ticketView(row), phoneToken: row.publicToken, ahead, estimatedWaitMinutes: place.estimatedWaitMinutes };
 }
 
 /** PR1: the people ahead at issue, kept for the printed ticket. */
 export function recordAheadAtIssue(tx: CommandContext['tx'], ticketId: string, ahead: number): void {
-  tx.update(tickets).set({ aheadAtIssue: ahead }).where(eq(tickets.id, ticketId)).run();
+  prepared(tx, 'record-ahead', (d) => d.update(tickets).set({ aheadAtIssue: sql`${sql.placeholder('ahead')}` }).where(eq(tickets.id, sql.placeholder('ticketId'))).prepare()).run({ ahead, ticketId });
 }
 
 /** The visitor's phone-page token of a ticket; handed only to the staff member who issued it. */
 export function phoneTokenOf(tx: CommandContext['tx'], ticketId: string): string {
-  return tx.select({ token: tickets.publicToken }).from(tickets).where(eq(tickets.id, ticketId)).get()!.token;
+  return prepared(tx, 'phone-token', (d) => d.select({ token: tickets.publicToken }).from(tickets).where(eq(tickets.id, sql.placeholder('ticketId'))).prepare()).get({ ticketId })!.token;
 }

@@ -7,8 +7,7 @@ import { assertServiceOpen } from '../door/hours.guard.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { callingSettings } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
-import { placeInQueue } from '../screens/ticket-status.repository.ts';
-import { issueTicketTx, phoneTokenOf, recordAheadAtIssue, ticketPlan } from './issue.service.ts';
+import { issueHandedTicket, ticketPlan } from './issue.service.ts';
 
 /** KS5: a self-service terminal issues a ticket where the hall allows it and the terminal stands inside the hall. */
 const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,11 +32,7 @@ const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (refusal) throw new DomainError(409, refusal, refusal === 'KIOSK_OUTSIDE' ? 'This terminal is outside the hall' : 'This hall issues no tickets at terminals');
         assertServiceOpen(ctx, hallId, 'ticket');
         const plan = ticketPlan(ctx.tx, hallId, request.body);
-        const issued = issueTicketTx(ctx, hallId, { ...plan, priority: false, partyId: null, partySize: request.body.partySize ?? 1 });
-        const place = placeInQueue(ctx.tx, issued.id, ctx.now);
-        const ahead = place.ahead ?? 0;
-        recordAheadAtIssue(ctx.tx, issued.id, ahead);
-        return { ticket: issued, phoneToken: phoneTokenOf(ctx.tx, issued.id), ahead, estimatedWaitMinutes: place.estimatedWaitMinutes };
+        return issueHandedTicket(ctx, hallId, { ...plan, priority: false, partyId: null, partySize: request.body.partySize ?? 1 });
       });
     },
   );

@@ -1,7 +1,8 @@
 import { smoothedHandlingMinutes, ticketsOf, type HallEvent, type QueueView } from '@hallflow/shared';
-import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
-import { categories, tickets } from '../../db/schema/index.ts';
+import { categories, queueCounts, tickets } from '../../db/schema/index.ts';
+import { prepared } from '../../db/prepared.ts';
 
 type Reader = Db | Tx;
 
@@ -9,28 +10,53 @@ type Reader = Db | Tx;
 const HANDLING_WINDOW = 20;
 
 /**
- * One queue's figures (E1, E2): the tickets waiting in it, and the smoothed
- * handling time of its services finished on `day`. Both come from the
- * (hall, category, state, finished) index: a few rows, however long the day.
+ * One queue's figures (E1, E2): the tickets waiting in it (every day's, as
+ * Q10 calls them), and the smoothed handling time of its services finished on
+ * `day`. The first is one row per day kept by triggers (R10), the second
+ * comes from the (hall, category, state, finished) index: a few rows,
+ * however long the day.
  */
 export function queueView(db: Reader, hallId: string, categoryId: string, day: string): QueueView {
-  const waiting = db
-    .select({ n: count() })
-    .from(tickets)
-    .where(and(eq(tickets.hallId, hallId), eq(tickets.categoryId, categoryId), eq(tickets.state, 'waiting')))
-    .get();
-  const recent = db
-    .select({ started: tickets.serviceStartedAt, finished: tickets.finishedAt })
-    .from(tickets)
-    .where(
-      and(eq(tickets.hallId, hallId), eq(tickets.categoryId, categoryId), eq(tickets.state, 'done'), eq(tickets.day, day), isNotNull(tickets.serviceStartedAt)),
-    )
-    .orderBy(desc(tickets.finishedAt))
-    .limit(HANDLING_WINDOW)
-    .all()
+  // R10: kept by triggers on every change of a ticket, instead of counted here.
+  const waiting = prepared(db, 'queue-waiting', (d) =>
+    d
+      .select({ n: sql<number>`coalesce(sum(${queueCounts.waiting}), 0)` })
+      .from(queueCounts)
+      .where(and(eq(queueCounts.hallId, sql.placeholder('hallId')), eq(queueCounts.categoryId, sql.placeholder('categoryId'))))
+      .prepare(),
+  ).get({ hallId, categoryId });
+  return { categoryId, waiting: waiting?.n ?? 0, handlingMinutes: smoothedHandlingMinutes(recentHandlingMinutes(db, hallId, categoryId, day)) };
+}
+
+/**
+ * E1: how long each of a queue's latest services finished on `day` held its
+ * window, in minutes, oldest first (at most HANDLING_WINDOW): from the call,
+ * since the walk to the window is part of what the next visitor waits for,
+ * to the finish. What the screens' figures and a ticket's own estimate both
+ * smooth.
+ */
+export function recentHandlingMinutes(db: Reader, hallId: string, categoryId: string, day: string): number[] {
+  return prepared(db, 'queue-recent-services', (d) =>
+    d
+      .select({ called: tickets.calledAt, started: tickets.serviceStartedAt, finished: tickets.finishedAt })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.hallId, sql.placeholder('hallId')),
+          eq(tickets.categoryId, sql.placeholder('categoryId')),
+          eq(tickets.state, 'done'),
+          eq(tickets.day, sql.placeholder('day')),
+          isNotNull(tickets.serviceStartedAt),
+          isNotNull(tickets.finishedAt),
+        ),
+      )
+      .orderBy(desc(tickets.finishedAt))
+      .limit(HANDLING_WINDOW)
+      .prepare(),
+  )
+    .all({ hallId, categoryId, day })
     .reverse()
-    .map((row) => (Date.parse(row.finished!) - Date.parse(row.started!)) / 60_000);
-  return { categoryId, waiting: waiting?.n ?? 0, handlingMinutes: smoothedHandlingMinutes(recent) };
+    .map((row) => (Date.parse(row.finished!) - Date.parse(row.called ?? row.started!)) / 60_000);
 }
 
 /** Every category's figures, in the hall's category order. */

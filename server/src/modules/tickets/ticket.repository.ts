@@ -2,33 +2,45 @@ import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
+import { prepared } from '../../db/prepared.ts';
+
+/** A service category of the hall, or undefined. */
+export function hallCategory(db: Tx | Db, hallId: string, categoryId: string) {
+  return prepared(db, 'category-row', (d) =>
+    d
+      .select()
+      .from(categories)
+      .where(and(eq(categories.id, sql.placeholder('categoryId')), eq(categories.hallId, sql.placeholder('hallId'))))
+      .prepare(),
+  ).get({ categoryId, hallId });
+}
 
 export function categoryRow(tx: Tx, hallId: string, categoryId: string) {
-  const row = tx
-    .select()
-    .from(categories)
-    .where(and(eq(categories.id, categoryId), eq(categories.hallId, hallId)))
-    .get();
+  const row = hallCategory(tx, hallId, categoryId);
   if (!row) throw new DomainError(400, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service category of hall ${hallId}`);
   return row;
 }
 
 export function windowRow(tx: Tx | Db, hallId: string, windowId: string) {
-  const row = tx
-    .select()
-    .from(windows)
-    .where(and(eq(windows.id, windowId), eq(windows.hallId, hallId)))
-    .get();
+  const row = prepared(tx, 'window-row', (d) =>
+    d
+      .select()
+      .from(windows)
+      .where(and(eq(windows.id, sql.placeholder('windowId')), eq(windows.hallId, sql.placeholder('hallId'))))
+      .prepare(),
+  ).get({ windowId, hallId });
   if (!row) throw notFound('Window', windowId);
   return row;
 }
 
 export function ticketRow(tx: Tx | Db, hallId: string, ticketId: string) {
-  const row = tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.id, ticketId), eq(tickets.hallId, hallId)))
-    .get();
+  const row = prepared(tx, 'ticket-row', (d) =>
+    d
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.id, sql.placeholder('ticketId')), eq(tickets.hallId, sql.placeholder('hallId'))))
+      .prepare(),
+  ).get({ ticketId, hallId });
   if (!row) throw notFound('Ticket', ticketId);
   return row;
 }
@@ -39,11 +51,13 @@ export function ticketRow(tx: Tx | Db, hallId: string, ticketId: string) {
  * defence.
  */
 export function nextCounter(tx: Tx, hallId: string, day: string, prefix: string): number {
-  const row = tx
-    .select({ last: sql<number | null>`max(${tickets.counter})` })
-    .from(tickets)
-    .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day), eq(tickets.prefix, prefix)))
-    .get();
+  const row = prepared(tx, 'next-counter', (d) =>
+    d
+      .select({ last: sql<number | null>`max(${tickets.counter})` })
+      .from(tickets)
+      .where(and(eq(tickets.hallId, sql.placeholder('hallId')), eq(tickets.day, sql.placeholder('day')), eq(tickets.prefix, sql.placeholder('prefix'))))
+      .prepare(),
+  ).get({ hallId, day, prefix });
   return (row?.last ?? 0) + 1;
 }
 
@@ -58,36 +72,47 @@ export function nextCounter(tx: Tx, hallId: string, day: string, prefix: string)
  */
 export function callCandidates(tx: Tx, hallId: string, window: { id: string; categoryIds: readonly string[] }, now: Date) {
   const nowIso = now.toISOString();
-  const groups = [
-    and(isNotNull(tickets.slotStart), lte(tickets.slotStart, nowIso)),
-    isNull(tickets.slotStart),
-    and(isNotNull(tickets.slotStart), gt(tickets.slotStart, nowIso)),
-  ];
   const found = [];
   for (const categoryId of window.categoryIds) {
     for (const priority of [true, false]) {
-      for (const group of groups) {
-        const row = tx
-          .select()
-          .from(tickets)
-          .where(
-            and(
-              eq(tickets.hallId, hallId),
-              eq(tickets.categoryId, categoryId),
-              eq(tickets.state, 'waiting'),
-              eq(tickets.priority, priority),
-              group,
-              or(isNull(tickets.targetWindowId), eq(tickets.targetWindowId, window.id)),
-            ),
-          )
-          .orderBy(asc(tickets.queuedAt), asc(tickets.number))
-          .limit(1)
-          .get();
+      for (const group of URGENCY_GROUPS) {
+        const row = firstInGroup(tx, group).get({ hallId, categoryId, priority: priority ? 1 : 0, now: nowIso, windowId: window.id });
         if (row) found.push(row);
       }
     }
   }
   return found;
+}
+
+/** Q4's urgency groups: appointments due, walk-ins, appointments not yet due. */
+const URGENCY_GROUPS = ['due', 'walk-in', 'later'] as const;
+
+/** R10: the earliest waiting ticket of one queue, kind and urgency group, built once per connection. */
+function firstInGroup(tx: Tx, group: (typeof URGENCY_GROUPS)[number]) {
+  return prepared(tx, `call-candidate-${group}`, (d) => {
+    const now = sql.placeholder('now');
+    const urgency = {
+      due: and(isNotNull(tickets.slotStart), lte(tickets.slotStart, sql`${now}`)),
+      'walk-in': isNull(tickets.slotStart),
+      later: and(isNotNull(tickets.slotStart), gt(tickets.slotStart, sql`${now}`)),
+    }[group];
+    return d
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.hallId, sql.placeholder('hallId')),
+          eq(tickets.categoryId, sql.placeholder('categoryId')),
+          eq(tickets.state, 'waiting'),
+          eq(tickets.priority, sql`${sql.placeholder('priority')}`),
+          urgency,
+          or(isNull(tickets.targetWindowId), eq(tickets.targetWindowId, sql.placeholder('windowId'))),
+        ),
+      )
+      .orderBy(asc(tickets.queuedAt), asc(tickets.number))
+      .limit(1)
+      .prepare();
+  });
 }
 
 export function updateTicket(tx: Tx, ticketId: string, values: Partial<typeof tickets.$inferInsert>) {

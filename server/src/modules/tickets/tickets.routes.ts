@@ -11,9 +11,8 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
-import { issueTicketTx, phoneTokenOf, recordAheadAtIssue, ticketPlan } from './issue.service.ts';
+import { issueHandedTicket, ticketPlan } from './issue.service.ts';
 import { deskPriority } from './desk-priority.ts';
-import { placeInQueue } from '../screens/ticket-status.repository.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
 import { allow } from '../../plugins/app/auth.ts';
 
@@ -54,12 +53,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         assertServiceOpen(ctx, hallId, 'ticket');
         const plan = ticketPlan(ctx.tx, hallId, body);
         const priority = deskPriority(ctx.tx, hallId, body);
-        const issued = issueTicketTx(ctx, hallId, { ...plan, ...priority, partyId: null, partySize: body.partySize ?? 1 });
-        // DK4: the place it was given, as the visitor's phone will count it (Q9, E1–E3).
-        const place = placeInQueue(ctx.tx, issued.id, ctx.now);
-        const ahead = place.ahead ?? 0;
-        recordAheadAtIssue(ctx.tx, issued.id, ahead);
-        return { ticket: issued, phoneToken: phoneTokenOf(ctx.tx, issued.id), ahead, estimatedWaitMinutes: place.estimatedWaitMinutes };
+        return issueHandedTicket(ctx, hallId, { ...plan, ...priority, partyId: null, partySize: body.partySize ?? 1 });
       });
     },
   );

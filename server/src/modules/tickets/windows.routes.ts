@@ -4,6 +4,7 @@ import {
   CallTicketBodySchema,
   CloseWindowResponseSchema,
   HallParamsSchema,
+  PolicyIfMatchHeadersSchema,
   WindowParamsSchema,
   WindowResponseSchema,
   WindowsOverviewSchema,
@@ -11,6 +12,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../errors.schemas.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
+import { requirePolicyVersion } from '../hall/policy-version.ts';
 import { connectedDeviceIds } from '../screens/device-presence.ts';
 import { callNext, callTicket } from './calling.service.ts';
 import { closeWindow, openWindow, pauseWindow, resumeWindow } from './window.service.ts';
@@ -105,14 +107,16 @@ const windowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         summary: 'The calling policy: normal tickets per priority one (Q3), recalls (T4), minutes a no-show may return (T5)',
         params: HallParamsSchema,
+        headers: PolicyIfMatchHeadersSchema,
         body: CallingSettingsSchema,
-        response: { 200: CallingSettingsSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: CallingSettingsSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
       config: { access: allow.staff(SUPERVISORS) },
     },
     async (request, reply) => {
       const { hallId } = request.params;
       return app.command(request, reply, { hallId }, (ctx) => {
+        requirePolicyVersion(ctx.tx, hallId, 'calling', request.headers['if-match']);
         saveHallPolicy(ctx, hallId, 'calling', request.body);
         return request.body;
       });

@@ -1,7 +1,21 @@
 import type { AuditEntry, AuditLogQuery } from '@hallflow/shared/api';
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Tx } from '../../db/connection.ts';
+import { placeholders, prepared } from '../../db/prepared.ts';
 import { auditLog } from '../../db/schema/index.ts';
+
+export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id'>;
+
+/** AU1: one entry, written in the command's own transaction (R10: built once per connection; every staff command writes one). */
+export function appendAuditEntry(tx: Tx, entry: NewAuditEntry): void {
+  const columns = ['at', 'hallId', 'staffId', 'staffUsername', 'staffRole', 'action', 'target', 'before', 'after'] as const;
+  prepared(tx, 'insert-audit', (d) =>
+    d
+      .insert(auditLog)
+      .values(placeholders<NewAuditEntry>(columns))
+      .prepare(),
+  ).run({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+}
 
 /** AU2: the audit log, newest first, filtered; a page at a time (`before` is the last id seen). */
 export function auditEntries(db: Db, query: AuditLogQuery & { limit: number }): { entries: AuditEntry[]; nextBefore: number | null } {

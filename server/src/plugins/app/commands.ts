@@ -6,7 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Tx } from '../../db/connection.ts';
-import { auditLog, idempotencyKeys } from '../../db/schema/index.ts';
+import { idempotencyKeys } from '../../db/schema/index.ts';
+import { appendAuditEntry } from '../../modules/trust/audit.repository.ts';
 import { redactPersonal } from './redact.ts';
 
 export interface CommandOptions {
@@ -108,8 +109,7 @@ export default fp<{ grouping?: boolean }>(
           const body = reply.serializeInput(outcome.value as Record<string, unknown>, String(status)) as string;
           const principal = request.principal;
           if (principal.kind === 'staff' && request.staff) {
-            tx.insert(auditLog)
-              .values({
+            appendAuditEntry(tx, {
                 at: now.toISOString(),
                 hallId: options.hallId,
                 staffId: principal.id,
@@ -119,8 +119,7 @@ export default fp<{ grouping?: boolean }>(
                 target: redactPersonal(request.params ?? {}) as Record<string, unknown>,
                 before: outcome.audit?.before ?? null,
                 after: outcome.audit && 'after' in outcome.audit ? outcome.audit.after : redactPersonal(request.body ?? null),
-              })
-              .run();
+            });
           }
           if (key) tx.insert(idempotencyKeys).values({ caller, key, fingerprint, status, body, at: now.toISOString() }).run();
           return { status, body, replayed: false };

@@ -8,6 +8,7 @@ import { CITY_FORBIDDEN, answerJoin, checkJoin, mayWatchCity, type HallReadModel
 import { CITY_ROOM, fanOut, roomsOf } from '../../realtime/rooms.ts';
 import { createHallSocketServer, type HallServer } from '../../realtime/socket-server.ts';
 import { storeReadModel } from '../../realtime/store-read-model.ts';
+import type { VisitorGateOptions } from '../../realtime/visitor-limit.ts';
 import { StreamPublisher } from '../../realtime/stream-publisher.ts';
 
 export type { HallServer } from '../../realtime/socket-server.ts';
@@ -31,6 +32,8 @@ export interface RealtimeOptions {
   role: 'single' | 'primary';
   /** Events kept per hall stream (primary). */
   streamLength: number;
+  /** AC7: the limit on connections and joins without a credential, per address and minute. */
+  visitors: VisitorGateOptions;
 }
 
 /**
@@ -83,6 +86,7 @@ export default fp<RealtimeOptions>(
         joinCity: (socket) => joinCity(socket.data, () => void socket.join(CITY_ROOM)),
       },
       now,
+      options.visitors,
     );
     app.decorate('io', io);
 

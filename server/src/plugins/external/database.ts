@@ -3,11 +3,11 @@ import { openDatabase, type Database_ } from '../../db/connection.ts';
 import type { Clock } from '../../core/clock.ts';
 import { CommandRunner, nullPublisher, type EventEnricher } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
-import { getHallRow } from '../../modules/hall/hall.repository.ts';
+import { hallTimezone } from '../../modules/hall/hall.repository.ts';
 import { withQueueFigures } from '../../modules/tickets/queue-stats.repository.ts';
 
 /** Ticket events carry the figures of the queues they changed (E1, E2), computed in their transaction. */
-const addQueueFigures: EventEnricher = (tx, hallId, event, now) => withQueueFigures(tx, hallId, event, businessDay(now, getHallRow(tx, hallId).timezone));
+const addQueueFigures: EventEnricher = (tx, hallId, event, now) => withQueueFigures(tx, hallId, event, businessDay(now, hallTimezone(tx, hallId)));
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -8,6 +8,9 @@ import fp from 'fastify-plugin';
  * stay allowed (the landing page, Svelte's style directives). A hall may run
  * plain HTTP on its LAN, so requests are not upgraded to HTTPS by policy.
  */
+/** PR1/PR2: the printable slips, `/t/<token>/print` and `/checkin/book/<code>/print`. */
+const PRINT_PAGE = /^\/(t\/[A-Za-z0-9_-]{16,64}|checkin\/book\/[A-Za-z0-9]{4,16})\/print\/?$/;
+
 export default fp(
   async (app) => {
     await app.register(helmet, {
@@ -30,6 +33,14 @@ export default fp(
       },
       // The camera for QR codes is the door page's own; nothing is embedded cross-origin.
       crossOriginEmbedderPolicy: false,
+    });
+    // PR4: a slip's print page may be framed by the hall's own pages only (the terminal prints it from a hidden frame); nothing else may be framed.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (PRINT_PAGE.test(request.url.split('?')[0]!)) {
+        const csp = reply.getHeader('content-security-policy');
+        if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+      }
+      return payload;
     });
   },
   { name: 'security-headers' },

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_slot_order` ON `tickets` (`hall_id`,`category_id`,`state`,`priority`,`slot_start`,`day`);

@@ -1,0 +1,1 @@
+ALTER TABLE `parties` ADD `recheck` text DEFAULT '[]' NOT NULL;

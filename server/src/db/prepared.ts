@@ -1,0 +1,37 @@
+import { sql, type Placeholder } from 'drizzle-orm';
+import type { Db, Tx } from './connection.ts';
+
+type Reader = Db | Tx;
+
+const byConnection = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * R10: a query built once per connection and run many times with
+ * placeholders. drizzle builds the SQL text of a query on every call (walks
+ * the query's parts, checks each entity's kind, escapes names); for the few
+ * queries every command runs (the hall's row, the event log, the queue
+ * figures) that building cost more than SQLite's work. A transaction runs on
+ * its database's connection, so a query prepared on either serves both.
+ */
+export function prepared<Q>(db: Reader, name: string, build: (db: Reader) => Q): Q {
+  const connection = connectionOf(db);
+  let queries = byConnection.get(connection);
+  if (!queries) byConnection.set(connection, (queries = new Map()));
+  let query = queries.get(name) as Q | undefined;
+  if (query === undefined) queries.set(name, (query = build(db)));
+  return query;
+}
+
+/** The SQLite connection a database handle or a transaction runs on: what per-connection caches are keyed by. */
+export function connectionOf(db: Reader): object {
+  return (db as unknown as { session: { client: object } }).session.client;
+}
+
+/**
+ * The values of a prepared insert: each named column bound from the run's
+ * parameter of the same name (every one must then be given, null where empty).
+ * Typed as the table's insert shape, which drizzle's `values` asks for.
+ */
+export function placeholders<Row>(columns: readonly (keyof Row & string)[]): Row {
+  return Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<string, Placeholder> as Row;
+}
