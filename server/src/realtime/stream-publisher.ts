@@ -85,7 +85,14 @@ export class StreamPublisher {
         }
         for (const [hallId, queue] of this.#queued) {
           this.#queued.delete(hallId);
-          for (const envelope of queue) await this.#append(envelope);
+          try {
+            for (const envelope of queue) await this.#append(envelope);
+          } catch (error) {
+            // The queue has left #queued: without this the rest of it would never reach the stream, and a hall
+            // whose last events are lost gives the relays no later event to notice the gap by.
+            this.#behind.add(hallId);
+            throw error;
+          }
         }
       } catch (error) {
         // Whatever was queued is in the log: rebuild those halls from it once Redis is back.
