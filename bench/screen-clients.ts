@@ -7,7 +7,7 @@
  *   { type: 'open' }              → connect every client (the parent times a storm from here,
  *                                   not from the process start);
  *   { type: 'status' }            → how many are joined;
- *   { type: 'watch', marker }     → each client's receive time of the message containing `marker`;
+ *   { type: 'watch', event, ticketId } → each client's receive time of that event of that ticket ('*': any);
  *   { type: 'cycle' }             → disconnect all, connect and join again;
  *   { type: 'exit' }.
  */
@@ -19,10 +19,21 @@ const count = Number(countText);
 const now = () => performance.timeOrigin + performance.now();
 
 let joined = 0;
-let watching: { marker: string; times: number[] } | null = null;
+let watching: { event: string; ticketId: string; times: number[]; sample?: string } | null = null;
 
-function received(text: string) {
-  if (watching && text.includes(watching.marker)) watching.times.push(now());
+type Envelope = { event?: { type?: string; ticket?: { id?: string } } };
+/**
+ * Both kinds do what a screen does with a message, no more: the Socket.IO
+ * client has parsed it already, the raw one parses it here; then the event's
+ * type and ticket id are compared. (Until 2026-11-29 the Socket.IO kind stringified
+ * every envelope again to search it, work the raw kind did not do.)
+ */
+function received(envelope: Envelope) {
+  if (watching && envelope.event?.type === watching.event && (watching.ticketId === '*' || envelope.event.ticket?.id === watching.ticketId)) {
+    watching.times.push(now());
+    // Once per watch (after the time is taken): the bytes the raw baseline then broadcasts.
+    watching.sample ??= JSON.stringify(envelope);
+  }
 }
 
 type Client = { close(): void; open(): void };
@@ -36,7 +47,7 @@ function hallflowClient(): Client {
         if (answer.ok) joined++;
       }),
     );
-    socket.on('hall:public', (envelope: unknown) => received(JSON.stringify(envelope)));
+    socket.on('hall:public', received);
   };
   open();
   return { close: () => socket.disconnect(), open };
@@ -47,7 +58,7 @@ function wsClient(): Client {
   const open = () => {
     socket = new WebSocket(url);
     socket.on('open', () => joined++);
-    socket.on('message', (data) => received(data.toString()));
+    socket.on('message', (data) => received(JSON.parse(data.toString()) as Envelope));
   };
   open();
   return { close: () => socket.close(), open };
@@ -62,15 +73,15 @@ async function openAll() {
   }
 }
 
-process.on('message', (message: { type: string; marker?: string }) => {
+process.on('message', (message: { type: string; event?: string; ticketId?: string }) => {
   if (message.type === 'open') {
     process.send?.({ opening: true });
     void openAll();
   } else if (message.type === 'status') process.send?.({ joined });
   else if (message.type === 'watch') {
-    watching = { marker: message.marker!, times: [] };
+    watching = { event: message.event!, ticketId: message.ticketId!, times: [] };
     process.send?.({ watching: true });
-  } else if (message.type === 'report') process.send?.({ times: watching?.times ?? [] });
+  } else if (message.type === 'report') process.send?.({ times: watching?.times ?? [], sample: watching?.sample });
   else if (message.type === 'cycle') {
     joined = 0;
     for (const client of clients) client.close();

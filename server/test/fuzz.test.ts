@@ -115,7 +115,7 @@ describe('no payload breaks a hall (IN6)', () => {
           return true;
         }
         try {
-          const answer = await socket.timeout(2_000).emitWithAck('hall:join', payload);
+          const answer = await socket.timeout(5_000).emitWithAck('hall:join', payload);
           return typeof answer === 'object' && answer !== null && typeof (answer as { ok: unknown }).ok === 'boolean';
         } catch {
           return socket.connected ? false : back();

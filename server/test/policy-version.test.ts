@@ -51,10 +51,11 @@ describe('a policy save names the version it edited', () => {
     const tag = (version: string) => `"${version}"`;
 
     // Another save of the calling policy: a version read before it is stale; the one after is current.
-    expect((await put('calling-policy', { ...read.calling, maxRecalls: 3 })).statusCode).toBe(200);
+    expect(read.calling.maxRecalls).not.toBe(4);
+    expect((await put('calling-policy', { ...read.calling, maxRecalls: 4 })).statusCode).toBe(200);
     expect((await put('calling-policy', { ...read.calling, requeueMinutes: 5 }, tag(read.versions.calling))).statusCode).toBe(409);
     const afterCalling = await policies(app, admin);
-    expect(afterCalling.calling).toMatchObject({ maxRecalls: 3, requeueMinutes: read.calling.requeueMinutes });
+    expect(afterCalling.calling).toMatchObject({ maxRecalls: 4, requeueMinutes: read.calling.requeueMinutes });
     expect((await put('calling-policy', { ...afterCalling.calling, requeueMinutes: 5 }, afterCalling.versions.calling)).statusCode).toBe(200);
 
     // A level switch rewrites the screening checks (and, with a preset that sets it, the extension of the hours).
@@ -102,5 +103,26 @@ describe('a policy save names the version it edited', () => {
     const saved = (await level()).presets;
     expect(saved.elevated.batchAboveSharePercent).toBe(60);
     expect(saved.normal.extendedMinutes).toBe(30);
+  });
+});
+
+describe('a save that changes nothing', () => {
+  it('[LV1][C5] the crowd settings and the calling policy sent again unchanged write nothing and send no event; a real change still does', async () => {
+    const { app } = await build();
+    const supervisor = await staffToken(app, 'supervisor');
+    const seq = async () => (await app.inject({ method: 'GET', url: '/api/halls/demo/snapshot', headers: bearer(supervisor) })).json<{ seq: number }>().seq;
+    const put = (url: string, payload: object) => app.inject({ method: 'PUT', url: `/api/halls/demo/${url}`, headers: bearer(supervisor), payload });
+    const read = await policies(app, supervisor);
+    const before = await seq();
+
+    const crowd = await put('crowd-config', { crowd: {} });
+    expect(crowd.statusCode, crowd.body).toBe(200);
+    expect((await put('crowd-config', { holdingCapacity: crowd.json<{ hall: { holdingCapacity: number } }>().hall.holdingCapacity })).statusCode).toBe(200);
+    expect((await put('calling-policy', read.calling)).statusCode).toBe(200);
+    expect(await seq()).toBe(before);
+    expect((await policies(app, supervisor)).versions).toEqual(read.versions);
+
+    expect((await put('crowd-config', { holdingCapacity: 7 })).statusCode).toBe(200);
+    expect(await seq()).toBeGreaterThan(before);
   });
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { PartyView } from '@hallflow/shared';
 import type { CreateCategoryBody, CreateHallBody, CreateWindowBody, HallConfiguration, UpdateCategoryBody } from '@hallflow/shared/api';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -5,7 +6,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError, conflict, invalidField } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, serviceItems, windows } from '../../db/schema/index.ts';
-import type { HallPolicyKey } from './hall-policy.ts';
+import { effectivePolicy, type HallPolicyKey } from './hall-policy.ts';
 import { getHallRow } from './hall.repository.ts';
 import { categoryView, hallView, windowView } from './views.ts';
 
@@ -55,6 +56,10 @@ export function writeHallPolicy(ctx: CommandContext, hallId: string, key: HallPo
  * and tells every screen through hall.configured.
  */
 export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): HallConfiguration {
+  const hall = getHallRow(ctx.tx, hallId);
+  const same = (column: string, next: unknown) => isDeepStrictEqual(hall[column as keyof typeof hall], next);
+  // LV1: a save that changes nothing writes nothing and tells no screen (the audit log still keeps the request).
+  if (isDeepStrictEqual(effectivePolicy(hall.settings, key), value) && Object.entries(columns).every(([column, next]) => same(column, next))) return hallConfiguration(ctx.tx, hallId);
   writeHallPolicy(ctx, hallId, key, value, columns);
   return announceConfiguration(ctx, hallId);
 }

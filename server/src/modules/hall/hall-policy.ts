@@ -1,6 +1,14 @@
 import {
+  AppointmentSettingsSchema,
   CallingSettingsSchema,
+  CrowdSettingsSchema,
+  DEFAULT_APPOINTMENT_SETTINGS,
   DEFAULT_CALLING_SETTINGS,
+  DEFAULT_CROWD_SETTINGS,
+  DEFAULT_FOLLOW_UP_SETTINGS,
+  DEFAULT_HOURS,
+  FollowUpSettingsSchema,
+  HoursConfigSchema,
   DEFAULT_LEVEL_PRESETS,
   DEFAULT_SCREENING_POLICY,
   LevelPresetsSchema,
@@ -38,4 +46,21 @@ export function screeningPolicy(settings: Record<string, unknown>): ScreeningPol
 /** LV1: the hall's three level presets, kept under `settings.levels` (the defaults until a supervisor edits them). */
 export function levelPresets(settings: Record<string, unknown>): LevelPresets {
   return storedPolicy(settings, 'levels', LevelPresetsSchema, DEFAULT_LEVEL_PRESETS);
+}
+
+/** Each policy's schema and defaults, for reading any of them by key. */
+const POLICIES: Record<HallPolicyKey, { schema: TObject; defaults: Record<string, unknown> }> = {
+  hours: { schema: HoursConfigSchema, defaults: DEFAULT_HOURS },
+  screening: { schema: ScreeningPolicySchema, defaults: DEFAULT_SCREENING_POLICY },
+  appointments: { schema: AppointmentSettingsSchema, defaults: DEFAULT_APPOINTMENT_SETTINGS },
+  crowd: { schema: CrowdSettingsSchema, defaults: DEFAULT_CROWD_SETTINGS },
+  calling: { schema: CallingSettingsSchema, defaults: DEFAULT_CALLING_SETTINGS },
+  followUp: { schema: FollowUpSettingsSchema, defaults: DEFAULT_FOLLOW_UP_SETTINGS },
+  levels: { schema: LevelPresetsSchema, defaults: DEFAULT_LEVEL_PRESETS },
+};
+
+/** The policy under `key` as the hall works by it, defaults filled in. */
+export function effectivePolicy(settings: Record<string, unknown>, key: HallPolicyKey): Record<string, unknown> {
+  const { schema, defaults } = POLICIES[key];
+  return storedPolicy(settings, key, schema, defaults);
 }

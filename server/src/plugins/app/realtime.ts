@@ -131,8 +131,9 @@ export default fp<RealtimeOptions>(
     const flush = () => {
       const batch = pending;
       pending = [];
-      for (const envelope of batch) publish(envelope);
+      // MN2: the relays' copy leaves first (one write to Redis), so their screens do not wait for this node's own fan-out.
       stream?.publish(batch);
+      for (const envelope of batch) publish(envelope);
     };
     app.commands.setPublisher({
       publish(envelopes: readonly HallEventEnvelope[]) {
