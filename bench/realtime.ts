@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
@@ -47,6 +48,15 @@ async function hallflow(overrides: Record<string, string> = {}): Promise<{ app: 
   return { app: instance, url, admin: login.json<{ token: string }>().token };
 }
 
+/** A port nobody listens on now (the system picks it); a fixed range could meet a port this run's own clients were given. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
  * A HallFlow node in a process of its own (`server/src/server.ts`), as it
  * runs in production: a relay, or a second node on the shared file. Run in
@@ -54,7 +64,7 @@ async function hallflow(overrides: Record<string, string> = {}): Promise<{ app: 
  * event loop, and its figures would measure that.
  */
 async function nodeProcess(env: Record<string, string>): Promise<string> {
-  const port = 40_000 + (process.pid % 1_000) * 10 + children.length;
+  const port = await freePort();
   const child = fork(join(here, '../server/src/server.ts'), [], {
     execArgv: ['--import', 'tsx'],
     cwd: join(here, '../server'),
@@ -196,6 +206,40 @@ function pastDay(instance: FastifyInstance, count: number) {
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}${SMOKE ? ' (smoke run)' : ''}`);
 try {
+  // 4. Memory per connected screen, and none kept over three connect cycles. Measured first, in a fresh
+  // process: the servers of the other parts leave garbage and timers behind that a later measure would count.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!PARTS.has('memory')) {
+    // not asked for
+  } else if (gc) {
+    const server = await hallflow();
+    const token = await deviceToken(server.app, server.admin);
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heap();
+    const count = SMOKE ? 200 : 5_000;
+    const crowd = await screens('hallflow', server.url, token, count);
+    await crowd.allJoined();
+    const connected = heap();
+    const afterCycles: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await crowd.cycle();
+      await crowd.allJoined();
+      afterCycles.push(heap());
+    }
+    crowd.stop();
+    await server.app.close();
+    const perScreen = (connected - before) / count / 1024;
+    const growth = (afterCycles.at(-1)! - connected) / 1024 / 1024;
+    line(`heap per connected screen (${count} screens)`, `${perScreen.toFixed(1)} KB`, 'earlier measure 11 KB', perScreen / 11);
+    line('heap growth over three connect cycles', `${growth.toFixed(1)} MB`, `connected ${(connected / 1024 / 1024).toFixed(0)} MB`, afterCycles.at(-1)! / connected);
+  } else {
+    console.log('heap per screen: run with node --expose-gc (pnpm bench does)');
+  }
+
   // 1. A call reaching every screen, against a raw ws server broadcasting the same bytes.
   for (const count of PARTS.has('calls') ? SCREENS : []) {
     const server = await hallflow();
@@ -332,39 +376,6 @@ try {
     const failures = [baseline, issueGrouped, issueSingle, screenGrouped, booked].reduce((sum, r) => sum + r.errors, 0);
     console.log(`load runs: ${failures} server errors`);
     await Promise.all([bare.close(), grouped.app.close(), single.app.close()]);
-  }
-
-  // 4. Memory per connected screen, and none kept over three connect cycles.
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!PARTS.has('memory')) {
-    // not asked for
-  } else if (gc) {
-    const server = await hallflow();
-    const token = await deviceToken(server.app, server.admin);
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
-    const before = heap();
-    const count = SMOKE ? 200 : 5_000;
-    const crowd = await screens('hallflow', server.url, token, count);
-    await crowd.allJoined();
-    const connected = heap();
-    const afterCycles: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await crowd.cycle();
-      await crowd.allJoined();
-      afterCycles.push(heap());
-    }
-    crowd.stop();
-    await server.app.close();
-    const perScreen = (connected - before) / count / 1024;
-    const growth = (afterCycles.at(-1)! - connected) / 1024 / 1024;
-    line(`heap per connected screen (${count} screens)`, `${perScreen.toFixed(1)} KB`, 'earlier measure 11 KB', perScreen / 11);
-    line('heap growth over three connect cycles', `${growth.toFixed(1)} MB`, `connected ${(connected / 1024 / 1024).toFixed(0)} MB`, afterCycles.at(-1)! / connected);
-  } else {
-    console.log('heap per screen: run with node --expose-gc (pnpm bench does)');
   }
 
   // 5. Two nodes through Redis: a screen on the other node gets the call later by the relay's cost.
