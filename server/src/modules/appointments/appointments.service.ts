@@ -26,7 +26,7 @@ import { hallCategory } from '../tickets/ticket.repository.ts';
 import { appointments, parties, serviceItems } from '../../db/schema/index.ts';
 import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
-import { getHallRow } from '../hall/hall.repository.ts';
+import { getHallRow, type HallRow } from '../hall/hall.repository.ts';
 import { appointmentSettings } from './appointment-settings.ts';
 import { mobileHash } from './personal-data.ts';
 import { checkedDocument, keptIdentity } from './identity-document.ts';
@@ -38,8 +38,7 @@ const invalid = (field: string, zh: string, en: string) => invalidField(field, {
  * A place is taken by a booked or arrived appointment, or by an on-site
  * party (walk-in) that was given the slot and not denied at the door.
  */
-export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string): SlotAvailability[] {
-  const hall = getHallRow(db, hallId);
+export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string, hall: HallRow = getHallRow(db, hallId)): SlotAvailability[] {
   const params = { hallId, categoryId, date };
   // IN3: a category that is not this hall's has no slots to offer; saying it has free places would be a lie.
   if (!hallCategory(db, hallId, categoryId)) throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
@@ -352,10 +351,9 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
  * appointment past its grace period), or a refusal saying when a place is
  * next free. Nothing is written here; the caller records the party.
  */
-export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Date): SlotAvailability {
-  const hall = getHallRow(tx, hallId);
+export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Date, hall: HallRow = getHallRow(tx, hallId)): SlotAvailability {
   const settings = appointmentSettings(hall.settings);
-  const choice = chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone)), now, settings);
+  const choice = chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone), hall), now, settings);
   if (choice.status === 'ok') return choice.slot;
   if (choice.status === 'later') {
     const at = clockTime(choice.comeBackAt, hall.timezone);

@@ -1,4 +1,4 @@
-import { MINUTES_PER_BATCH, clockTime } from '@hallflow/shared';
+import { MINUTES_PER_BATCH, clockTime, type OccupancyView } from '@hallflow/shared';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
@@ -7,8 +7,8 @@ import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
  * B4: when the holding area cannot take the whole party, the visitor is told
  * to come back (about ten minutes per batch ahead) and nothing is recorded.
  */
-export function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallRow>, size: number): void {
-  const { holding } = occupancyOf(ctx.tx, hall.id, hall);
+export function assertHoldingRoom(ctx: CommandContext, hall: ReturnType<typeof getHallRow>, size: number, occupancy: OccupancyView = occupancyOf(ctx.tx, hall.id, hall)): void {
+  const { holding } = occupancy;
   if (holding + size <= hall.holdingCapacity) return;
   const batchesAhead = Math.ceil((holding + size - hall.holdingCapacity) / hall.batchSize);
   const comeBack = new Date(ctx.now.getTime() + batchesAhead * MINUTES_PER_BATCH * 60_000);

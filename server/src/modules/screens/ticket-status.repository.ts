@@ -173,10 +173,10 @@ export function placeInQueue(db: Reader, ticketId: string, now: Date): { ahead: 
   return placeOfTicket(db, ticketById(db, ticketId), now);
 }
 
-/** `placeInQueue` for a ticket row the caller holds (the desk's, just inserted), without reading it again. */
-export function placeOfTicket(db: Reader, row: TicketRow | undefined, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
+/** `placeInQueue` for a ticket row the caller holds (the desk's, just inserted), without reading it again; so the hall's settings, when it has them. */
+export function placeOfTicket(db: Reader, row: TicketRow | undefined, now: Date, hallSettings?: Record<string, unknown>): { ahead: number | null; estimatedWaitMinutes: number | null } {
   if (!row || row.state !== 'waiting') return { ahead: null, estimatedWaitMinutes: null };
-  return placeOf(db, row, windowsOf(db, row.hallId), getHallRow(db, row.hallId).settings, now);
+  return placeOf(db, row, windowsOf(db, row.hallId), hallSettings ?? getHallRow(db, row.hallId).settings, now);
 }
 
 function ticketById(db: Reader, ticketId: string): TicketRow | undefined {

@@ -7,7 +7,7 @@ import { newId, newToken } from '../../core/ids.ts';
 import { ticketItems, tickets } from '../../db/schema/index.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
 import { bundleRow, itemRows } from '../catalogue/catalogue.repository.ts';
-import { hallTimezone } from '../hall/hall.repository.ts';
+import { hallTimezone, type HallRow } from '../hall/hall.repository.ts';
 import { placeholders, prepared } from '../../db/prepared.ts';
 import { ticketView } from '../hall/views.ts';
 import { placeOfTicket } from '../screens/ticket-status.repository.ts';
@@ -95,9 +95,9 @@ function insertTicket(tx: CommandContext['tx']) {
  * KS5): issued, with its place as the visitor's phone will count it (DK4:
  * Q9, E1–E3), kept for the printout (PR1), and its phone token.
  */
-export function issueHandedTicket(ctx: CommandContext, hallId: string, input: NewTicket) {
-  const row = issueTicketRow(ctx, hallId, input);
-  const place = placeOfTicket(ctx.tx, row, ctx.now);
+export function issueHandedTicket(ctx: CommandContext, hall: HallRow, input: NewTicket) {
+  const row = issueTicketRow(ctx, hall.id, input);
+  const place = placeOfTicket(ctx.tx, row, ctx.now, hall.settings);
   const ahead = place.ahead ?? 0;
   recordAheadAtIssue(ctx.tx, row.id, ahead);
   return { ticket: ticketView(row), phoneToken: row.publicToken, ahead, estimatedWaitMinutes: place.estimatedWaitMinutes };

@@ -28,11 +28,12 @@ const kioskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { hallId } = request.params;
       const terminalInside = request.device?.inside ?? false;
       return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
-        const refusal = kioskTicketRefusal(callingSettings(getHallRow(ctx.tx, hallId).settings).kioskTickets ?? false, terminalInside);
+        const hall = getHallRow(ctx.tx, hallId);
+        const refusal = kioskTicketRefusal(callingSettings(hall.settings).kioskTickets ?? false, terminalInside);
         if (refusal) throw new DomainError(409, refusal, refusal === 'KIOSK_OUTSIDE' ? 'This terminal is outside the hall' : 'This hall issues no tickets at terminals');
-        assertServiceOpen(ctx, hallId, 'ticket');
+        assertServiceOpen(ctx, hallId, 'ticket', hall);
         const plan = ticketPlan(ctx.tx, hallId, request.body);
-        return issueHandedTicket(ctx, hallId, { ...plan, priority: false, partyId: null, partySize: request.body.partySize ?? 1 });
+        return issueHandedTicket(ctx, hall, { ...plan, priority: false, partyId: null, partySize: request.body.partySize ?? 1 });
       });
     },
   );

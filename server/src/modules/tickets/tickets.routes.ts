@@ -11,6 +11,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { recallTicket } from './calling.service.ts';
 import { assertServiceOpen } from '../door/hours.guard.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
 import { issueHandedTicket, ticketPlan } from './issue.service.ts';
 import { deskPriority } from './desk-priority.ts';
 import { completeTicket, holdTicket, markNoShow, requeueTicket, resumeTicket, startService, transferTicket } from './ticket-flow.service.ts';
@@ -50,10 +51,11 @@ const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { hallId } = request.params;
       const body = request.body;
       return app.command(request, reply, { hallId, status: 201 }, (ctx) => {
-        assertServiceOpen(ctx, hallId, 'ticket');
+        const hall = getHallRow(ctx.tx, hallId);
+        assertServiceOpen(ctx, hallId, 'ticket', hall);
         const plan = ticketPlan(ctx.tx, hallId, body);
-        const priority = deskPriority(ctx.tx, hallId, body);
-        return issueHandedTicket(ctx, hallId, { ...plan, ...priority, partyId: null, partySize: body.partySize ?? 1 });
+        const priority = deskPriority(hall, body);
+        return issueHandedTicket(ctx, hall, { ...plan, ...priority, partyId: null, partySize: body.partySize ?? 1 });
       });
     },
   );
