@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RedisClientType } from 'redis';
+import { hitRedisWindow } from '../core/redis-window.ts';
 import { clientAddressOf } from './client-address.ts';
 
 /**
@@ -43,10 +44,8 @@ export class RedisWindowCounter implements WindowCounter {
   ) {}
 
   async hit(key: string, windowMs: number): Promise<number> {
-    const name = `${this.prefix}:visitor-realtime:${key}`;
-    // The window starts with its first hit (NX), as the HTTP limits' counters do.
-    const replies = await this.redis.multi().incr(name).pExpire(name, windowMs, 'NX').exec();
-    return Number(replies[0]);
+    // The same window as the HTTP limits' counters.
+    return (await hitRedisWindow(this.redis, `${this.prefix}:visitor-realtime:${key}`, windowMs)).current;
   }
 }
 

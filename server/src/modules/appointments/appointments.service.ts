@@ -316,10 +316,10 @@ function alreadyCheckedIn(db: Db | Tx, hallId: string, code: string): DomainErro
  * four digits of the mobile and the name, and learns whether it may check in now.
  */
 export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: string; mobileLast4?: string; name?: string }, now: Date, codeField = 'code') {
+  const hall = getHallRow(db, hallId);
   let row;
   if (lookup.code) row = appointmentByCode(db, lookup.code, codeField);
   else {
-    const hall = getHallRow(db, hallId);
     row = db
       .select()
       .from(appointments)
@@ -337,7 +337,7 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
   if (row.hallId !== hallId) throw new DomainError(409, 'OTHER_HALL', '该预约不是本厅的预约 · This appointment is for another hall');
   if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', '该预约已取消 · This appointment was cancelled');
   if (row.status === 'arrived') throw alreadyCheckedIn(db, hallId, row.code);
-  const settings = appointmentSettings(getHallRow(db, hallId).settings);
+  const settings = appointmentSettings(hall.settings);
   const arrival = arrivalStatus(new Date(row.slotStart), now, settings);
   return {
     appointment: appointmentView(row),

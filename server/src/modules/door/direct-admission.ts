@@ -58,8 +58,9 @@ export function greetVisitor(ctx: CommandContext, hallId: string, body: GreetVis
   const hall = getHallRow(ctx.tx, hallId);
   const rules = rulesInForce(hall.settings);
   if (!isGreeterDoor(rules.checks)) throw conflict('SCREENING_REQUIRED', '当前防控等级要求入口查验，请使用查验表单 · The prevention level requires checks at the door; use the screening form');
-  assertServiceOpen(ctx, hallId, body.categoryId ? 'ticket' : 'admission');
-  const route = admissionRoute(rules, occupancyOf(ctx.tx, hallId), body.size);
+  assertServiceOpen(ctx, hallId, body.categoryId ? 'ticket' : 'admission', hall);
+  const before = occupancyOf(ctx.tx, hallId, hall);
+  const route = admissionRoute(rules, before, body.size);
   if (!body.categoryId) {
     if (route === 'hold') throw conflict('BATCH_ADMISSION', '当前人数已达分批入场标准，请选择办理事项并到候场区等候 · The hall admits in batches now; choose a service and wait in the holding area');
     // Counted in without a ticket: the mirror of the one-tap "one person left" (X1).
@@ -72,7 +73,7 @@ export function greetVisitor(ctx: CommandContext, hallId: string, body: GreetVis
   const category = categoryRow(ctx.tx, hallId, body.categoryId);
   if (category.retiredAt) throw new DomainError(400, 'CATEGORY_RETIRED', `body/categoryId ${body.categoryId} 已停办 · takes no new visitors`);
   // B4: a party sent to the holding area needs room there.
-  if (route === 'hold') assertHoldingRoom(ctx, hall, body.size);
+  if (route === 'hold') assertHoldingRoom(ctx, hall, body.size, before);
   const at = ctx.now.toISOString();
   const party = ctx.tx
     .insert(parties)

@@ -126,7 +126,7 @@ export function recheckParty(ctx: CommandContext, hallId: string, partyId: strin
       .get();
     touched.push(partyView(turnedAway));
   }
-  const occupancy = occupancyOf(ctx.tx, hallId);
+  const occupancy = occupancyOf(ctx.tx, hallId, hall);
   ctx.emit({ type: 'party.rechecked', parties: touched, occupancy });
   return {
     party: touched[0]!,

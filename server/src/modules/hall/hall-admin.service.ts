@@ -43,8 +43,7 @@ export function announceConfiguration(ctx: CommandContext, hallId: string, parti
  * audited, without announcing it: for a caller with more to do in the same
  * transaction before screens hear of it (the door's re-marking, LV10).
  */
-export function writeHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}): void {
-  const hall = getHallRow(ctx.tx, hallId);
+export function writeHallPolicy(ctx: CommandContext, hallId: string, key: HallPolicyKey, value: object, columns: Partial<typeof halls.$inferInsert> = {}, hall = getHallRow(ctx.tx, hallId)): void {
   const changedColumns = Object.fromEntries(Object.keys(columns).map((column) => [column, hall[column as keyof typeof hall]]));
   // AU1: a settings change is audited as the stored policy (and hall columns) before and after.
   ctx.audit({ before: { [key]: hall.settings[key] ?? null, ...changedColumns }, after: { [key]: value, ...columns } });
@@ -60,7 +59,7 @@ export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPol
   const same = (column: string, next: unknown) => isDeepStrictEqual(hall[column as keyof typeof hall], next);
   // LV1: a save that changes nothing writes nothing and tells no screen (the audit log still keeps the request).
   if (isDeepStrictEqual(effectivePolicy(hall.settings, key), value) && Object.entries(columns).every(([column, next]) => same(column, next))) return hallConfiguration(ctx.tx, hallId);
-  writeHallPolicy(ctx, hallId, key, value, columns);
+  writeHallPolicy(ctx, hallId, key, value, columns, hall);
   return announceConfiguration(ctx, hallId);
 }
 

@@ -43,7 +43,8 @@ function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowVie
  */
 function placeOf(db: Reader, row: TicketRow, hallWindows: WindowView[], settings: Record<string, unknown>, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
   const queues = waitingByQueue(db, row.hallId, row.day);
-  const inOwnQueue = row.slotStart === null ? aheadOfWalkIn(db, row, now) : aheadInOwnQueue(db, row, now);
+  const ownQueue = queues.find((queue) => queue.categoryId === row.categoryId)?.waiting ?? 0;
+  const inOwnQueue = row.slotStart === null ? aheadOfWalkIn(db, row, now, ownQueue) : aheadInOwnQueue(db, row, now);
   const waiting = queues.reduce((sum, queue) => sum + queue.waiting, 0);
   const ahead = waiting <= EXACT_PLACE_LIMIT ? peopleAhead(db, row, hallWindows, settings, now) : inOwnQueue;
   if (ahead === null) return { ahead: null, estimatedWaitMinutes: null };
@@ -131,18 +132,12 @@ export function aheadInOwnQueue(db: Reader, row: TicketRow, now: Date): number {
  * the same instant with a later number). So the count is the queue's kept
  * count (R10) less those, each read from a short index range: for the ticket
  * just issued, a handful of rows however long the queue. The same answer as
- * `aheadInOwnQueue` (tested against it).
+ * `aheadInOwnQueue` (tested against it). `waitingInQueue`: the queue's kept
+ * count of the ticket's day, when the caller has read it already.
  */
-export function aheadOfWalkIn(db: Reader, row: TicketRow, now: Date): number {
+export function aheadOfWalkIn(db: Reader, row: TicketRow, now: Date, waitingInQueue = keptQueueCount(db, row)): number {
   const params = { hallId: row.hallId, day: row.day, categoryId: row.categoryId, priority: row.priority ? 1 : 0, now: now.toISOString(), queuedAt: row.queuedAt, number: row.number };
   const ofQueue = () => and(eq(tickets.hallId, sql.placeholder('hallId')), eq(tickets.categoryId, sql.placeholder('categoryId')), eq(tickets.state, 'waiting'), eq(tickets.day, sql.placeholder('day')));
-  const waitingInQueue = prepared(db, 'walk-in-queue-count', (d) =>
-    d
-      .select({ n: sql<number>`coalesce(sum(${queueCounts.waiting}), 0)` })
-      .from(queueCounts)
-      .where(and(eq(queueCounts.hallId, sql.placeholder('hallId')), eq(queueCounts.categoryId, sql.placeholder('categoryId')), eq(queueCounts.day, sql.placeholder('day'))))
-      .prepare(),
-  ).get(params)!.n;
   const priorityWaiting = prepared(db, 'walk-in-priority-count', (d) =>
     d.select({ n: count() }).from(tickets).where(and(ofQueue(), eq(tickets.priority, true))).prepare(),
   ).get(params)!.n;
@@ -166,6 +161,17 @@ export function aheadOfWalkIn(db: Reader, row: TicketRow, now: Date): number {
   ).get(params)!.n;
   const ofItsKind = row.priority ? priorityWaiting : waitingInQueue - priorityWaiting;
   return (row.priority ? 0 : priorityWaiting) + ofItsKind - 1 - notYetDue - walkInsAfter;
+}
+
+/** R10: how many wait in the ticket's queue on its day, from the count the triggers keep. */
+function keptQueueCount(db: Reader, row: TicketRow): number {
+  return prepared(db, 'walk-in-queue-count', (d) =>
+    d
+      .select({ n: sql<number>`coalesce(sum(${queueCounts.waiting}), 0)` })
+      .from(queueCounts)
+      .where(and(eq(queueCounts.hallId, sql.placeholder('hallId')), eq(queueCounts.categoryId, sql.placeholder('categoryId')), eq(queueCounts.day, sql.placeholder('day'))))
+      .prepare(),
+  ).get({ hallId: row.hallId, categoryId: row.categoryId, day: row.day })!.n;
 }
 
 /** Q9 and E1–E3 for a waiting ticket: the people ahead and the estimated wait (null: no window serves it now). */

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { RedisClientType } from 'redis';
+import { hitRedisWindow } from '../../core/redis-window.ts';
 
 type Incremented = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -16,15 +17,10 @@ function redisStore(redis: RedisClientType, prefix: string) {
     }
 
     incr(address: string, done: Incremented, timeWindow = 60_000): void {
-      const key = this.#key + address;
-      redis
-        .multi()
-        .incr(key)
-        .pExpire(key, timeWindow, 'NX')
-        .pTTL(key)
-        .exec()
-        .then((replies) => done(null, { current: Number(replies[0]), ttl: Math.max(0, Number(replies[2])) }))
-        .catch((error: Error) => done(error));
+      hitRedisWindow(redis, this.#key + address, timeWindow).then(
+        (counted) => done(null, counted),
+        (error: Error) => done(error),
+      );
     }
 
     child(routeOptions: object) {
