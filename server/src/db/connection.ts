@@ -32,6 +32,9 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // R10: RETURNING clauses, savepoints and sorts keep their scratch tables in memory, not in a temporary
+  // file: the new ticket's insert went from about 50 to 20 µs. They hold a statement's rows, not the store.
+  sqlite.pragma('temp_store = MEMORY');
   // Several nodes may share the file (multi-node mode): wait for the write lock instead of failing.
   sqlite.pragma('busy_timeout = 10000');
   cacheStatements(sqlite);

@@ -35,3 +35,17 @@ export function connectionOf(db: Reader): object {
 export function placeholders<Row>(columns: readonly (keyof Row & string)[]): Row {
   return Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<string, Placeholder> as Row;
 }
+
+/**
+ * R10: a constant LIMIT written into the SQL text instead of bound. Our
+ * SQLite is built with STAT4, and it plans a statement again each time a
+ * bound LIMIT is bound: 3 µs for `select 1 limit ?`, about 25 µs for the
+ * handling-times query every issue ran twice, while the same statement with
+ * `limit 20` in its text runs in under 2 µs. drizzle binds a number limit and
+ * writes an SQL one as it is, hence the cast. Only for constants: a limit
+ * that varies per request would make a new statement text per value.
+ */
+export function literalLimit(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`literalLimit: ${n} is not a count of rows`);
+  return sql.raw(String(n)) as unknown as number;
+}

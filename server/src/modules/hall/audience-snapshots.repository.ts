@@ -2,6 +2,7 @@ import { projectPublicSnapshot, PUBLIC_CALLS_KEPT, type HallEvent, type PublicHa
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { batches, events, tickets, windows } from '../../db/schema/index.ts';
+import { literalLimit } from '../../db/prepared.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { getHallRow, hallCategories, occupancyOf } from './hall.repository.ts';
@@ -27,7 +28,7 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
     .from(events)
     .where(and(eq(events.hallId, hallId), inArray(events.type, ['ticket.called', 'ticket.recalled'])))
     .orderBy(desc(events.seq))
-    .limit(CALL_EVENTS_READ)
+    .limit(literalLimit(CALL_EVENTS_READ))
     .all()
     .map((row) => ({ hallId: row.hallId, seq: row.seq, at: row.at, event: row.payload as HallEvent }));
   const calledIds = [...new Set(recentCalls.flatMap((envelope) => ('ticket' in envelope.event ? [envelope.event.ticket.id] : [])))];
@@ -46,11 +47,11 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
       .from(tickets)
       .where(and(eq(tickets.hallId, hallId), eq(tickets.windowId, window.id), eq(tickets.state, 'done'), isNotNull(tickets.finishedAt)))
       .orderBy(desc(tickets.finishedAt), desc(sql`${tickets}.rowid`))
-      .limit(1)
+      .limit(literalLimit(1))
       .get();
     return row ? [ticketView(row)] : [];
   });
-  const latestBatchRow = db.select().from(batches).where(eq(batches.hallId, hallId)).orderBy(desc(batches.admittedAt), desc(batches.number)).limit(1).get();
+  const latestBatchRow = db.select().from(batches).where(eq(batches.hallId, hallId)).orderBy(desc(batches.admittedAt), desc(batches.number)).limit(literalLimit(1)).get();
   let latestBatch = null;
   if (latestBatchRow) {
     const batchTickets = latestBatchRow.partyIds.length > 0 ? db.select().from(tickets).where(inArray(tickets.partyId, latestBatchRow.partyIds)).all() : [];

@@ -16,7 +16,7 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
-import { connectionOf, prepared } from '../../db/prepared.ts';
+import { connectionOf, literalLimit, prepared } from '../../db/prepared.ts';
 import { storedPolicy } from './hall-policy.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
@@ -97,19 +97,19 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
     .from(tickets)
     .where(and(eq(tickets.hallId, hallId), eq(tickets.day, day), eq(tickets.state, 'done')))
     .orderBy(desc(tickets.finishedAt), desc(tickets.id))
-    .limit(STAFF_RECENT_FINISHED_TICKETS);
+    .limit(literalLimit(STAFF_RECENT_FINISHED_TICKETS));
   const recentClosed = db
     .select({ id: parties.id })
     .from(parties)
     .where(and(eq(parties.hallId, hallId), eq(parties.day, day), inArray(parties.state, ['denied', 'exited'])))
     .orderBy(desc(parties.screenedAt), desc(parties.id))
-    .limit(STAFF_RECENT_CLOSED_PARTIES);
+    .limit(literalLimit(STAFF_RECENT_CLOSED_PARTIES));
   const recentBatches = db
     .select()
     .from(batches)
     .where(and(eq(batches.hallId, hallId), eq(batches.day, day)))
     .orderBy(desc(batches.number))
-    .limit(STAFF_RECENT_BATCHES)
+    .limit(literalLimit(STAFF_RECENT_BATCHES))
     .all();
   return boundStaffHistory({
     seq: hall.lastSeq,

@@ -2,7 +2,7 @@ import { smoothedHandlingMinutes, ticketsOf, type HallEvent, type QueueView } fr
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, queueCounts, tickets } from '../../db/schema/index.ts';
-import { prepared } from '../../db/prepared.ts';
+import { literalLimit, prepared } from '../../db/prepared.ts';
 
 type Reader = Db | Tx;
 
@@ -51,7 +51,7 @@ export function recentHandlingMinutes(db: Reader, hallId: string, categoryId: st
         ),
       )
       .orderBy(desc(tickets.finishedAt))
-      .limit(HANDLING_WINDOW)
+      .limit(literalLimit(HANDLING_WINDOW))
       .prepare(),
   )
     .all({ hallId, categoryId, day })

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
-import { prepared } from '../../db/prepared.ts';
+import { literalLimit, prepared } from '../../db/prepared.ts';
 
 /** A service category of the hall, or undefined. */
 export function hallCategory(db: Tx | Db, hallId: string, categoryId: string) {
@@ -110,7 +110,7 @@ function firstInGroup(tx: Tx, group: (typeof URGENCY_GROUPS)[number]) {
         ),
       )
       .orderBy(asc(tickets.queuedAt), asc(tickets.number))
-      .limit(1)
+      .limit(literalLimit(1))
       .prepare();
   });
 }
