@@ -1,5 +1,6 @@
 import type { TicketResponse } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
+import { issueTicketTx } from '../src/modules/tickets/issue.service.ts';
 import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
 
 describe('group commit', () => {
@@ -25,5 +26,31 @@ describe('group commit', () => {
     // The log has exactly the nineteen, gap-free.
     const events = app.store.sqlite.prepare("select seq from events where hall_id = 'demo' order by seq").all() as { seq: number }[];
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+  });
+
+  it('[R7] a command that wrote and then failed leaves nothing of itself, between two that commit, in the same group', async () => {
+    const { app } = await build();
+    const issue = (fail: boolean) =>
+      app.commands.runGrouped(
+        'demo',
+        (ctx) => {
+          const ticket = issueTicketTx(ctx, 'demo', { categoryId: 'demo-A', priority: false, partyId: null, partySize: 1 });
+          if (fail) throw new Error('refused after writing');
+          return ticket;
+        },
+        (outcome) => outcome.value.number,
+      );
+    const [first, failed, third] = await Promise.allSettled([issue(false), issue(true), issue(false)]);
+    expect(first).toEqual({ status: 'fulfilled', value: 'A001' });
+    expect(failed.status).toBe('rejected');
+    // The failed command's ticket number, its row and its event were all undone, so the third takes the next number and seq.
+    expect(third).toEqual({ status: 'fulfilled', value: 'A002' });
+    const rows = app.store.sqlite.prepare("select number from tickets where hall_id = 'demo' order by number").all();
+    expect(rows).toEqual([{ number: 'A001' }, { number: 'A002' }]);
+    const events = app.store.sqlite.prepare("select seq from events where hall_id = 'demo' order by seq").all();
+    expect(events).toEqual([{ seq: 1 }, { seq: 2 }]);
+    // No savepoint is left open: the next group commits on its own.
+    await expect(issue(false)).resolves.toBe('A003');
+    expect(app.store.sqlite.inTransaction).toBe(false);
   });
 });

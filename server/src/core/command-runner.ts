@@ -1,6 +1,8 @@
 import type { HallEvent, HallEventEnvelope } from '@hallflow/shared';
 import type { Db, Tx } from '../db/connection.ts';
 import type { Clock } from './clock.ts';
+import type Database from 'better-sqlite3';
+import { connectionOf } from '../db/prepared.ts';
 import { appendEvent } from './event-log.ts';
 
 /** Where committed events go; only the realtime plugin knows it is Socket.IO. */
@@ -140,7 +142,7 @@ export class CommandRunner {
               const envelopes: HallEventEnvelope[] = [];
               try {
                 // A savepoint per command: a refusal or a failure undoes that command only.
-                const value = tx.transaction((savepoint) => this.#execute(savepoint, now, item.hallId, item.command, item.finish, envelopes));
+                const value = inSavepoint(tx, () => this.#execute(tx, now, item.hallId, item.command, item.finish, envelopes));
                 outcomes.push({ ok: true, value, envelopes });
               } catch (error) {
                 outcomes.push({ ok: false, error });
@@ -176,6 +178,29 @@ interface Grouped {
 }
 
 const MAX_BUSY_ATTEMPTS = 5;
+
+/**
+ * Runs `body` in a savepoint of `tx`'s connection: released when it returns,
+ * rolled back to (and released) when it throws. R10: drizzle's nested
+ * `tx.transaction` builds a new transaction object per call, query builders
+ * for every table included, which cost more than the savepoint itself; the
+ * command runs on the group's own `tx` instead (a command that opens a
+ * nested transaction of its own still gets drizzle's `sp0`, inside this one).
+ */
+function inSavepoint<R>(tx: Tx, body: () => R): R {
+  const sqlite = connectionOf(tx) as Database.Database;
+  sqlite.prepare('SAVEPOINT command').run();
+  let result: R;
+  try {
+    result = body();
+  } catch (error) {
+    sqlite.prepare('ROLLBACK TO command').run();
+    sqlite.prepare('RELEASE command').run();
+    throw error;
+  }
+  sqlite.prepare('RELEASE command').run();
+  return result;
+}
 
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
