@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotCache } from '../src/modules/hall/snapshot-cache.ts';
 import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
+import { client, join } from './support/listening.ts';
 
 describe('answer first, then the screens', () => {
   it('[R6] a command is answered before its events go out to the rooms, and they go out in seq order', async () => {
@@ -11,8 +12,15 @@ describe('answer first, then the screens', () => {
         return payload;
       });
     });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const admin = await login(app, 'admin', ADMIN_PASSWORD);
+    // A staff app watches the hall; no screen and no phone does.
+    await join(client(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, admin), null);
+    const rooms: string[] = [];
     const emit = app.io.to.bind(app.io);
     app.io.to = ((room: string | string[]) => {
+      rooms.push(String(room));
       const target = emit(room);
       const send = target.emit.bind(target) as (event: string, envelope: unknown) => boolean;
       return Object.assign(target, {
@@ -22,12 +30,13 @@ describe('answer first, then the screens', () => {
         },
       });
     }) as typeof app.io.to;
-    const admin = await login(app, 'admin', ADMIN_PASSWORD);
     await Promise.all([1, 2, 3].map(() => app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers: bearer(admin), payload: { categoryId: 'demo-A' } })));
     await new Promise((resolve) => setImmediate(resolve));
     expect(order.filter((o) => o === 'answer')).toHaveLength(3);
     expect(order.indexOf('seq 1')).toBeGreaterThan(order.indexOf('answer'));
     expect(order.filter((o) => o.startsWith('seq'))).toEqual(['seq 1', 'seq 2', 'seq 3']);
+    // R10: a room nobody on this node is in gets nothing: no projection for the public, none for the tickets' phones.
+    expect(rooms.filter((room) => !room.endsWith(':staff'))).toEqual([]);
   });
 
   it('[R6][PV5] a snapshot is built once per hall and seq, and shared until the next change', async () => {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { CITY_FORBIDDEN, answerJoin, checkJoin, mayWatchCity } from '../realtime/join.ts';
-import { CITY_ROOM, fanOut, roomsOf } from '../realtime/rooms.ts';
+import { CITY_ROOM, fanOut, localPresence, roomsOf } from '../realtime/rooms.ts';
 import { createHallSocketServer, type HallServer } from '../realtime/socket-server.ts';
 import type { VisitorGateOptions } from '../realtime/visitor-limit.ts';
 import type { Clock } from '../core/clock.ts';
@@ -30,7 +30,7 @@ export default fp<RelayRealtimeOptions>(
     await reader.connect();
 
     let io: HallServer | null = null;
-    const hub = new RelayHub({ primary, reader, prefix: app.redisPrefix, log: app.log, now, onEvent: (envelope) => io && fanOut(io.local, envelope) });
+    const hub = new RelayHub({ primary, reader, prefix: app.redisPrefix, log: app.log, now, onEvent: (envelope) => io && fanOut(io.local, envelope, localPresence(io)) });
     io = await createHallSocketServer(
       app,
       redis,

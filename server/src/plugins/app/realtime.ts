@@ -5,7 +5,7 @@ import { CityFeed } from '../../modules/city/city-feed.ts';
 import { cityOverview } from '../../modules/city/city.repository.ts';
 import { realtimeIdentity } from '../../modules/auth/realtime-identity.ts';
 import { CITY_FORBIDDEN, answerJoin, checkJoin, mayWatchCity, type HallReadModel } from '../../realtime/join.ts';
-import { CITY_ROOM, fanOut, roomsOf } from '../../realtime/rooms.ts';
+import { CITY_ROOM, fanOut, localPresence, roomsOf } from '../../realtime/rooms.ts';
 import { createHallSocketServer, type HallServer } from '../../realtime/socket-server.ts';
 import { storeReadModel } from '../../realtime/store-read-model.ts';
 import type { VisitorGateOptions } from '../../realtime/visitor-limit.ts';
@@ -113,10 +113,16 @@ export default fp<RealtimeOptions>(
     app.decorate('eventStream', stream);
     // A primary's relays fan out to their own sockets from the streams; a single node (or nodes sharing a file) broadcast through the adapter.
     const hallRooms = options.role === 'primary' ? io.local : io;
+    // Without Redis, or on a primary (whose relays read the streams), only this node's sockets are in reach.
+    const present = options.role === 'primary' || !app.redis ? localPresence(io) : undefined;
+    // The city room goes through the adapter to every node; only a node without Redis knows it is empty.
+    const cityWatched = app.redis ? () => true : () => localPresence(io)(CITY_ROOM);
 
     function publish(envelope: HallEventEnvelope): void {
-      fanOut(hallRooms, envelope);
+      fanOut(hallRooms, envelope, present);
       // CO3: the hall's overview row, when the event changed it; the city view never holds up a hall's own stream.
+      // Nobody watching: the feed is not kept; after the gap in seq it reads the row afresh (and a join reads every row).
+      if (!cityWatched()) return;
       try {
         const row = cityFeed.after(envelope);
         if (row) io.to(CITY_ROOM).emit('city:changed', row);
