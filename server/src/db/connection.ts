@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
-import { cacheStatements } from './statement-cache.ts';
+import { cacheStatements, tableVersionsOf } from './statement-cache.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle passed to code running inside a transaction. */
@@ -40,6 +40,7 @@ export function openDatabase(path: string): Database_ {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrateAlongsideTwins(db, sqlite);
+  tableVersionsOf(sqlite).learnSchema(sqlite);
   return { db, sqlite };
 }
 

@@ -8,6 +8,7 @@ type Handle = Db | Tx;
 import { devices, sessions, staff } from '../../db/schema/index.ts';
 import { newId, newToken } from '../../core/ids.ts';
 import { prepared } from '../../db/prepared.ts';
+import { StampedCache } from '../../db/stamped-cache.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -65,17 +66,24 @@ export function closeSession(db: Handle, token: string) {
 }
 
 export function staffForToken(db: Db, token: string, now: Date) {
-  // R10: every request and every staff connection asks this; built once per connection.
-  const row = prepared(db, 'staff-for-token', (d) =>
-    d
-      .select({ staff })
-      .from(sessions)
-      .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`${sql.placeholder('now')}`), isNull(staff.disabledAt)))
-      .prepare(),
-  ).get({ tokenHash: sha256(token), now: now.toISOString() });
-  return row?.staff ?? null;
+  const tokenHash = sha256(token);
+  // R10: every request and every staff connection asks this; answered from memory while sessions and staff are unchanged.
+  const session = sessionsByToken.get(db, tokenHash, () =>
+    prepared(db, 'staff-for-token', (d) =>
+      d
+        .select({ staff, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .innerJoin(staff, eq(staff.id, sessions.staffId))
+        .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(staff.disabledAt)))
+        .prepare(),
+    ).get({ tokenHash }) ?? null,
+  );
+  // ISO instants in UTC compare as text, as the column does.
+  return session && session.expiresAt > now.toISOString() ? session.staff : null;
 }
+
+const sessionsByToken = new StampedCache<{ staff: typeof staff.$inferSelect; expiresAt: string } | null>(['sessions', 'staff']);
+const devicesByToken = new StampedCache<typeof devices.$inferSelect | null>(['devices']);
 
 /** Pairs a screen; its token is returned once and kept only as its hash, unless it is a demo screen of the first start (A23). */
 export function createDevice(db: Handle, hallId: string, name: string, kind: typeof devices.$inferInsert.kind, now: Date, windowId: string | null = null, demo = false, inside = false) {
@@ -86,14 +94,17 @@ export function createDevice(db: Handle, hallId: string, name: string, kind: typ
 }
 
 export function deviceForToken(db: Db, token: string) {
+  const tokenHash = sha256(token);
   // R10: every screen's connection asks this (a join storm asks it thousands of times).
-  return prepared(db, 'device-for-token', (d) =>
-    d
-      .select()
-      .from(devices)
-      .where(and(eq(devices.tokenHash, sql.placeholder('tokenHash')), isNull(devices.revokedAt)))
-      .prepare(),
-  ).get({ tokenHash: sha256(token) });
+  return devicesByToken.get(db, tokenHash, () =>
+    prepared(db, 'device-for-token', (d) =>
+      d
+        .select()
+        .from(devices)
+        .where(and(eq(devices.tokenHash, sql.placeholder('tokenHash')), isNull(devices.revokedAt)))
+        .prepare(),
+    ).get({ tokenHash }) ?? null,
+  );
 }
 
 export function countAdmins(db: Handle): number {

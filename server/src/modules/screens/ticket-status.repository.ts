@@ -6,6 +6,7 @@ import { callingSettings } from '../hall/hall-policy.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { categoryView, ticketView, windowView } from '../hall/views.ts';
 import { prepared } from '../../db/prepared.ts';
+import { StampedCache } from '../../db/stamped-cache.ts';
 import { recentHandlingMinutes } from '../tickets/queue-stats.repository.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -41,7 +42,7 @@ function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowVie
  * the help it gives another queue is seldom what the snapshot says: on the
  * simulated day an estimate from Q9's count was short by two fifths.
  */
-function placeOf(db: Reader, row: TicketRow, hallWindows: WindowView[], settings: Record<string, unknown>, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
+function placeOf(db: Reader, row: TicketRow, hallWindows: readonly WindowView[], settings: Record<string, unknown>, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
   const queues = waitingByQueue(db, row.hallId, row.day);
   const ownQueue = queues.find((queue) => queue.categoryId === row.categoryId)?.waiting ?? 0;
   const inOwnQueue = row.slotStart === null ? aheadOfWalkIn(db, row, now, ownQueue) : aheadInOwnQueue(db, row, now);
@@ -189,11 +190,16 @@ function ticketById(db: Reader, ticketId: string): TicketRow | undefined {
   return prepared(db, 'ticket-by-id', (d) => d.select().from(tickets).where(eq(tickets.id, sql.placeholder('ticketId'))).prepare()).get({ ticketId });
 }
 
-function windowsOf(db: Reader, hallId: string): WindowView[] {
-  return prepared(db, 'windows-of-hall', (d) => d.select().from(windows).where(eq(windows.hallId, sql.placeholder('hallId'))).orderBy(asc(windows.number)).prepare())
-    .all({ hallId })
-    .map(windowView);
+/** R10: a hall's windows, read again only after a window changed (a call, a pause, a new window). */
+function windowsOf(db: Reader, hallId: string): readonly WindowView[] {
+  return windowsByHall.get(db, hallId, () =>
+    prepared(db, 'windows-of-hall', (d) => d.select().from(windows).where(eq(windows.hallId, sql.placeholder('hallId'))).orderBy(asc(windows.number)).prepare())
+      .all({ hallId })
+      .map(windowView),
+  );
 }
+
+const windowsByHall = new StampedCache<readonly WindowView[]>(['windows']);
 
 /** What a visitor's phone shows about its own ticket; null when no ticket has this token. */
 export function ticketStatusByToken(db: Reader, token: string, now: Date) {

@@ -3,17 +3,23 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { categories, tickets, windows } from '../../db/schema/index.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { literalLimit, prepared } from '../../db/prepared.ts';
+import { StampedCache } from '../../db/stamped-cache.ts';
 
 /** A service category of the hall, or undefined. */
 export function hallCategory(db: Tx | Db, hallId: string, categoryId: string) {
-  return prepared(db, 'category-row', (d) =>
-    d
-      .select()
-      .from(categories)
-      .where(and(eq(categories.id, sql.placeholder('categoryId')), eq(categories.hallId, sql.placeholder('hallId'))))
-      .prepare(),
-  ).get({ categoryId, hallId });
+  // R10: every issue asks twice; read again only after a category changed. Keyed by both ids, which no id contains a newline of.
+  return categoriesById.get(db, `${hallId}\n${categoryId}`, () =>
+    prepared(db, 'category-row', (d) =>
+      d
+        .select()
+        .from(categories)
+        .where(and(eq(categories.id, sql.placeholder('categoryId')), eq(categories.hallId, sql.placeholder('hallId'))))
+        .prepare(),
+    ).get({ categoryId, hallId }),
+  );
 }
+
+const categoriesById = new StampedCache<typeof categories.$inferSelect | undefined>(['categories']);
 
 export function categoryRow(tx: Tx, hallId: string, categoryId: string) {
   const row = hallCategory(tx, hallId, categoryId);

@@ -1,0 +1,35 @@
+import type { Db, Tx } from './connection.ts';
+import { connectionOf } from './prepared.ts';
+import { tableVersionsOf } from './statement-cache.ts';
+import type Database from 'better-sqlite3';
+
+/**
+ * R10: values read from a few tables, kept per connection and per key while
+ * none of those tables has moved (TableVersions: this connection's writes,
+ * rollbacks, and other connections' commits). What every request or every
+ * command reads and almost nothing changes: a session's staff member, a
+ * screen's device, a hall's windows and categories. A cached value is shared:
+ * callers must not change it.
+ */
+export class StampedCache<V> {
+  readonly #byConnection = new WeakMap<object, Map<string, { stamp: string; value: V }>>();
+
+  constructor(
+    private readonly tables: readonly string[],
+    private readonly limit = 10_000,
+  ) {}
+
+  get(db: Db | Tx, key: string, read: () => V): V {
+    const connection = connectionOf(db);
+    // Stamped before the read: a change between the two cannot hide behind it.
+    const stamp = tableVersionsOf(connection as Database.Database).stamp(this.tables);
+    let entries = this.#byConnection.get(connection);
+    if (!entries) this.#byConnection.set(connection, (entries = new Map()));
+    const hit = entries.get(key);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const value = read();
+    if (entries.size >= this.limit) entries.clear();
+    entries.set(key, { stamp, value });
+    return value;
+  }
+}
