@@ -68,7 +68,7 @@ try {
   report('call+complete+issue, 2,000 waiting', longRate, '20 waiting', shortRate);
 
   // 3. Catch-up: replaying the last 500 events vs building a fresh snapshot.
-  const head = memory.store.sqlite.prepare("select last_seq as s from halls where id='demo'").get() as { s: number };
+  const head = memory.store.sqlite.prepare("select max(seq) as s from events where hall_id='demo'").get() as { s: number };
   const base = hallSnapshot(memory.store.db, 'demo', new Date('2026-11-25T02:00:00Z'));
   const replay = opsPerSecond(50, () => {
     const events = eventsSince(memory.store.db, 'demo', head.s - 500, 500);

@@ -37,7 +37,7 @@ describe('event log', () => {
     ).toThrow();
     expect(eventsSince(app.store.db, 'demo', 0, 10)).toEqual([]);
     expect(published).toEqual([]);
-    const seq = app.store.sqlite.prepare("select last_seq as s from halls where id = 'demo'").get() as { s: number };
+    const seq = app.store.sqlite.prepare("select coalesce(max(seq), 0) as s from events where hall_id = 'demo'").get() as { s: number };
     expect(seq.s).toBe(0);
   });
 

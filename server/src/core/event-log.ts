@@ -8,18 +8,16 @@ import { notFound } from './errors.ts';
 /**
  * The per-hall event log. `append` must run inside the transaction that made
  * the change (rule R1), so an event exists if and only if its change does.
+ * A hall's seqs are the log's own: the next is one past the hall's last
+ * logged event (the log is never pruned; the key (hall, seq) finds the last
+ * at once, and the command's write lock keeps two from taking the same).
+ * R10: no counter on the hall's row, so a command does not rewrite that row
+ * and the hall's settings stay cached between commands.
  */
 export function appendEvent(tx: Tx, hallId: string, event: HallEvent, at: Date): HallEventEnvelope {
-  const bumped = prepared(tx, 'bump-seq', (d) =>
-    d
-      .update(halls)
-      .set({ lastSeq: sql`${halls.lastSeq} + 1` })
-      .where(eq(halls.id, sql.placeholder('hallId')))
-      .returning({ seq: halls.lastSeq })
-      .prepare(),
-  ).get({ hallId });
-  if (!bumped) throw notFound('Hall', hallId);
-  const envelope: HallEventEnvelope = { hallId, seq: bumped.seq, at: at.toISOString(), event };
+  const head = headSeq(tx, hallId);
+  if (head === null) throw notFound('Hall', hallId);
+  const envelope: HallEventEnvelope = { hallId, seq: head + 1, at: at.toISOString(), event };
   prepared(tx, 'append-event', (d) =>
     d
       .insert(events)
@@ -29,8 +27,15 @@ export function appendEvent(tx: Tx, hallId: string, event: HallEvent, at: Date):
   return envelope;
 }
 
+/** The hall's last seq (0 before its first event); null when there is no such hall. */
 export function headSeq(db: Db | Tx, hallId: string): number | null {
-  const row = prepared(db, 'head-seq', (d) => d.select({ seq: halls.lastSeq }).from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
+  const row = prepared(db, 'head-seq', (d) =>
+    d
+      .select({ seq: sql<number>`(select coalesce(max(${events.seq}), 0) from ${events} where ${events.hallId} = ${halls.id})` })
+      .from(halls)
+      .where(eq(halls.id, sql.placeholder('hallId')))
+      .prepare(),
+  ).get({ hallId });
   return row ? row.seq : null;
 }
 

@@ -8,8 +8,9 @@ import type Database from 'better-sqlite3';
  * none of those tables has moved (TableVersions: this connection's writes,
  * rollbacks, and other connections' commits). What every request or every
  * command reads and almost nothing changes: a session's staff member, a
- * screen's device, a hall's windows and categories. A cached value is shared:
- * callers must not change it.
+ * screen's device, a hall's row, its windows and its categories. A cached
+ * value is shared between callers, so it is frozen: a caller that changed it
+ * would change every later answer, and fails at once instead.
  */
 export class StampedCache<V> {
   readonly #byConnection = new WeakMap<object, Map<string, { stamp: string; value: V }>>();
@@ -27,9 +28,17 @@ export class StampedCache<V> {
     if (!entries) this.#byConnection.set(connection, (entries = new Map()));
     const hit = entries.get(key);
     if (hit && hit.stamp === stamp) return hit.value;
-    const value = read();
+    const value = deepFreeze(read());
     if (entries.size >= this.limit) entries.clear();
     entries.set(key, { stamp, value });
     return value;
   }
+}
+
+function deepFreeze<V>(value: V): V {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

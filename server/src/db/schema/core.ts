@@ -27,8 +27,6 @@ export const halls = sqliteTable('halls', {
    * supervisor corrections. Inside = admitted parties' people + this, never below 0.
    */
   occupancyAdjustment: integer('occupancy_adjustment').notNull().default(0),
-  /** Last event seq handed out for this hall; bumped in the transaction of each change. */
-  lastSeq: integer('last_seq').notNull().default(0),
   createdAt: text('created_at').notNull(),
   /** CO2: where the hall sits in the city's four-level tree (市, 区/县, 乡镇/街道, 村/社区); null: directly under the city. */
   regionId: text('region_id'),

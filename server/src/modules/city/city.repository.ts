@@ -5,12 +5,15 @@ import { categories, halls, regions, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
+import { headSeq } from '../../core/event-log.ts';
 
 type Reader = Db | Tx;
 
 /** CO1: one hall's overview row, read from the store. */
 export function cityRow(db: Reader, hallId: string, now: Date): CityHallRow {
   const hall = getHallRow(db, hallId);
+  // Read with the hall, before the rest: a snapshot's data is never older than its seq.
+  const seq = headSeq(db, hallId) ?? 0;
   const day = businessDay(now, hall.timezone);
   const queues = allQueueViews(db, hallId, day);
   const queueRows = db.select().from(categories).where(eq(categories.hallId, hallId)).orderBy(asc(categories.sortOrder)).all();
@@ -19,7 +22,7 @@ export function cityRow(db: Reader, hallId: string, now: Date): CityHallRow {
     name: hall.name,
     nameEn: hall.nameEn,
     regionId: hall.regionId,
-    seq: hall.lastSeq,
+    seq,
     occupancy: occupancyOf(db, hallId),
     holdingCapacity: hall.holdingCapacity,
     queues: queueRows.map((c) => ({ categoryId: c.id, prefix: c.prefix, name: c.name, waiting: queues.find((q) => q.categoryId === c.id)?.waiting ?? 0 })),

@@ -7,6 +7,7 @@ import { businessDay } from '../../core/business-day.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { getHallRow, hallCategories, occupancyOf } from './hall.repository.ts';
 import { batchView, hallView, ticketView, windowView } from './views.ts';
+import { headSeq } from '../../core/event-log.ts';
 
 type Reader = Db | Tx;
 
@@ -20,6 +21,8 @@ const CALL_EVENTS_READ = PUBLIC_CALLS_KEPT * 4;
  */
 export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHallState {
   const hall = getHallRow(db, hallId);
+  // Read with the hall, before the rest: a snapshot's data is never older than its seq.
+  const seq = headSeq(db, hallId) ?? 0;
   const windowRows = db.select().from(windows).where(eq(windows.hallId, hallId)).orderBy(asc(windows.number)).all();
   const currentIds = windowRows.flatMap((w) => (w.currentTicketId ? [w.currentTicketId] : []));
   const currentTickets = currentIds.length > 0 ? db.select().from(tickets).where(inArray(tickets.id, currentIds)).all().map(ticketView) : [];
@@ -61,7 +64,7 @@ export function publicSnapshot(db: Reader, hallId: string, now: Date): PublicHal
   }
   const day = businessDay(now, hall.timezone);
   return projectPublicSnapshot({
-    seq: hall.lastSeq,
+    seq,
     day,
     hall: hallView(hall),
     categories: hallCategories(db, hallId),

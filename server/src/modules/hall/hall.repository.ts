@@ -17,19 +17,24 @@ import { batches, categories, halls, parties, tickets, windows } from '../../db/
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
 import { connectionOf, literalLimit, prepared } from '../../db/prepared.ts';
+import { StampedCache } from '../../db/stamped-cache.ts';
 import { storedPolicy } from './hall-policy.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
+import { headSeq } from '../../core/event-log.ts';
 
 type Reader = Db | Tx;
 
 export type HallRow = typeof halls.$inferSelect;
 
 export function getHallRow(db: Reader, hallId: string): HallRow {
-  const row = prepared(db, 'hall-row', (d) => d.select().from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
+  // R10: nearly every command and snapshot reads it; read again only after a hall changed (its settings, its level, a correction).
+  const row = hallRows.get(db, hallId, () => prepared(db, 'hall-row', (d) => d.select().from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId }) ?? null);
   if (!row) throw notFound('Hall', hallId);
   return row;
 }
+
+const hallRows = new StampedCache<HallRow | null>(['halls']);
 
 const zonesByConnection = new WeakMap<object, Map<string, string>>();
 
@@ -90,6 +95,8 @@ export function occupancyOf(db: Reader, hallId: string, hall: HallRow = getHallR
  */
 export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapshot {
   const hall = getHallRow(db, hallId);
+  // Read with the hall, before the rest: a snapshot's data is never older than its seq.
+  const seq = headSeq(db, hallId) ?? 0;
   const day = businessDay(now, hall.timezone);
   // R9: live rows whole, history only its latest, chosen in SQL as boundStaffHistory chooses them.
   const recentDone = db
@@ -112,7 +119,7 @@ export function hallSnapshot(db: Reader, hallId: string, now: Date): HallSnapsho
     .limit(literalLimit(STAFF_RECENT_BATCHES))
     .all();
   return boundStaffHistory({
-    seq: hall.lastSeq,
+    seq,
     day,
     hall: hallView(hall),
     categories: hallCategories(db, hallId),

@@ -1,0 +1,1 @@
+ALTER TABLE `halls` DROP COLUMN `last_seq`;
