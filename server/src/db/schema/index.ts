@@ -8,3 +8,4 @@ export * from './trust.ts';
 export * from './follow-ups.ts';
 export * from './prevention-levels.ts';
 export * from './queue-counts.ts';
+export * from './party-counts.ts';

@@ -13,7 +13,7 @@ import {
 } from '@hallflow/shared';
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
-import { batches, categories, halls, parties, tickets, windows } from '../../db/schema/index.ts';
+import { batches, categories, halls, parties, partyCounts, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
 import { connectionOf, literalLimit, prepared } from '../../db/prepared.ts';
@@ -70,15 +70,15 @@ export function crowdSettings(settings: Record<string, unknown>): CrowdSettings 
  * `hall`: the row the caller already read in this transaction and has not changed since (R10: a screening asked for it five times).
  */
 export function occupancyOf(db: Reader, hallId: string, hall: HallRow = getHallRow(db, hallId)): OccupancyView {
+  // R10: the two sums the triggers on parties keep (party_counts), not a sum over the parties inside and holding.
   const sums = prepared(db, 'occupancy-sums', (d) =>
     d
       .select({
-        inside: sql<number>`coalesce(sum(case when ${parties.state} = 'admitted' then ${parties.size} else 0 end), 0)`,
-        holding: sql<number>`coalesce(sum(case when ${parties.state} = 'holding' then ${parties.size} else 0 end), 0)`,
+        inside: sql<number>`coalesce(sum(case when ${partyCounts.state} = 'admitted' then ${partyCounts.people} else 0 end), 0)`,
+        holding: sql<number>`coalesce(sum(case when ${partyCounts.state} = 'holding' then ${partyCounts.people} else 0 end), 0)`,
       })
-      .from(parties)
-      // Only the parties of these two states count: read from the (hall, state) index, not every party the hall has kept.
-      .where(and(eq(parties.hallId, sql.placeholder('hallId')), inArray(parties.state, ['admitted', 'holding'])))
+      .from(partyCounts)
+      .where(eq(partyCounts.hallId, sql.placeholder('hallId')))
       .prepare(),
   ).get({ hallId });
   const capacity = hallCapacity(hall);
