@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StaffRole } from '@hallflow/shared';
 import type { StaffView } from '@hallflow/shared/api';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 
 type Handle = Db | Tx;
