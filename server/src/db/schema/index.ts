@@ -9,3 +9,4 @@ export * from './follow-ups.ts';
 export * from './prevention-levels.ts';
 export * from './queue-counts.ts';
 export * from './party-counts.ts';
+export * from './slot-counts.ts';

@@ -15,7 +15,7 @@ import {
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
-import { and, asc, count, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
@@ -23,7 +23,7 @@ import { newId } from '../../core/ids.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { placeholders, prepared } from '../../db/prepared.ts';
 import { hallCategory } from '../tickets/ticket.repository.ts';
-import { appointments, parties, serviceItems } from '../../db/schema/index.ts';
+import { appointments, parties, serviceItems, slotCounts } from '../../db/schema/index.ts';
 import { ticketPlan } from '../tickets/issue.service.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { getHallRow, type HallRow } from '../hall/hall.repository.ts';
@@ -44,40 +44,16 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
   if (!hallCategory(db, hallId, categoryId)) throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
   const settings = appointmentSettings(hall.settings);
   const places = placesFor(settings, categoryId);
-  // Counted per start instant in SQL, each from its own index (R10): a busy day has thousands of bookings but a few dozen distinct starts.
-  const booked = prepared(db, 'slot-bookings', (d) =>
+  // R10: the places taken per start instant, kept by triggers on bookings and walk-ins (slot_counts): a few rows per queue and day.
+  const taken = prepared(db, 'slot-taken', (d) =>
     d
-      .select({ slotStart: appointments.slotStart, n: count() })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.hallId, sql.placeholder('hallId')),
-          eq(appointments.categoryId, sql.placeholder('categoryId')),
-          eq(appointments.day, sql.placeholder('date')),
-          inArray(appointments.status, ['booked', 'arrived']),
-        ),
-      )
-      .groupBy(appointments.slotStart)
-      .prepare(),
-  ).all(params);
-  const onSite = prepared(db, 'slot-walk-ins', (d) =>
-    d
-      .select({ slotStart: parties.slotStart, n: count() })
-      .from(parties)
-      .where(
-        and(
-          eq(parties.hallId, sql.placeholder('hallId')),
-          eq(parties.categoryId, sql.placeholder('categoryId')),
-          eq(parties.day, sql.placeholder('date')),
-          isNull(parties.appointmentCode),
-          ne(parties.state, 'denied'),
-        ),
-      )
-      .groupBy(parties.slotStart)
+      .select({ slotStart: slotCounts.slotStart, n: slotCounts.taken })
+      .from(slotCounts)
+      .where(and(eq(slotCounts.hallId, sql.placeholder('hallId')), eq(slotCounts.categoryId, sql.placeholder('categoryId')), eq(slotCounts.day, sql.placeholder('date'))))
       .prepare(),
   ).all(params);
   // A11: counted by the instant a place starts, so places booked before a change of slot length still count in the slot that now holds them.
-  const takenAt = [...booked, ...onSite].flatMap(({ slotStart, n }) => (slotStart ? [{ at: Date.parse(slotStart), n }] : []));
+  const takenAt = taken.map(({ slotStart, n }) => ({ at: Date.parse(slotStart), n }));
   return slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes).map((slot) => {
     const startsAt = zonedInstant(date, slot.start, hall.timezone);
     const endsAt = startsAt.getTime() + settings.slotMinutes * 60_000;
