@@ -6,7 +6,7 @@ describe('the statement cache', () => {
   function database(limit?: number) {
     const sqlite = new Database(':memory:');
     sqlite.exec("create table t (id integer primary key, name text); insert into t (name) values ('a'), ('b')");
-    cacheStatements(sqlite, limit);
+    cacheStatements(sqlite, { limit });
     return sqlite;
   }
 

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
-import { cacheStatements, tableVersionsOf } from './statement-cache.ts';
+import { cacheStatements } from './statement-cache.ts';
+import { trackTableVersions } from './table-versions.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /** The handle passed to code running inside a transaction. */
@@ -37,10 +38,11 @@ export function openDatabase(path: string): Database_ {
   sqlite.pragma('temp_store = MEMORY');
   // Several nodes may share the file (multi-node mode): wait for the write lock instead of failing.
   sqlite.pragma('busy_timeout = 10000');
-  cacheStatements(sqlite);
+  const versions = trackTableVersions(sqlite);
+  cacheStatements(sqlite, { onCompiled: (statement) => versions.watch(statement) });
   const db = drizzle(sqlite, { schema });
   migrateAlongsideTwins(db, sqlite);
-  tableVersionsOf(sqlite).learnSchema(sqlite);
+  versions.learnSchema(sqlite);
   return { db, sqlite };
 }
 

@@ -1,7 +1,6 @@
 import type { Db, Tx } from './connection.ts';
 import { connectionOf } from './prepared.ts';
-import { tableVersionsOf } from './statement-cache.ts';
-import type Database from 'better-sqlite3';
+import { tableVersionsOf } from './table-versions.ts';
 
 /**
  * R10: values read from a few tables, kept per connection and per key while
@@ -23,7 +22,7 @@ export class StampedCache<V> {
   get(db: Db | Tx, key: string, read: () => V): V {
     const connection = connectionOf(db);
     // Stamped before the read: a change between the two cannot hide behind it.
-    const stamp = tableVersionsOf(connection as Database.Database).stamp(this.tables);
+    const stamp = tableVersionsOf(connection).stamp(this.tables);
     let entries = this.#byConnection.get(connection);
     if (!entries) this.#byConnection.set(connection, (entries = new Map()));
     const hit = entries.get(key);

@@ -1,5 +1,45 @@
 import type Database from 'better-sqlite3';
 
+const versionsByConnection = new WeakMap<object, TableVersions>();
+
+/** The table versions of a connection opened by `openDatabase` (R10: what read caches stamp their values with). */
+export function tableVersionsOf(sqlite: object): TableVersions {
+  const versions = versionsByConnection.get(sqlite);
+  if (!versions) throw new Error('tableVersionsOf: this connection does not track its writes (open it with openDatabase)');
+  return versions;
+}
+
+/**
+ * Starts counting a connection's writes: its transactions and `exec` are
+ * watched here, its statements by `watch` as each is compiled.
+ */
+export function trackTableVersions(sqlite: Database.Database): TableVersions {
+  const versions = new TableVersions(sqlite);
+  versionsByConnection.set(sqlite, versions);
+  // A transaction that fails is rolled back by better-sqlite3 itself, with statements `watch` never sees.
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((body: (...args: unknown[]) => unknown) => {
+    const runs = transaction(body);
+    const guard =
+      (run: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) => {
+        try {
+          return run(...args);
+        } catch (error) {
+          versions.written(null);
+          throw error;
+        }
+      };
+    return Object.assign(guard(runs), { default: guard(runs.default), deferred: guard(runs.deferred), immediate: guard(runs.immediate), exclusive: guard(runs.exclusive) });
+  }) as typeof sqlite.transaction;
+  const exec = sqlite.exec.bind(sqlite);
+  sqlite.exec = ((source: string) => {
+    versions.written(null);
+    return exec(source);
+  }) as typeof sqlite.exec;
+  return versions;
+}
+
 /**
  * R10: how far each table of one connection has moved, for the few read
  * caches that answer from memory (a staff member's session, a hall's windows,
@@ -32,10 +72,18 @@ export class TableVersions {
     this.#alsoWritten = writesBeyond(sqlite);
   }
 
-  /** Before a statement runs: what it may write (see `writtenTable`). */
-  beforeRun(source: string): void {
-    const table = writtenTable(source);
-    if (table !== undefined) this.written(table);
+  /** Every run of a statement that may write tells these versions first. */
+  watch(statement: Database.Statement): void {
+    if (statement.readonly) return;
+    const table = writtenTable(statement.source);
+    if (table === undefined) return;
+    for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+      const original = statement[method] as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        this.written(table);
+        return original.apply(statement, args);
+      };
+    }
   }
 
   /** A write to `table` (null: unknown target) is about to run. */
