@@ -5,7 +5,7 @@ import { build } from './helper.ts';
 
 const body = { id: 'zone-hall', name: '时区大厅', nameEn: 'Zone hall', timezone: 'Asia/Urumqi', floorAreaM2: 100, areaPerPersonM2: 2, holdingCapacity: 10, batchSize: 5 };
 
-describe('a hall’s time zone, read once per connection (R10)', () => {
+describe('a hall’s time zone, answered from its cached row (R10)', () => {
   it('[R10][H1] a creation that rolled back leaves no zone behind: the hall created again answers its own zone', async () => {
     const { app } = await build();
     expect(() =>
@@ -15,7 +15,7 @@ describe('a hall’s time zone, read once per connection (R10)', () => {
         throw new Error('the answer could not be written');
       }),
     ).toThrow(/could not be written/);
-    // The zone may still be remembered, but nothing answers for a hall that is not there.
+    // Nothing answers for a hall that is not there.
     const hours = await app.inject({ method: 'GET', url: `/api/halls/${body.id}/hours` });
     expect(hours.statusCode).toBe(404);
     expect(hours.json()).toMatchObject({ code: 'NOT_FOUND' });

@@ -7,7 +7,7 @@ import { DomainError, conflict, invalidField } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, serviceItems, windows } from '../../db/schema/index.ts';
 import { effectivePolicy, type HallPolicyKey } from './hall-policy.ts';
-import { forgetHallTimezone, getHallRow } from './hall.repository.ts';
+import { getHallRow } from './hall.repository.ts';
 import { categoryView, hallView, windowView } from './views.ts';
 
 /** H0: a hall's time zone must be one the runtime knows, or every "today" would be wrong. */
@@ -66,7 +66,6 @@ export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPol
 export function createHall(ctx: CommandContext, body: CreateHallBody): HallConfiguration {
   const timezone = body.timezone ?? 'Asia/Shanghai';
   assertTimeZone(timezone);
-  forgetHallTimezone(ctx.tx, body.id);
   if (ctx.tx.select({ id: halls.id }).from(halls).where(eq(halls.id, body.id)).get()) {
     throw conflict('HALL_EXISTS', `A hall with id ${body.id} already exists`);
   }

@@ -16,7 +16,7 @@ import type { Db, Tx } from '../../db/connection.ts';
 import { batches, categories, halls, parties, partyCounts, tickets, windows } from '../../db/schema/index.ts';
 import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
-import { connectionOf, literalLimit, prepared } from '../../db/prepared.ts';
+import { literalLimit, prepared } from '../../db/prepared.ts';
 import { StampedCache } from '../../db/stamped-cache.ts';
 import { storedPolicy } from './hall-policy.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
@@ -36,28 +36,12 @@ export function getHallRow(db: Reader, hallId: string): HallRow {
 
 const hallRows = new StampedCache<HallRow | null>(['halls']);
 
-const zonesByConnection = new WeakMap<object, Map<string, string>>();
-
 /**
- * The hall's time zone alone (R10: what most commands need, without reading
- * its settings). A hall's zone is fixed when the hall is created (no command
- * edits it, and halls are never deleted), so each connection reads it once.
+ * The hall's time zone alone (R10: what most commands need). From the hall's
+ * cached row, which a creation that rolled back cannot leave behind.
  */
 export function hallTimezone(db: Reader, hallId: string): string {
-  const connection = connectionOf(db);
-  let zones = zonesByConnection.get(connection);
-  if (!zones) zonesByConnection.set(connection, (zones = new Map()));
-  const known = zones.get(hallId);
-  if (known !== undefined) return known;
-  const row = prepared(db, 'hall-timezone', (d) => d.select({ timezone: halls.timezone }).from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId });
-  if (!row) throw notFound('Hall', hallId);
-  zones.set(hallId, row.timezone);
-  return row.timezone;
-}
-
-/** Before a hall is created: a zone remembered from a creation that rolled back must not outlive it. */
-export function forgetHallTimezone(db: Reader, hallId: string): void {
-  zonesByConnection.get(connectionOf(db))?.delete(hallId);
+  return getHallRow(db, hallId).timezone;
 }
 
 /** The hall's crowd settings, defaults filled in. */

@@ -113,10 +113,11 @@ export default fp<RealtimeOptions>(
     app.decorate('eventStream', stream);
     // A primary's relays fan out to their own sockets from the streams; a single node (or nodes sharing a file) broadcast through the adapter.
     const hallRooms = options.role === 'primary' ? io.local : io;
+    const local = localPresence(io);
     // Without Redis, or on a primary (whose relays read the streams), only this node's sockets are in reach.
-    const present = options.role === 'primary' || !app.redis ? localPresence(io) : undefined;
+    const present = options.role === 'primary' || !app.redis ? local : undefined;
     // The city room goes through the adapter to every node; only a node without Redis knows it is empty.
-    const cityWatched = app.redis ? () => true : () => localPresence(io)(CITY_ROOM);
+    const cityWatched = () => Boolean(app.redis) || local(CITY_ROOM);
 
     function publish(envelope: HallEventEnvelope): void {
       fanOut(hallRooms, envelope, present);
