@@ -1,7 +1,8 @@
 import type { TicketView } from '@hallflow/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { eventsSince, headSeq } from '../core/event-log.ts';
 import type { Db } from '../db/connection.ts';
+import { prepared } from '../db/prepared.ts';
 import { tickets } from '../db/schema/index.ts';
 import { SnapshotCache } from '../modules/hall/snapshot-cache.ts';
 import { ticketView } from '../modules/hall/views.ts';
@@ -17,7 +18,13 @@ export function storeReadModel(db: Db): HallReadModel & { snapshots: SnapshotCac
     staffSnapshot: (hallId, seq, now) => snapshots.staffState(hallId, seq, now),
     publicSnapshot: (hallId, seq, now) => snapshots.publicState(hallId, seq, now),
     ticket(hallId, ticketId): TicketView | null {
-      const row = db.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.hallId, hallId))).get();
+      const row = prepared(db, 'ticket-of-hall', (d) =>
+        d
+          .select()
+          .from(tickets)
+          .where(and(eq(tickets.id, sql.placeholder('ticketId')), eq(tickets.hallId, sql.placeholder('hallId'))))
+          .prepare(),
+      ).get({ ticketId, hallId });
       return row ? ticketView(row) : null;
     },
   };

@@ -1,6 +1,7 @@
 import type { SocketData } from '@hallflow/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { prepared } from '../../db/prepared.ts';
 import { tickets } from '../../db/schema/index.ts';
 import { deviceForToken, staffForToken } from './staff.repository.ts';
 
@@ -21,6 +22,12 @@ export function realtimeIdentity(db: Db, credential: RealtimeCredential, token: 
     const device = deviceForToken(db, token);
     return device ? { ...none, role: 'display', audience: 'public', hallIds: [device.hallId], deviceId: device.id } : null;
   }
-  const ticket = db.select({ id: tickets.id, hallId: tickets.hallId }).from(tickets).where(eq(tickets.publicToken, token)).get();
+  const ticket = prepared(db, 'ticket-by-phone-token', (d) =>
+    d
+      .select({ id: tickets.id, hallId: tickets.hallId })
+      .from(tickets)
+      .where(eq(tickets.publicToken, sql.placeholder('token')))
+      .prepare(),
+  ).get({ token });
   return ticket ? { ...none, role: 'phone', audience: 'phone', hallIds: [ticket.hallId], ticketId: ticket.id } : null;
 }

@@ -1,10 +1,8 @@
 import type { HallSnapshot, PublicHallState } from '@hallflow/shared';
-import { eq } from 'drizzle-orm';
 import { businessDay } from '../../core/business-day.ts';
 import type { Db } from '../../db/connection.ts';
-import { halls } from '../../db/schema/index.ts';
 import { publicSnapshot } from './audience-snapshots.repository.ts';
-import { hallSnapshot } from './hall.repository.ts';
+import { hallSnapshot, hallTimezone } from './hall.repository.ts';
 
 interface Entry<T> {
   seq: number;
@@ -23,13 +21,9 @@ export class SnapshotCache {
   readonly #staff = new Map<string, Entry<HallSnapshot>>();
   constructor(private readonly db: Db) {}
 
-  #dayOf(hallId: string, now: Date): string {
-    const hall = this.db.select({ timezone: halls.timezone }).from(halls).where(eq(halls.id, hallId)).get();
-    return businessDay(now, hall?.timezone ?? 'Asia/Shanghai');
-  }
-
   #get<T>(map: Map<string, Entry<T>>, hallId: string, seq: number, now: Date, build: () => T & { seq: number }): T {
-    const day = this.#dayOf(hallId, now);
+    // The hall's row is cached (R10): a join storm built a query for its time zone per join (half of a join's own work).
+    const day = businessDay(now, hallTimezone(this.db, hallId));
     const cached = map.get(hallId);
     if (cached && cached.seq === seq && cached.day === day) return cached.value;
     const value = build();
