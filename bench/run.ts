@@ -14,7 +14,8 @@ import { ManualClock } from '../server/src/core/clock.ts';
 import { eventsSince } from '../server/src/core/event-log.ts';
 import { hallSnapshot } from '../server/src/modules/hall/hall.repository.ts';
 import { callNext } from '../server/src/modules/tickets/calling.service.ts';
-import { issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
+import { issueHandedTicket, issueTicketTx } from '../server/src/modules/tickets/issue.service.ts';
+import { getHallRow } from '../server/src/modules/hall/hall.repository.ts';
 import { completeTicket } from '../server/src/modules/tickets/ticket-flow.service.ts';
 import { openWindow } from '../server/src/modules/tickets/window.service.ts';
 import { bookAppointment, cancelAppointment } from '../server/src/modules/appointments/appointments.service.ts';
@@ -67,6 +68,22 @@ try {
   const longRate = opsPerSecond(1_000, cycle(memory));
   report('call+complete+issue, 2,000 waiting', longRate, '20 waiting', shortRate);
 
+  // 2b. The desk's issue with the visitor's exact place (Q9 plays every window's turns while up to
+  // EXACT_PLACE_LIMIT wait, the usual case in a hall): 150 waiting against 10.
+  const deskHalls = [await hall(':memory:'), await hall(':memory:')] as const;
+  const deskCycle = (instance: typeof memory) => () => {
+    const called = instance.commands.run('demo', (ctx) => callNext(ctx, 'demo', 'demo-w2'));
+    if (called.ticket) instance.commands.run('demo', (ctx) => completeTicket(ctx, 'demo', called.ticket!.id));
+    instance.commands.run('demo', (ctx) => issueHandedTicket(ctx, getHallRow(ctx.tx, 'demo'), { categoryId: 'demo-A', priority: false, partyId: null, partySize: 1 }));
+  };
+  deskHalls.forEach((instance, i) => {
+    instance.commands.run('demo', (ctx) => openWindow(ctx, 'demo', 'demo-w2', clerk));
+    for (let k = 0; k < [10, 150][i]!; k++) issue(instance)();
+  });
+  const deskFew = opsPerSecond(500, deskCycle(deskHalls[0]));
+  const deskMany = opsPerSecond(500, deskCycle(deskHalls[1]));
+  report('desk issue (exact place) cycle, 150 waiting', deskMany, '10 waiting', deskFew);
+
   // 3. Catch-up: replaying the last 500 events vs building a fresh snapshot.
   const head = memory.store.sqlite.prepare("select max(seq) as s from events where hall_id='demo'").get() as { s: number };
   const base = hallSnapshot(memory.store.db, 'demo', new Date('2026-11-25T02:00:00Z'));
@@ -92,7 +109,7 @@ try {
   const busyDay = opsPerSecond(300, bookAndCancel('2026-11-26'));
   report('book+cancel, day with 2,000 bookings', busyDay, 'empty day', emptyDay);
 
-  await Promise.all([memory.close(), file.close(), shortQueue.close(), bookings.close()]);
+  await Promise.all([memory.close(), file.close(), shortQueue.close(), bookings.close(), ...deskHalls.map((instance) => instance.close())]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

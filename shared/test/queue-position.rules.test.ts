@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalSincePriorityAfter, pickNextTicket, ticketsAhead, type CallCandidate, type QueueWindow } from '../src/domain/index.ts';
+import { byPolicyOrder, canCallSpecific, normalSincePriorityAfter, pickNextTicket, ticketsAhead, type CallCandidate, type CallingPolicy, type QueueWindow } from '../src/domain/index.ts';
 
 const NOW = new Date('2026-11-25T02:00:00.000Z');
 let counter = 0;
@@ -120,6 +120,63 @@ describe('people ahead of a waiting ticket', () => {
         for (const t of tickets) expect(ticketsAhead({ windows: [desk], tickets }, t.id, NOW, { normalPerPriority: ratio })).toBe(order.indexOf(t.id));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('[Q9] with several windows, priority, transfers and appointments, the count is the one a replay of every turn over the whole waiting list gives', () => {
+    // The replay: what Q9 says, played the plain way (each turn sorts and picks over every ticket still waiting).
+    const replay = (windows: QueueWindow[], tickets: CallCandidate[], target: CallCandidate, policy: CallingPolicy): number => {
+      const mayCall = (w: QueueWindow) => canCallSpecific(target, w).ok;
+      let remaining = tickets.filter((t) => t.state === 'waiting');
+      if (!windows.some(mayCall)) return remaining.filter((t) => t.categoryId === target.categoryId && byPolicyOrder(NOW.toISOString())(t, target) < 0).length;
+      const turns = windows.toSorted((a, b) => Number(a.currentTicketId !== null) - Number(b.currentTicketId !== null) || a.number - b.number).map((w) => ({ ...w }));
+      let ahead = 0;
+      for (;;) {
+        let called = false;
+        for (const turn of turns) {
+          const next = pickNextTicket(remaining, turn, NOW, policy);
+          if (!next) continue;
+          if (next.id === target.id) return ahead;
+          called = true;
+          remaining = remaining.filter((t) => t.id !== next.id);
+          turn.normalSincePriority = normalSincePriorityAfter(next, turn.normalSincePriority);
+          if (mayCall(turn)) ahead++;
+        }
+        if (!called) return ahead;
+      }
+    };
+    const arbitraryTicket = fc.record({
+      categoryId: fc.constantFrom('A', 'B', 'C'),
+      minute: fc.integer({ min: 0, max: 59 }),
+      priority: fc.boolean(),
+      slot: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
+      target: fc.option(fc.constantFrom('w1', 'w2', 'w3'), { nil: null, freq: 4 }),
+      state: fc.constantFrom('waiting', 'waiting', 'waiting', 'called'),
+    });
+    const arbitraryWindow = fc.record({
+      categoryIds: fc.shuffledSubarray(['A', 'B', 'C'], { minLength: 1 }),
+      state: fc.constantFrom('open', 'paused'),
+      busy: fc.boolean(),
+      since: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryTicket, { minLength: 1, maxLength: 40 }), fc.array(arbitraryWindow, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 3 }), (specs, windowSpecs, ratio) => {
+        const tickets = specs.map((s) =>
+          ticket(s.categoryId, s.minute, {
+            priority: s.priority,
+            state: s.state as CallCandidate['state'],
+            targetWindowId: s.target,
+            slotStart: s.slot === null ? null : new Date(Date.parse('2026-11-25T01:30:00.000Z') + s.slot * 60_000).toISOString(),
+          }),
+        );
+        const windows = windowSpecs.map((w, i) => window(i + 1, w.categoryIds, { state: w.state as QueueWindow['state'], currentTicketId: w.busy ? 'busy' : null, normalSincePriority: w.since }));
+        const policy = { normalPerPriority: ratio };
+        for (const t of tickets) {
+          const expected = t.state === 'waiting' ? replay(windows, tickets, t, policy) : null;
+          expect(ticketsAhead({ windows, tickets }, t.id, NOW, policy)).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

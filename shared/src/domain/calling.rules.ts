@@ -65,7 +65,7 @@ export function byPolicyOrder(nowIso: string) {
 }
 
 /** Q6: a ticket transferred to a particular window can be called only there. */
-function callableAt(ticket: CallCandidate, window: CallingWindow): boolean {
+export function callableAt(ticket: CallCandidate, window: CallingWindow): boolean {
   return ticket.state === 'waiting' && window.categoryIds.includes(ticket.categoryId) && (ticket.targetWindowId === null || ticket.targetWindowId === window.id);
 }
 
@@ -106,6 +106,11 @@ export function pickFromOrdered(ordered: readonly CallCandidate[], window: Calli
     }
     if (priority && normalRank === 0) break;
   }
+  return priorityOrNormal(priority, normal, window, policy);
+}
+
+/** Q3: between the first priority ticket and the first normal one a window may call, the one it calls now. */
+export function priorityOrNormal(priority: CallCandidate | null, normal: CallCandidate | null, window: CallingWindow, policy: CallingPolicy): CallCandidate | null {
   const priorityDue = (window.normalSincePriority ?? policy.normalPerPriority) >= policy.normalPerPriority;
   if (priority && (priorityDue || normal === null)) return priority;
   return normal ?? priority ?? null;

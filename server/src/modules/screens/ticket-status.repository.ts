@@ -18,15 +18,23 @@ type Reader = Db | Tx;
  * windows that may call it, over the hall's waiting tickets of the day.
  */
 function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowView[], settings: Record<string, unknown>, now: Date): number | null {
-  const waiting = prepared(db, 'waiting-tickets-of-day', (d) =>
+  // Only what the calling order looks at (CallCandidate): a whole row each cost three times as much to read.
+  const waiting = prepared(db, 'waiting-candidates-of-day', (d) =>
     d
-      .select()
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        categoryId: tickets.categoryId,
+        state: tickets.state,
+        priority: tickets.priority,
+        queuedAt: tickets.queuedAt,
+        slotStart: tickets.slotStart,
+        targetWindowId: tickets.targetWindowId,
+      })
       .from(tickets)
       .where(and(eq(tickets.hallId, sql.placeholder('hallId')), eq(tickets.day, sql.placeholder('day')), eq(tickets.state, 'waiting')))
       .prepare(),
-  )
-    .all({ hallId: row.hallId, day: row.day })
-    .map(ticketView);
+  ).all({ hallId: row.hallId, day: row.day });
   return ticketsAhead({ windows: hallWindows, tickets: waiting }, row.id, now, callingSettings(settings));
 }
 
