@@ -28,10 +28,15 @@ type Reader = Db | Tx;
 export type HallRow = typeof halls.$inferSelect;
 
 export function getHallRow(db: Reader, hallId: string): HallRow {
-  // R10: nearly every command and snapshot reads it; read again only after a hall changed (its settings, its level, a correction).
-  const row = hallRows.get(db, hallId, () => prepared(db, 'hall-row', (d) => d.select().from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId }) ?? null);
+  const row = findHallRow(db, hallId);
   if (!row) throw notFound('Hall', hallId);
   return row;
+}
+
+/** The hall's row, or null when there is no such hall. */
+export function findHallRow(db: Reader, hallId: string): HallRow | null {
+  // R10: nearly every command, snapshot and join reads it; read again only after a hall changed (its settings, its level, a correction).
+  return hallRows.get(db, hallId, () => prepared(db, 'hall-row', (d) => d.select().from(halls).where(eq(halls.id, sql.placeholder('hallId'))).prepare()).get({ hallId }) ?? null);
 }
 
 const hallRows = new StampedCache<HallRow | null>(['halls']);

@@ -4,6 +4,7 @@ import { halls } from '../../db/schema/index.ts';
 import { CityFeed } from '../../modules/city/city-feed.ts';
 import { cityOverview } from '../../modules/city/city.repository.ts';
 import { realtimeIdentity } from '../../modules/auth/realtime-identity.ts';
+import { findHallRow } from '../../modules/hall/hall.repository.ts';
 import { CITY_FORBIDDEN, answerJoin, checkJoin, mayWatchCity, type HallReadModel } from '../../realtime/join.ts';
 import { CITY_ROOM, fanOut, localPresence, roomsOf } from '../../realtime/rooms.ts';
 import { createHallSocketServer, type HallServer } from '../../realtime/socket-server.ts';
@@ -78,7 +79,8 @@ export default fp<RealtimeOptions>(
         join(socket, request) {
           const checked = checkJoin(socket.data, request);
           if ('ok' in checked) return checked;
-          if (model.head(checked.hallId) === null) return { ok: false, code: 'NOT_FOUND', message: `Hall ${checked.hallId} not found` };
+          // From the cached hall row (R10): the log's head is read once, after the rooms are joined.
+          if (!findHallRow(db, checked.hallId)) return { ok: false, code: 'NOT_FOUND', message: `Hall ${checked.hallId} not found` };
           // Join the rooms before reading the log: an event committed in between arrives both ways, and the client drops the copy by seq.
           void socket.join(roomsOf(socket.data, checked.hallId));
           return answerJoin(model, socket.data, checked, now());
