@@ -39,6 +39,10 @@ const headers: Record<string, string> = template === '-' ? {} : { 'content-type'
 if (token !== '-') headers.authorization = `Bearer ${token}`;
 
 const statuses: Record<string, number> = {};
+if (process.env.LOAD_CLERKS) {
+  await clerks(process.env.LOAD_CLERKS.split(','));
+  process.exit(0);
+}
 const result = await autocannon({
   url,
   connections: Number(concurrencyText),
@@ -51,3 +55,59 @@ const answered = Object.values(statuses).reduce((sum, k) => sum + k, 0);
 const serverErrors = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) >= 500 ? k : 0), 0);
 const succeeded = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) < 300 ? k : 0), 0);
 console.log(JSON.stringify({ count: answered, succeeded, errors: serverErrors + result.errors + result.timeouts, statuses, p50: result.latency.p50, p99: result.latency.p99 }));
+
+/**
+ * LOAD_CLERKS (window ids): a clerk per window, each on one keep-alive
+ * connection, calling the next ticket (callNext), starting its service and
+ * completing it, as a clerk's console does, again and again, for `ms`; `url`
+ * is the hall's address (…/api/halls/demo). A call that finds nobody is
+ * answered but not counted. Prints { count (commands answered 2xx), calls
+ * (with a ticket), completed, errors, statuses, p50, p99 }.
+ */
+async function clerks(windowIds: string[]): Promise<void> {
+  let calls = 0;
+  let completed = 0;
+  const runs = await Promise.all(
+    windowIds.map((windowId) => {
+      // One connection per clerk, so the ticket it called is this closure's.
+      let called: string | undefined;
+      return autocannon({
+        url,
+        connections: 1,
+        duration: Number(msText) / 1000,
+        headers,
+        requests: [
+          {
+            method: 'POST',
+            path: `${new URL(url).pathname}/windows/${windowId}/call-next`,
+            onResponse: (status, body) => {
+              statuses[status] = (statuses[status] ?? 0) + 1;
+              const ticket = status === 200 ? (JSON.parse(body) as { ticket: { id: string } | null }).ticket : null;
+              if (ticket) calls++;
+              called = ticket?.id;
+            },
+          },
+          {
+            method: 'POST',
+            // Nobody called: back to the call (autocannon starts the sequence again when a later request is not built).
+            setupRequest: (request) => (called ? { ...request, path: `${new URL(url).pathname}/tickets/${called}/start` } : (undefined as never)),
+            onResponse: (status) => void (statuses[status] = (statuses[status] ?? 0) + 1),
+          },
+          {
+            method: 'POST',
+            setupRequest: (request) => (called ? { ...request, path: `${new URL(url).pathname}/tickets/${called}/complete` } : (undefined as never)),
+            onResponse: (status) => {
+              statuses[status] = (statuses[status] ?? 0) + 1;
+              if (status === 200) completed++;
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const serverErrors = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) >= 500 ? k : 0), 0);
+  const transport = runs.reduce((sum, run) => sum + run.errors + run.timeouts, 0);
+  const latency = (key: 'p50' | 'p99') => Math.max(...runs.map((run) => run.latency[key]));
+  const succeeded = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) < 300 ? k : 0), 0);
+  console.log(JSON.stringify({ count: succeeded, succeeded, calls, completed, errors: serverErrors + transport, statuses, p50: latency('p50'), p99: latency('p99') }));
+}

@@ -340,17 +340,17 @@ try {
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/ok`;
     // The rate counts the requests that did what they asked (2xx): a refusal is cheaper than the work and would flatter it.
-    const load = async (url: string, token: string, body: string, offset = 0) => {
+    const load = async (url: string, token: string, body: string, offset = 0, env: Record<string, string> = {}) => {
       const generator = fork(join(here, 'load.ts'), [url, 'POST', token, '32', String(LOAD_MS), body], {
         execArgv: ['--import', 'tsx'],
         stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-        env: { ...process.env, LOAD_OFFSET: String(offset), LOAD_CATEGORIES: 'demo-A,demo-B,demo-C,demo-D,demo-E,demo-F,demo-G' },
+        env: { ...process.env, LOAD_OFFSET: String(offset), LOAD_CATEGORIES: 'demo-A,demo-B,demo-C,demo-D,demo-E,demo-F,demo-G', ...env },
       });
       children.push(generator);
       let out = '';
       generator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       await new Promise((resolve) => generator.once('exit', resolve));
-      const result = JSON.parse(out.trim().split('\n').at(-1)!) as { count: number; succeeded: number; errors: number; statuses: Record<string, number> };
+      const result = JSON.parse(out.trim().split('\n').at(-1)!) as { count: number; succeeded: number; errors: number; statuses: Record<string, number>; calls?: number };
       return { perSecond: result.succeeded / (LOAD_MS / 1000), ...result };
     };
     const baseline = await load(bareUrl, '-', '-');
@@ -370,10 +370,21 @@ try {
     const screenBody = JSON.stringify({ name: '压测', categoryId: '{{category}}', people: [{ healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } }] });
     const screenGrouped = await load(`${grouped.url}/api/halls/demo/screenings`, headersFor(grouped), screenBody);
     line('screenVisitor, durable, group commit', `${screenGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, screenGrouped.perSecond / baseline.perSecond);
+    // callNext: a clerk at each of the demo hall's eight windows calls the next ticket, starts and completes it, again
+    // and again, over the queues the loads above filled (each a command of its own, as at a real window).
+    const windowIds = Array.from({ length: 8 }, (_, i) => `demo-w${i + 1}`);
+    // Every window's queues have people (the issue load filled demo-A only; screened parties wait for their batch).
+    for (const categoryId of ['demo-B', 'demo-C', 'demo-D', 'demo-E', 'demo-F', 'demo-G']) {
+      for (let i = 0; i < 1_000; i++) grouped.app.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId, priority: false, partyId: null, partySize: 1 }));
+    }
+    for (const windowId of windowIds) await grouped.app.inject({ method: 'POST', url: `/api/halls/demo/windows/${windowId}/open`, headers: { authorization: `Bearer ${grouped.admin}` } });
+    const clerks = await load(`${grouped.url}/api/halls/demo`, headersFor(grouped), '-', 0, { LOAD_CLERKS: windowIds.join(',') });
+    const callsPerSecond = (clerks.calls ?? 0) / (LOAD_MS / 1000);
+    line('callNext (+ start, complete), 8 clerks, durable', `${callsPerSecond.toFixed(0)} calls/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, clerks.perSecond / baseline.perSecond);
     const bookBody = '{"categoryId":"demo-C","date":"2026-11-26","slot":"{{slot}}","name":"压测","mobile":"13800138000","idNumber":"{{id}}","partySize":1}';
     const booked = await load(`${grouped.url}/api/halls/demo/appointments`, '-', bookBody);
     line('bookAppointment, durable, group commit', `${booked.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, booked.perSecond / baseline.perSecond);
-    const failures = [baseline, issueGrouped, issueSingle, screenGrouped, booked].reduce((sum, r) => sum + r.errors, 0);
+    const failures = [baseline, issueGrouped, issueSingle, screenGrouped, clerks, booked].reduce((sum, r) => sum + r.errors, 0);
     console.log(`load runs: ${failures} server errors`);
     await Promise.all([bare.close(), grouped.app.close(), single.app.close()]);
   }

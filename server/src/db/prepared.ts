@@ -49,3 +49,12 @@ export function literalLimit(n: number): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`literalLimit: ${n} is not a count of rows`);
   return sql.raw(String(n)) as unknown as number;
 }
+
+/**
+ * The columns an update sets, in one order: those given a value (undefined
+ * is left out, as drizzle's `set` does; null is a value). With `placeholders`
+ * they make an update prepared once per set of columns (R10).
+ */
+export function setColumns<Row extends object>(values: Partial<Row>): (keyof Row & string)[] {
+  return (Object.keys(values) as (keyof Row & string)[]).filter((column) => values[column] !== undefined).sort();
+}

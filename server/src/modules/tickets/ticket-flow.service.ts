@@ -1,14 +1,15 @@
 import { afterCompletion, ticketTransition, type TicketAction } from '@hallflow/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError, conflict } from '../../core/errors.ts';
 import { serviceItems, ticketItems, windows } from '../../db/schema/index.ts';
 import { bundleRow } from '../catalogue/catalogue.repository.ts';
+import { prepared } from '../../db/prepared.ts';
 import { getHallRow } from '../hall/hall.repository.ts';
 import { ticketView, windowView } from '../hall/views.ts';
 import { callingSettings } from '../hall/hall-policy.ts';
 import { requireFreeWindow } from './calling.service.ts';
-import { categoryRow, ticketRow, updateTicket, windowRow } from './ticket.repository.ts';
+import { categoryRow, ticketRow, updateTicket, updateWindow, windowRow } from './ticket.repository.ts';
 
 function moving(ctx: CommandContext, hallId: string, ticketId: string, action: TicketAction) {
   const ticket = ticketRow(ctx.tx, hallId, ticketId);
@@ -20,11 +21,14 @@ function moving(ctx: CommandContext, hallId: string, ticketId: string, action: T
 /** The window the ticket was at, with the ticket released from it. */
 function releaseWindow(ctx: CommandContext, hallId: string, windowId: string | null, ticketId: string) {
   if (!windowId) return null;
-  ctx.tx
-    .update(windows)
-    .set({ currentTicketId: null })
-    .where(and(eq(windows.id, windowId), eq(windows.currentTicketId, ticketId)))
-    .run();
+  // R10: prepared once per connection (drizzle built this update on every completion and no-show).
+  prepared(ctx.tx, 'release-window', (d) =>
+    d
+      .update(windows)
+      .set({ currentTicketId: null })
+      .where(and(eq(windows.id, sql.placeholder('windowId')), eq(windows.currentTicketId, sql.placeholder('ticketId'))))
+      .prepare(),
+  ).run({ windowId, ticketId });
   return windowView(windowRow(ctx.tx, hallId, windowId));
 }
 
@@ -154,7 +158,7 @@ export function resumeTicket(ctx: CommandContext, hallId: string, ticketId: stri
   const before = moving(ctx, hallId, ticketId, 'resume');
   const free = requireFreeWindow(ctx.tx, hallId, before.windowId!);
   const ticket = ticketView(updateTicket(ctx.tx, ticketId, { state: 'serving' }));
-  const window = windowView(ctx.tx.update(windows).set({ currentTicketId: ticketId }).where(eq(windows.id, free.id)).returning().get()!);
+  const window = windowView(updateWindow(ctx.tx, free.id, { currentTicketId: ticketId }));
   ctx.emit({ type: 'ticket.service_started', ticket, window });
   return { ticket, window };
 }
