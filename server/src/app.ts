@@ -31,6 +31,7 @@ import authPlugin from './plugins/app/auth.ts';
 import commands from './plugins/app/commands.ts';
 import errorHandler from './plugins/app/error-handler.ts';
 import validation from './plugins/app/validation.ts';
+import serialization from './plugins/app/serialization.ts';
 import jobs from './plugins/app/jobs.ts';
 import levelsRoutes from './modules/levels/levels.routes.ts';
 import realtime from './plugins/app/realtime.ts';
@@ -84,6 +85,7 @@ const app: FastifyPluginAsyncTypebox<AppOptions> = async (fastify, options) => {
   await fastify.register(errorHandler);
   await fastify.register(securityHeaders);
   await fastify.register(validation);
+  await fastify.register(serialization);
   await fastify.register(database, { path: env.DATABASE_PATH, clock });
   await fastify.register(redis, env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : { prefix: env.REDIS_PREFIX });
   await fastify.register(rateLimit);
