@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database_ } from '../src/db/connection.ts';
 import { issueTicketTx } from '../src/modules/tickets/issue.service.ts';
 import { StampedCache } from '../src/db/stamped-cache.ts';
-import { writtenTable } from '../src/db/table-versions.ts';
+import { trackTableVersions, writtenTable } from '../src/db/table-versions.ts';
 import type { StaffAccount } from '@hallflow/shared/api';
 import { ADMIN_PASSWORD, bearer, build, login, staffToken } from './helper.ts';
 
@@ -64,6 +64,47 @@ describe('read caches stamped with table versions', () => {
     twin.prepare("insert into windows (id, hall_id, number, category_ids) values ('w2', 'demo', 98, '[]')").run();
     twin.close();
     expect(windows.read()).toBe(before + 1);
+  });
+
+  it('[R10] inside a transaction that took the write lock at BEGIN, data_version is read once; a commit by another connection before it, and after it, is still seen', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hallflow-stamp-')), 'hall.db');
+    const sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.exec('create table t (x integer)');
+    // Count the runs of the versions' data_version statement.
+    let reads = 0;
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      const statement = prepare(source);
+      if (source.includes('data_version')) {
+        const get = statement.get.bind(statement);
+        statement.get = (...args: unknown[]) => (reads++, get(...args));
+      }
+      return statement;
+    }) as typeof sqlite.prepare;
+    const versions = trackTableVersions(sqlite);
+    const twin = new Database(file);
+    const stamp = () => versions.stamp(['t']);
+    const first = stamp();
+    twin.prepare('insert into t values (1)').run();
+    let inside: string[] = [];
+    reads = 0;
+    sqlite.transaction(() => {
+      inside = [stamp(), stamp(), stamp(), stamp()];
+    }).immediate();
+    expect(reads).toBe(1);
+    // The twin committed before BEGIN IMMEDIATE: the transaction's stamp differs from the one before it.
+    expect(inside[0]).not.toBe(first);
+    expect(new Set(inside).size).toBe(1);
+    // A deferred transaction holds no write lock: every stamp reads.
+    reads = 0;
+    sqlite.transaction(() => void [stamp(), stamp()]).deferred();
+    expect(reads).toBe(2);
+    // After the transaction every stamp reads again: the twin's next commit is seen.
+    twin.prepare('insert into t values (2)').run();
+    expect(stamp()).not.toBe(inside[0]);
+    twin.close();
+    sqlite.close();
   });
 
   it('[R10][A17] a signed-out session, a disabled account and an expired session stop at once, though each was just answered from memory', async () => {

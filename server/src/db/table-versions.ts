@@ -30,7 +30,26 @@ export function trackTableVersions(sqlite: Database.Database): TableVersions {
           throw error;
         }
       };
-    return Object.assign(guard(runs), { default: guard(runs.default), deferred: guard(runs.deferred), immediate: guard(runs.immediate), exclusive: guard(runs.exclusive) });
+    // Inside a transaction that holds the write lock from its BEGIN, no other connection can commit: one
+    // read of data_version serves the whole transaction (a command stamped its cached reads four or five times).
+    const locked =
+      (run: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) => {
+        // Nested, it is a savepoint of the transaction around it, which decides.
+        const outermost = !sqlite.inTransaction;
+        if (outermost) versions.holdWriteLock(true);
+        try {
+          return run(...args);
+        } finally {
+          if (outermost) versions.holdWriteLock(false);
+        }
+      };
+    return Object.assign(guard(runs), {
+      default: guard(runs.default),
+      deferred: guard(runs.deferred),
+      immediate: locked(guard(runs.immediate)),
+      exclusive: locked(guard(runs.exclusive)),
+    });
   }) as typeof sqlite.transaction;
   const exec = sqlite.exec.bind(sqlite);
   sqlite.exec = ((source: string) => {
@@ -59,6 +78,10 @@ export class TableVersions {
   #everything = 0;
   #dataVersion: number | null = null;
   readonly #readDataVersion: () => number;
+  /** Whether an outermost transaction that took the write lock at its BEGIN is open. */
+  #locked = false;
+  /** Whether data_version was read since it began. */
+  #readUnderLock = false;
   /** For each table, the other tables a write to it may change (triggers, cascading foreign keys). */
   #alsoWritten = new Map<string, readonly string[]>();
 
@@ -103,12 +126,21 @@ export class TableVersions {
     }
   }
 
+  /** An outermost transaction that takes the write lock at its BEGIN (immediate, exclusive) starts (true) or ends (false). */
+  holdWriteLock(held: boolean): void {
+    this.#locked = held;
+    this.#readUnderLock = false;
+  }
+
   /** The stamp of `tables` now: equal stamps mean none of them changed in between. */
   stamp(tables: readonly string[]): string {
-    const dataVersion = this.#readDataVersion();
-    if (dataVersion !== this.#dataVersion) {
-      this.#dataVersion = dataVersion;
-      this.#everything++;
+    if (!this.#readUnderLock) {
+      const dataVersion = this.#readDataVersion();
+      if (dataVersion !== this.#dataVersion) {
+        this.#dataVersion = dataVersion;
+        this.#everything++;
+      }
+      this.#readUnderLock = this.#locked;
     }
     let stamp = String(this.#everything);
     for (const table of tables) stamp += `:${this.#versions.get(table) ?? 0}`;
