@@ -38,7 +38,15 @@ const invalid = (field: string, zh: string, en: string) => invalidField(field, {
  * A place is taken by a booked or arrived appointment, or by an on-site
  * party (walk-in) that was given the slot and not denied at the door.
  */
-export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string, date: string, hall: HallRow = getHallRow(db, hallId)): SlotAvailability[] {
+export function slotAvailability(
+  db: Db | Tx,
+  hallId: string,
+  categoryId: string,
+  date: string,
+  hall: HallRow = getHallRow(db, hallId),
+  /** Only these slots (by local start), when the caller needs no others: each slot's instant and count cost a booking twice over the day's slots. */
+  starts?: readonly string[],
+): SlotAvailability[] {
   const params = { hallId, categoryId, date };
   // IN3: a category that is not this hall's has no slots to offer; saying it has free places would be a lie.
   if (!hallCategory(db, hallId, categoryId)) throw new DomainError(404, 'UNKNOWN_CATEGORY', `categoryId ${categoryId} is not a service of hall ${hallId}`);
@@ -54,7 +62,8 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
   ).all(params);
   // A11: counted by the instant a place starts, so places booked before a change of slot length still count in the slot that now holds them.
   const takenAt = taken.map(({ slotStart, n }) => ({ at: Date.parse(slotStart), n }));
-  return slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes).map((slot) => {
+  const slots = slotsForDate(hoursConfig(hall.settings), date, settings.slotMinutes);
+  return (starts ? slots.filter((slot) => starts.includes(slot.start)) : slots).map((slot) => {
     const startsAt = zonedInstant(date, slot.start, hall.timezone);
     const endsAt = startsAt.getTime() + settings.slotMinutes * 60_000;
     const taken = takenAt.filter(({ at }) => at >= startsAt.getTime() && at < endsAt).reduce((sum, { n }) => sum + n, 0);
@@ -64,8 +73,9 @@ export function slotAvailability(db: Db | Tx, hallId: string, categoryId: string
 
 /** R1: a change of bookings is an event too, carrying only the places now free in the slots it touched. */
 function emitPlaces(ctx: CommandContext, hallId: string, categoryId: string, touched: { date: string; start: string }[]) {
-  // One count per day touched (a reschedule within a day touches two slots of it).
-  const byDate = new Map([...new Set(touched.map(({ date }) => date))].map((date) => [date, slotAvailability(ctx.tx, hallId, categoryId, date)]));
+  // One count per day touched (a reschedule within a day touches two slots of it), of the touched slots only.
+  const startsOn = (date: string) => touched.filter((slot) => slot.date === date).map((slot) => slot.start);
+  const byDate = new Map([...new Set(touched.map(({ date }) => date))].map((date) => [date, slotAvailability(ctx.tx, hallId, categoryId, date, undefined, startsOn(date))]));
   const places = touched.flatMap(({ date, start }) =>
     byDate
       .get(date)!
@@ -82,7 +92,7 @@ export function listSlots(db: Db | Tx, hallId: string, categoryId: string, date:
 
 /** A1, A2: the free, future slot a booking or a reschedule asks for, or a clear refusal. */
 function bookableSlot(tx: Tx, hallId: string, categoryId: string, date: string, start: string, now: Date) {
-  const slot = slotAvailability(tx, hallId, categoryId, date).find((s) => s.start === start);
+  const [slot] = slotAvailability(tx, hallId, categoryId, date, undefined, [start]);
   if (!slot) throw invalid('slot', `${date} ${start} 不是该业务的可约时段`, `${date} ${start} is not a slot of this service (closed, or not on the slot grid)`);
   if (slot.startsAt <= now) throw invalid('slot', `${date} ${start} 已经过去`, `${date} ${start} is in the past`);
   if (slot.free <= 0) throw new DomainError(409, 'SLOT_FULL', `${date} ${start} 已约满 · is fully booked; choose another time`);
