@@ -40,15 +40,20 @@ export function windowRow(tx: Tx | Db, hallId: string, windowId: string) {
 }
 
 export function ticketRow(tx: Tx | Db, hallId: string, ticketId: string) {
-  const row = prepared(tx, 'ticket-row', (d) =>
+  const row = findTicketRow(tx, hallId, ticketId);
+  if (!row) throw notFound('Ticket', ticketId);
+  return row;
+}
+
+/** The hall's ticket of that id, or undefined. */
+export function findTicketRow(db: Tx | Db, hallId: string, ticketId: string) {
+  return prepared(db, 'ticket-row', (d) =>
     d
       .select()
       .from(tickets)
       .where(and(eq(tickets.id, sql.placeholder('ticketId')), eq(tickets.hallId, sql.placeholder('hallId'))))
       .prepare(),
   ).get({ ticketId, hallId });
-  if (!row) throw notFound('Ticket', ticketId);
-  return row;
 }
 
 /**
