@@ -1,7 +1,7 @@
-import { AppointmentSettingsSchema, DEFAULT_APPOINTMENT_SETTINGS, type AppointmentSettings } from '@hallflow/shared';
+import type { AppointmentSettings } from '@hallflow/shared';
 import { storedPolicy } from '../hall/hall-policy.ts';
 
 /** A hall's appointment settings (A11), kept under `settings.appointments`; unset fields take the defaults. */
 export function appointmentSettings(settings: Record<string, unknown>): AppointmentSettings {
-  return storedPolicy(settings, 'appointments', AppointmentSettingsSchema, DEFAULT_APPOINTMENT_SETTINGS);
+  return storedPolicy(settings, 'appointments');
 }

@@ -1,6 +1,4 @@
 import {
-  DEFAULT_FOLLOW_UP_SETTINGS,
-  FollowUpSettingsSchema,
   chooseAssignee,
   followUpDue,
   followUpStep,
@@ -26,7 +24,7 @@ type TicketRow = typeof tickets.$inferSelect;
 type RatingRow = typeof ratings.$inferSelect;
 
 export function followUpSettings(settings: Record<string, unknown>): FollowUpSettings {
-  return storedPolicy(settings, 'followUp', FollowUpSettingsSchema, DEFAULT_FOLLOW_UP_SETTINGS);
+  return storedPolicy(settings, 'followUp');
 }
 
 export function updateFollowUpPolicy(ctx: CommandContext, hallId: string, body: FollowUpSettings): FollowUpSettings {

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../core/command-runner.ts';
 import { DomainError, conflict, invalidField } from '../../core/errors.ts';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, halls, serviceItems, windows } from '../../db/schema/index.ts';
-import { effectivePolicy, type HallPolicyKey } from './hall-policy.ts';
+import { storedPolicy, type HallPolicyKey } from './hall-policy.ts';
 import { getHallRow } from './hall.repository.ts';
 import { categoryView, hallView, windowView } from './views.ts';
 
@@ -58,7 +58,7 @@ export function saveHallPolicy(ctx: CommandContext, hallId: string, key: HallPol
   const hall = getHallRow(ctx.tx, hallId);
   const same = (column: string, next: unknown) => isDeepStrictEqual(hall[column as keyof typeof hall], next);
   // LV1: a save that changes nothing writes nothing and tells no screen (the audit log still keeps the request).
-  if (isDeepStrictEqual(effectivePolicy(hall.settings, key), value) && Object.entries(columns).every(([column, next]) => same(column, next))) return hallConfiguration(ctx.tx, hallId);
+  if (isDeepStrictEqual(storedPolicy(hall.settings, key), value) && Object.entries(columns).every(([column, next]) => same(column, next))) return hallConfiguration(ctx.tx, hallId);
   writeHallPolicy(ctx, hallId, key, value, columns, hall);
   return announceConfiguration(ctx, hallId);
 }

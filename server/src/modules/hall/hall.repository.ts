@@ -1,8 +1,6 @@
 import type { HallSnapshot, OccupancyView } from '@hallflow/shared';
 import {
   boundStaffHistory,
-  CrowdSettingsSchema,
-  DEFAULT_CROWD_SETTINGS,
   hallCapacity,
   insideCount,
   occupancyLevel,
@@ -51,7 +49,7 @@ export function hallTimezone(db: Reader, hallId: string): string {
 
 /** The hall's crowd settings, defaults filled in. */
 export function crowdSettings(settings: Record<string, unknown>): CrowdSettings {
-  return storedPolicy(settings, 'crowd', CrowdSettingsSchema, DEFAULT_CROWD_SETTINGS);
+  return storedPolicy(settings, 'crowd');
 }
 
 /**
