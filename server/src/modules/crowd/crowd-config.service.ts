@@ -3,7 +3,8 @@ import type { UpdateCrowdConfigBody } from '@hallflow/shared/api';
 import { Value } from '@sinclair/typebox/value';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { invalidField } from '../../core/errors.ts';
-import { crowdSettings, getHallRow, occupancyOf } from '../hall/hall.repository.ts';
+import { crowdSettings } from '../hall/hall-policy.ts';
+import { getHallRow, occupancyOf } from '../hall/hall.repository.ts';
 import { saveHallPolicy } from '../hall/hall-admin.service.ts';
 
 /**

@@ -15,6 +15,7 @@ import {
   ScreeningPolicySchema,
   type LevelPresets,
   type CallingSettings,
+  type CrowdSettings,
   type ScreeningPolicy,
 } from '@hallflow/shared';
 import type { Static, TObject } from '@sinclair/typebox';
@@ -56,6 +57,11 @@ export function callingSettings(settings: Record<string, unknown>): CallingSetti
 /** A hall's screening policy, kept under `settings.screening` (rules S6, S11); settings added later (S8, S9, S11) take their defaults. */
 export function screeningPolicy(settings: Record<string, unknown>): ScreeningPolicy {
   return storedPolicy(settings, 'screening');
+}
+
+/** The hall's crowd settings (C1–C4, B1, LV3), defaults filled in. */
+export function crowdSettings(settings: Record<string, unknown>): CrowdSettings {
+  return storedPolicy(settings, 'crowd');
 }
 
 /** LV1: the hall's three level presets, kept under `settings.levels` (the defaults until a supervisor edits them). */

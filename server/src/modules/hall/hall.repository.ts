@@ -7,7 +7,6 @@ import {
   STAFF_RECENT_BATCHES,
   STAFF_RECENT_CLOSED_PARTIES,
   STAFF_RECENT_FINISHED_TICKETS,
-  type CrowdSettings,
 } from '@hallflow/shared';
 import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
@@ -16,7 +15,7 @@ import { businessDay } from '../../core/business-day.ts';
 import { notFound } from '../../core/errors.ts';
 import { literalLimit, prepared } from '../../db/prepared.ts';
 import { StampedCache } from '../../db/stamped-cache.ts';
-import { storedPolicy } from './hall-policy.ts';
+import { crowdSettings } from './hall-policy.ts';
 import { allQueueViews } from '../tickets/queue-stats.repository.ts';
 import { batchView, categoryView, hallView, partyView, ticketView, windowView } from './views.ts';
 import { headSeq } from '../../core/event-log.ts';
@@ -45,11 +44,6 @@ const hallRows = new StampedCache<HallRow | null>(['halls']);
  */
 export function hallTimezone(db: Reader, hallId: string): string {
   return getHallRow(db, hallId).timezone;
-}
-
-/** The hall's crowd settings, defaults filled in. */
-export function crowdSettings(settings: Record<string, unknown>): CrowdSettings {
-  return storedPolicy(settings, 'crowd');
 }
 
 /**

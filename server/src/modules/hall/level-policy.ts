@@ -1,7 +1,7 @@
 import type { LevelPreset } from '@hallflow/shared';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
-import { screeningPolicy, storedPolicy } from './hall-policy.ts';
+import { crowdSettings, screeningPolicy } from './hall-policy.ts';
 
 /** LV3: a crowd policy written before levels admits by batches only. */
 const BATCHES_BEFORE_LEVELS = { admission: 'batches', batchAboveSharePercent: 100 } as const;
@@ -13,7 +13,7 @@ const BATCHES_BEFORE_LEVELS = { admission: 'batches', batchAboveSharePercent: 10
  */
 export function rulesInForce(settings: Record<string, unknown>): LevelPreset {
   const screening = screeningPolicy(settings);
-  const crowd = storedPolicy(settings, 'crowd');
+  const crowd = crowdSettings(settings);
   return {
     checks: { healthCodeCheck: screening.healthCodeRequired, temperatureCheck: screening.temperatureRequired, maskCheck: screening.maskRequired, symptomsCheck: screening.symptomsRequired },
     walkIns: appointmentSettings(settings).walkIns,
@@ -30,7 +30,7 @@ export function rulesInForce(settings: Record<string, unknown>): LevelPreset {
  */
 export function settingsWithPreset(settings: Record<string, unknown>, preset: LevelPreset): Record<string, unknown> {
   const screening = screeningPolicy(settings);
-  const crowd = storedPolicy(settings, 'crowd');
+  const crowd = crowdSettings(settings);
   const hours = hoursConfig(settings);
   return {
     ...settings,

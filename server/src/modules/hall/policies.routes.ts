@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { hoursConfig } from '../door/hours.guard.ts';
 import { errorResponses } from '../errors.schemas.ts';
-import { callingSettings, screeningPolicy } from './hall-policy.ts';
-import { crowdSettings, getHallRow } from './hall.repository.ts';
+import { callingSettings, crowdSettings, screeningPolicy } from './hall-policy.ts';
+import { getHallRow } from './hall.repository.ts';
 import { policyVersion } from './policy-version.ts';
 import { allow } from '../../plugins/app/auth.ts';
 

@@ -5,7 +5,8 @@ import type { Db } from '../../db/connection.ts';
 import { appointments, auditLog, idempotencyKeys, parties, screenings } from '../../db/schema/index.ts';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { purgeEntriesBefore } from '../crowd/entry-log.repository.ts';
-import { crowdSettings, getHallRow } from '../hall/hall.repository.ts';
+import { crowdSettings } from '../hall/hall-policy.ts';
+import { getHallRow } from '../hall/hall.repository.ts';
 
 export interface RetentionResult {
   entriesPurged: number;
