@@ -125,8 +125,18 @@ describe('no payload breaks a hall (IN6)', () => {
     );
     // Dropping a connection is the answer only to what cannot be read at all, not to ordinary bad requests.
     expect(dropped).toBeLessThan(RUNS / 3);
-    const joined = await socket.timeout(2_000).emitWithAck('hall:join', { hallId: 'demo', lastSeq: null });
-    expect(joined).toMatchObject({ ok: true, audience: 'staff', mode: 'snapshot' });
+    // The last runs may have sent something unreadable without waiting for an answer: that connection closes when
+    // the server reads it, and a join sent meanwhile is lost with it. The client comes back and joins (at most twice).
+    const joinAgain = async (attempt = 1): Promise<unknown> => {
+      try {
+        return await socket.timeout(2_000).emitWithAck('hall:join', { hallId: 'demo', lastSeq: null });
+      } catch (error) {
+        if (attempt >= 3 || socket.connected) throw error;
+        await back();
+        return joinAgain(attempt + 1);
+      }
+    };
+    expect(await joinAgain()).toMatchObject({ ok: true, audience: 'staff', mode: 'snapshot' });
     expect((await test.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   }, 300_000);
 });
