@@ -117,7 +117,7 @@ export const DICTIONARY = {
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断', en: 'Connection lost' },
   // The camera scanner and the city overview
-  cameraOpen: { zh: '📷 摄像头扫码', en: '📷 Camera' },
+  cameraOpen: { zh: '摄像头扫码', en: 'Camera' },
   cameraClose: { zh: '关闭摄像头', en: 'Close camera' },
   cameraNotACode: { zh: '不是预约码', en: 'Not an appointment code' },
   cameraAim: { zh: '请将预约二维码对准摄像头', en: 'Hold the appointment QR code up to the camera' },
