@@ -10,6 +10,9 @@ import { trackTableVersions, writtenTable } from '../src/db/table-versions.ts';
 import type { StaffAccount } from '@hallflow/shared/api';
 import { ADMIN_PASSWORD, bearer, build, login, staffToken } from './helper.ts';
 
+/** The next turn of the event loop, from which another connection's commit is seen (R10). */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A cache of one table's row count, and how many times it really read. */
 function counted(db: Database_, table: string) {
   let reads = 0;
@@ -59,14 +62,16 @@ describe('read caches stamped with table versions', () => {
     ).toThrow('undo');
     expect(windows.read()).toBe(before);
 
-    // Another connection (a node sharing the file) commits: seen through data_version.
+    // Another connection (a node sharing the file) commits: seen through data_version from the next turn of the event loop.
     const twin = new Database(file);
     twin.prepare("insert into windows (id, hall_id, number, category_ids) values ('w2', 'demo', 98, '[]')").run();
     twin.close();
+    expect(windows.read()).toBe(before);
+    await nextTurn();
     expect(windows.read()).toBe(before + 1);
   });
 
-  it('[R10] inside a transaction that took the write lock at BEGIN, data_version is read once; a commit by another connection before it, and after it, is still seen', () => {
+  it('[R10] data_version is read once per turn of the event loop, and once inside a transaction that took the write lock at BEGIN; a commit by another connection before it, and after it, is still seen', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hallflow-stamp-')), 'hall.db');
     const sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
@@ -85,8 +90,12 @@ describe('read caches stamped with table versions', () => {
     const versions = trackTableVersions(sqlite);
     const twin = new Database(file);
     const stamp = () => versions.stamp(['t']);
+    // Outside a transaction: one read per turn, however many stamps.
     const first = stamp();
+    expect([stamp(), stamp(), reads]).toEqual([first, first, 1]);
     twin.prepare('insert into t values (1)').run();
+    // In the same turn the twin's commit is not seen yet: every read of a turn sees the same state of the others.
+    expect(stamp()).toBe(first);
     let inside: string[] = [];
     reads = 0;
     sqlite.transaction(() => {
@@ -96,13 +105,15 @@ describe('read caches stamped with table versions', () => {
     // The twin committed before BEGIN IMMEDIATE: the transaction's stamp differs from the one before it.
     expect(inside[0]).not.toBe(first);
     expect(new Set(inside).size).toBe(1);
-    // A deferred transaction holds no write lock: every stamp reads.
+    // A deferred transaction holds no write lock: it stamps as outside one (already read in this turn).
     reads = 0;
     sqlite.transaction(() => void [stamp(), stamp()]).deferred();
-    expect(reads).toBe(2);
-    // After the transaction every stamp reads again: the twin's next commit is seen.
+    expect(reads).toBe(0);
+    // From the next turn a stamp reads again: the twin's next commit is seen.
     twin.prepare('insert into t values (2)').run();
+    await nextTurn();
     expect(stamp()).not.toBe(inside[0]);
+    expect(reads).toBe(1);
     twin.close();
     sqlite.close();
   });

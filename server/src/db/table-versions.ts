@@ -82,6 +82,11 @@ export class TableVersions {
   #locked = false;
   /** Whether data_version was read since it began. */
   #readUnderLock = false;
+  /** Whether data_version was read outside such a transaction in this turn of the event loop. */
+  #readThisTurn = false;
+  readonly #nextTurn = () => {
+    this.#readThisTurn = false;
+  };
   /** For each table, the other tables a write to it may change (triggers, cascading foreign keys). */
   #alsoWritten = new Map<string, readonly string[]>();
 
@@ -132,15 +137,31 @@ export class TableVersions {
     this.#readUnderLock = false;
   }
 
-  /** The stamp of `tables` now: equal stamps mean none of them changed in between. */
+  /**
+   * The stamp of `tables` now: equal stamps mean none of them changed in
+   * between. This connection's own writes move it at once; another
+   * connection's commit from the next turn of the event loop: outside a
+   * transaction that holds the write lock, data_version is read once per
+   * turn. Each read of it outside a transaction takes a read lock on the
+   * WAL (a request stamped its cached reads four or five times, a screen's
+   * join as often, so a join storm spent a twentieth of its time there).
+   * Every read of one turn then sees the other nodes' commits as of that
+   * turn's first stamp, a consistent view; a transaction that takes the
+   * write lock at its BEGIN reads it again, so a command decides on what is
+   * committed when it runs.
+   */
   stamp(tables: readonly string[]): string {
-    if (!this.#readUnderLock) {
+    if (this.#locked ? !this.#readUnderLock : !this.#readThisTurn) {
       const dataVersion = this.#readDataVersion();
       if (dataVersion !== this.#dataVersion) {
         this.#dataVersion = dataVersion;
         this.#everything++;
       }
-      this.#readUnderLock = this.#locked;
+      if (this.#locked) this.#readUnderLock = true;
+      else {
+        this.#readThisTurn = true;
+        setImmediate(this.#nextTurn);
+      }
     }
     let stamp = String(this.#everything);
     for (const table of tables) stamp += `:${this.#versions.get(table) ?? 0}`;
