@@ -116,7 +116,7 @@ describe("the visitor's own ticket page", () => {
     await issue();
     const mine = await issue();
     const token = (app.store.sqlite.prepare('select public_token as t from tickets where id = ?').get(mine.id) as { t: string }).t;
-    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(token).toMatch(/^[0-9a-f]{8}[A-Za-z0-9_-]{22}$/);
     const waiting = (await app.inject({ method: 'GET', url: `/api/public/tickets/${token}` })).json<{ ahead: number; windowNumber: null }>();
     expect(waiting).toMatchObject({ ahead: 1, windowNumber: null });
     await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w2/open', headers: bearer(clerk) });

@@ -70,7 +70,7 @@ describe('prevention levels (LV)', () => {
     const ticketed = await t.greet({ size: 1, categoryId: 'demo-A' });
     expect(ticketed.statusCode, ticketed.body).toBe(200);
     expect(ticketed.json<GreetVisitorResponse>()).toMatchObject({ ticket: { number: 'A001', state: 'waiting' }, occupancy: { inside: 3 } });
-    expect(ticketed.json<GreetVisitorResponse>().phoneToken).toMatch(/^[\w-]{22}$/);
+    expect(ticketed.json<GreetVisitorResponse>().phoneToken).toMatch(/^[0-9a-f]{8}[\w-]{22}$/);
   });
 
   it('[LV12] a 常态 edited to batch: the greeter sends a party with its service to the holding area, which enters by batch; a bare count is refused', async () => {

@@ -3,7 +3,7 @@ import { bundleStartQueue, formatTicketNumber } from '@hallflow/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../core/command-runner.ts';
 import { businessDay } from '../../core/business-day.ts';
-import { newId, newToken } from '../../core/ids.ts';
+import { newId, newIndexedToken } from '../../core/ids.ts';
 import { ticketItems, tickets } from '../../db/schema/index.ts';
 import { DomainError, invalidField } from '../../core/errors.ts';
 import { bundleRow, itemRows } from '../catalogue/catalogue.repository.ts';
@@ -65,7 +65,7 @@ export function issueTicketRow(ctx: CommandContext, hallId: string, input: NewTi
       priorityReason: input.priorityReason ?? null,
       partyId: input.partyId,
       partySize: input.partySize,
-      publicToken: newToken(),
+      publicToken: newIndexedToken(),
       queuedAt: at,
       slotStart: input.slotStart ?? null,
       bundleId: input.bundleId ?? null,
