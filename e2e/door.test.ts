@@ -145,4 +145,49 @@ describe('the door, from booking to verdict', () => {
       await cameraBrowser.close();
     }
   });
+
+  it('[B6][B4] the holding area is full: the scanned visitor is told when to come back and until when the appointment is kept', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const password = await createStaff(admin, 'door-full', 'door', '门岗三');
+    const anyone = createApiClient({ baseUrl: suite.server.url });
+    const book = (name: string, idNumber: string) =>
+      anyone<AppointmentView>('POST', '/api/halls/demo/appointments', { categoryId: 'demo-C', date: '2026-11-25', slot: '10:30', name, mobile: '13712341010', idNumber, partySize: 1 });
+    // The holding area is made full: someone waits there, and it holds no more than wait now.
+    let { occupancy } = await admin<{ occupancy: { holding: number } }>('GET', '/api/halls/demo/occupancy');
+    if (occupancy.holding === 0) {
+      const waiting = await book('吴候场', residentId('44030419900303007'));
+      const green = { healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } };
+      await admin('POST', '/api/halls/demo/screenings', { name: '吴候场', categoryId: 'demo-C', appointmentCode: waiting.code, people: [green] });
+      ({ occupancy } = await admin<{ occupancy: { holding: number } }>('GET', '/api/halls/demo/occupancy'));
+    }
+    const { capacity } = await admin<{ capacity: { holdingCapacity: number } }>('GET', '/api/halls/demo/policies');
+    await admin('PUT', '/api/halls/demo/crowd-config', { holdingCapacity: occupancy.holding });
+    const booked = await book('郑晓东', residentId('44030419900303006'));
+    try {
+      const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+      await door.goto(`${suite.server.url}/checkin/`);
+      await door.getByTestId('login-username').fill('door-full');
+      await door.getByTestId('login-password').fill(password);
+      await door.getByTestId('login-submit').click();
+      await door.getByTestId('scan-code').pressSequentially(booked.code);
+      await door.getByTestId('scan-code').press('Enter');
+      await door.getByTestId('scan-notice').getByText('郑*东').waitFor();
+      await choose(door, 0, '绿码', '已佩戴口罩');
+      await door.getByTestId('temperature').fill('36.5');
+      await door.getByTestId('temperature').press('Enter');
+      const refusal = door.getByTestId('screen-error');
+      await refusal.getByText('预约保留至').waitFor();
+      expect(await refusal.innerText()).toMatch(/候场区已满，请于 \d\d:\d\d 后再来，预约保留至 \d\d:\d\d/);
+      expect(await door.getByTestId('verdict').count()).toBe(0);
+      // Shown where the door can read it: the refusal is brought into view under the form.
+      expect(await refusal.evaluate((line) => { const box = line.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
+      await screenshot(door, SUITE, 'door-holding-full-kept');
+      // The door's look-up of the same code says it is still kept for check-in, not used.
+      expect((await anyone<AppointmentView>('GET', `/api/appointments/${booked.code}`)).status).toBe('booked');
+      await door.close();
+    } finally {
+      await admin('PUT', '/api/halls/demo/crowd-config', { holdingCapacity: capacity.holdingCapacity });
+    }
+  });
 });
+

@@ -1,5 +1,7 @@
 import type { TicketResponse } from '@hallflow/shared/api';
 import { describe, expect, it } from 'vitest';
+import type { HallEventEnvelope } from '@hallflow/shared';
+import { DomainError, RecordedRefusal } from '../src/core/errors.ts';
 import { issueTicketTx } from '../src/modules/tickets/issue.service.ts';
 import { ADMIN_PASSWORD, bearer, build, login } from './helper.ts';
 
@@ -51,6 +53,37 @@ describe('group commit', () => {
     expect(events).toEqual([{ seq: 1 }, { seq: 2 }]);
     // No savepoint is left open: the next group commits on its own.
     await expect(issue(false)).resolves.toBe('A003');
+    expect(app.store.sqlite.inTransaction).toBe(false);
+  });
+
+  it('[R7][B6] a refusal that records something: the command\'s own writes are undone, the record commits, its events are published, and the refusal is answered, grouped or not', async () => {
+    const { app } = await build();
+    const published: HallEventEnvelope[] = [];
+    app.commands.setPublisher({ publish: (envelopes) => void published.push(...envelopes) });
+    const refuse = (ctx: Parameters<Parameters<typeof app.commands.run>[1]>[0]) => {
+      issueTicketTx(ctx, 'demo', { categoryId: 'demo-A', priority: false, partyId: null, partySize: 1 });
+      throw new RecordedRefusal(new DomainError(409, 'HOLDING_FULL_KEPT', 'kept', { time: '10:50', until: '11:05' }), (record) => {
+        issueTicketTx(record, 'demo', { categoryId: 'demo-B', priority: false, partyId: null, partySize: 1 });
+      });
+    };
+    // Grouped, between two commands that commit; without a refusal handler the refusal is the command's error.
+    const ok = () => app.commands.runGrouped('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId: 'demo-C', priority: false, partyId: null, partySize: 1 }).number, (outcome) => outcome.value);
+    const [first, refused, third] = await Promise.allSettled([ok(), app.commands.runGrouped('demo', refuse, () => 'answered'), ok()]);
+    expect(first).toEqual({ status: 'fulfilled', value: 'C001' });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'HOLDING_FULL_KEPT' } });
+    expect(third).toEqual({ status: 'fulfilled', value: 'C002' });
+    // With a refusal handler, what it makes of the refusal is the answer, within the transaction.
+    await expect(app.commands.runGrouped('demo', refuse, () => 'answered', (refusal) => `refused ${refusal.code}`)).resolves.toBe('refused HOLDING_FULL_KEPT');
+    // Not grouped: the same.
+    expect(() => app.commands.run('demo', refuse)).toThrow(expect.objectContaining({ code: 'HOLDING_FULL_KEPT' }) as Error);
+    expect(app.commands.runAndFinish('demo', refuse, () => 'answered', (refusal, _audit, tx) => `refused in ${tx ? 'tx' : '?'} ${refusal.code}`)).toBe('refused in tx HOLDING_FULL_KEPT');
+    // Only the records' tickets (B) and the two that committed (C); no A: every refused command's own ticket was undone.
+    const rows = app.store.sqlite.prepare("select number from tickets where hall_id = 'demo' order by number").all();
+    expect(rows).toEqual([{ number: 'B001' }, { number: 'B002' }, { number: 'B003' }, { number: 'B004' }, { number: 'C001' }, { number: 'C002' }]);
+    // Each record's event was logged gap-free and published once, in seq order.
+    const seqs = (app.store.sqlite.prepare("select seq from events where hall_id = 'demo' order by seq").all() as { seq: number }[]).map((row) => row.seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(published.map((envelope) => envelope.seq)).toEqual(seqs);
     expect(app.store.sqlite.inTransaction).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentCodeFromScan, chooseOnSiteSlot, type SlotAvailability } from '../src/domain/appointment.rules.ts';
+import { appointmentCodeFromScan, arrivalStatus, chooseOnSiteSlot, heldAppointmentUntil, type SlotAvailability } from '../src/domain/appointment.rules.ts';
 import { DEFAULT_APPOINTMENT_SETTINGS, placesFor } from '../src/domain/appointment-settings.rules.ts';
 
 const at = (hhmm: string) => new Date(`2026-11-25T${hhmm}:00+08:00`);
@@ -48,5 +48,26 @@ describe('reading a scanned appointment', () => {
     expect(appointmentCodeFromScan('K7MPQ2X0')).toBeNull(); // 0 is never used
     expect(appointmentCodeFromScan('https://hall.example.cn/t/abc')).toBeNull();
     expect(appointmentCodeFromScan('')).toBeNull();
+  });
+});
+
+describe('an appointment kept for a visitor the door sent back', () => {
+  const policy = { opensMinutesBefore: 30, graceMinutes: 15 };
+
+  it('[B6][A3] kept for the grace period after the time the visitor was told to come back, or after the slot starts if that is later', () => {
+    expect(heldAppointmentUntil(at('10:30'), at('10:50'), policy)).toEqual(at('11:05'));
+    // Sent back before the slot starts: the slot's own grace period is the later end.
+    expect(heldAppointmentUntil(at('10:30'), at('10:10'), policy)).toEqual(at('10:45'));
+  });
+
+  it('[B6][A3] check-in stays open until the appointment is no longer kept, and never closes earlier than A3 says', () => {
+    const slotStart = at('10:30');
+    expect(arrivalStatus(slotStart, at('10:55'), policy)).toEqual({ status: 'too_late' });
+    expect(arrivalStatus(slotStart, at('10:55'), policy, at('11:05'))).toEqual({ status: 'ok' });
+    expect(arrivalStatus(slotStart, at('11:05'), policy, at('11:05'))).toEqual({ status: 'ok' });
+    expect(arrivalStatus(slotStart, new Date(at('11:05').getTime() + 1), policy, at('11:05'))).toEqual({ status: 'too_late' });
+    // A kept time before the grace period's end changes nothing; nor does it open check-in early.
+    expect(arrivalStatus(slotStart, at('10:40'), policy, at('10:20'))).toEqual({ status: 'ok' });
+    expect(arrivalStatus(slotStart, at('09:50'), policy, at('11:05'))).toEqual({ status: 'too_early', comeBackAt: at('10:00') });
   });
 });

@@ -224,8 +224,8 @@ export async function runDay(url: string, adminPassword: string, options: SimOpt
         door<{ admitted: boolean }>('POST', `/api/halls/${HALL}/screenings`, { name: nameOf(visitor.index), categoryId: found.appointment.categoryId, appointmentCode: code, people }),
       );
       await clock.until(reached + options.doorMinutes * 60_000);
-      if (!screened && refusal === 'HOLDING_FULL') {
-        // B4: told to come back when there is room to wait; they do, ten minutes later.
+      if (!screened && (refusal === 'HOLDING_FULL' || refusal === 'HOLDING_FULL_KEPT')) {
+        // B4: told to come back when there is room to wait; they do, ten minutes later (B6: their appointment kept for it).
         comingBack++;
         clock.at(clock.now() + 10 * 60_000, () => {
           comingBack--;

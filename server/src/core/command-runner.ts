@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/connection.ts';
 import type { Clock } from './clock.ts';
 import type Database from 'better-sqlite3';
 import { connectionOf } from '../db/prepared.ts';
+import { RecordedRefusal } from './errors.ts';
 import { appendEvent } from './event-log.ts';
 
 /** Where committed events go; only the realtime plugin knows it is Socket.IO. */
@@ -37,6 +38,20 @@ export interface CommandOutcome<T> {
 }
 
 /**
+ * B6: what the caller makes of a refusal that recorded something, within the
+ * transaction that commits the record (the HTTP layer audits it and keeps its
+ * answer for a retry). Without it, the refusal is thrown after the commit.
+ */
+export type RefusalFinish<R> = (refusal: RecordedRefusal, audit: AuditNote | null, tx: Tx, now: Date) => R;
+
+/**
+ * One command's end within a transaction: its answer and events, or the error
+ * it failed with (its changes undone), with the events of what a refusal
+ * recorded (B6).
+ */
+type Attempt<R> = { ok: true; value: R; envelopes: HallEventEnvelope[] } | { ok: false; error: unknown; envelopes: HallEventEnvelope[] };
+
+/**
  * Runs one command: a single IMMEDIATE transaction (so concurrent commands,
  * also from other nodes on the same file, queue instead of interleaving),
  * events appended inside it, and published only after commit. If the command
@@ -65,10 +80,10 @@ export class CommandRunner {
    * answer there, so an answer that cannot be written rolls the change back).
    * `hallId` null: a change of no hall (accounts), which may not emit events.
    */
-  runAndFinish<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): R {
+  runAndFinish<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, refused?: RefusalFinish<R>): R {
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.#runOnce(hallId, command, finish);
+        return this.#runOnce(hallId, command, finish, refused);
       } catch (error) {
         // Another process held the write lock for longer than busy_timeout. Nothing was
         // written (BEGIN IMMEDIATE failed before the command ran), so it is safe to try again.
@@ -77,8 +92,8 @@ export class CommandRunner {
     }
   }
 
-  /** One command and its finish in `tx`, its events collected in `envelopes`. */
-  #execute<T, R>(tx: Tx, now: Date, hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, envelopes: HallEventEnvelope[]): R {
+  /** What a command sees in `tx`, its events collected in `envelopes`, and the audit note it left. */
+  #context(tx: Tx, now: Date, hallId: string | null, envelopes: HallEventEnvelope[]): { ctx: CommandContext; audit: () => AuditNote | null } {
     let audit: AuditNote | null = null;
     const ctx: CommandContext = {
       tx,
@@ -94,22 +109,70 @@ export class CommandRunner {
         audit = { ...audit, ...note };
       },
     };
-    const value = command(ctx);
-    return finish({ value, audit }, tx, now);
+    return { ctx, audit: () => audit };
   }
 
-  #runOnce<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): R {
+  /**
+   * One command and its finish in a savepoint of `tx`: a refusal or a failure
+   * undoes that command only. A refusal that records something (B6) then runs
+   * its record in a savepoint of its own, which commits with the transaction.
+   */
+  #attempt<T, R>(tx: Tx, now: Date, hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, refused: RefusalFinish<R> | undefined): Attempt<R> {
+    const envelopes: HallEventEnvelope[] = [];
+    try {
+      const value = inSavepoint(tx, () => {
+        const { ctx, audit } = this.#context(tx, now, hallId, envelopes);
+        const commandValue = command(ctx);
+        return finish({ value: commandValue, audit: audit() }, tx, now);
+      });
+      return { ok: true, value, envelopes };
+    } catch (error) {
+      if (!(error instanceof RecordedRefusal)) return { ok: false, error, envelopes: [] };
+      const recorded: HallEventEnvelope[] = [];
+      try {
+        const answer = inSavepoint(tx, () => {
+          const { ctx, audit } = this.#context(tx, now, hallId, recorded);
+          error.record(ctx);
+          return refused?.(error, audit(), tx, now);
+        });
+        return refused ? { ok: true, value: answer as R, envelopes: recorded } : { ok: false, error, envelopes: recorded };
+      } catch (failure) {
+        return { ok: false, error: failure, envelopes: [] };
+      }
+    }
+  }
+
+  #runOnce<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, refused: RefusalFinish<R> | undefined): R {
     const now = this.clock.now();
     let envelopes: HallEventEnvelope[] = [];
-    const result = this.db.transaction(
-      (tx) => {
-        envelopes = [];
-        return this.#execute(tx, now, hallId, command, finish, envelopes);
-      },
-      { behavior: 'immediate' },
-    );
-    if (envelopes.length > 0) this.publisher.publish(envelopes);
-    return result;
+    try {
+      const result = this.db.transaction(
+        (tx) => {
+          envelopes = [];
+          const { ctx, audit } = this.#context(tx, now, hallId, envelopes);
+          const value = command(ctx);
+          return finish({ value, audit: audit() }, tx, now);
+        },
+        { behavior: 'immediate' },
+      );
+      if (envelopes.length > 0) this.publisher.publish(envelopes);
+      return result;
+    } catch (error) {
+      if (!(error instanceof RecordedRefusal)) throw error;
+      // B6: the command's own changes went with its transaction; what the refusal records commits in one of its own.
+      const answered = this.db.transaction(
+        (tx) => {
+          envelopes = [];
+          const { ctx, audit } = this.#context(tx, now, hallId, envelopes);
+          error.record(ctx);
+          return refused ? { answer: refused(error, audit(), tx, now) } : null;
+        },
+        { behavior: 'immediate' },
+      );
+      if (envelopes.length > 0) this.publisher.publish(envelopes);
+      if (!answered) throw error;
+      return answered.answer;
+    }
   }
 
   #group: Grouped[] = [];
@@ -121,9 +184,9 @@ export class CommandRunner {
    * answered only after the shared commit, and their events are published in
    * commit order after it.
    */
-  runGrouped<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R): Promise<R> {
+  runGrouped<T, R>(hallId: string | null, command: (ctx: CommandContext) => T, finish: (outcome: CommandOutcome<T>, tx: Tx, now: Date) => R, refused?: RefusalFinish<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.#group.push({ hallId, command, finish, resolve: resolve as (value: unknown) => void, reject } as Grouped);
+      this.#group.push({ hallId, command, finish, refused, resolve: resolve as (value: unknown) => void, reject } as Grouped);
       if (this.#group.length === 1) setImmediate(() => this.#flushGroup());
     });
   }
@@ -133,21 +196,11 @@ export class CommandRunner {
     this.#group = [];
     for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
-      const outcomes: ({ ok: true; value: unknown; envelopes: HallEventEnvelope[] } | { ok: false; error: unknown })[] = [];
+      let attempts: Attempt<unknown>[] = [];
       try {
         this.db.transaction(
           (tx) => {
-            outcomes.length = 0;
-            for (const item of group) {
-              const envelopes: HallEventEnvelope[] = [];
-              try {
-                // A savepoint per command: a refusal or a failure undoes that command only.
-                const value = inSavepoint(tx, () => this.#execute(tx, now, item.hallId, item.command, item.finish, envelopes));
-                outcomes.push({ ok: true, value, envelopes });
-              } catch (error) {
-                outcomes.push({ ok: false, error });
-              }
-            }
+            attempts = group.map((item) => this.#attempt(tx, now, item.hallId, item.command, item.finish, item.refused));
           },
           { behavior: 'immediate' },
         );
@@ -157,10 +210,10 @@ export class CommandRunner {
         for (const item of group) item.reject(error);
         return;
       }
-      const published = outcomes.flatMap((outcome) => (outcome.ok ? outcome.envelopes : []));
+      const published = attempts.flatMap((outcome) => outcome.envelopes);
       if (published.length > 0) this.publisher.publish(published);
       group.forEach((item, i) => {
-        const outcome = outcomes[i]!;
+        const outcome = attempts[i]!;
         if (outcome.ok) item.resolve(outcome.value);
         else item.reject(outcome.error);
       });
@@ -173,6 +226,7 @@ interface Grouped {
   hallId: string | null;
   command: (ctx: CommandContext) => unknown;
   finish: (outcome: CommandOutcome<unknown>, tx: Tx, now: Date) => unknown;
+  refused: RefusalFinish<unknown> | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }

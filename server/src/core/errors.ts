@@ -1,4 +1,5 @@
 import { fieldRefusal } from '@hallflow/shared/i18n';
+import type { CommandContext } from './command-runner.ts';
 
 /**
  * A refusal the user can act on: a rule said no, or something does not exist.
@@ -15,6 +16,21 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+}
+
+/**
+ * A refusal that still records something (B6: the door keeps an on-time
+ * appointment open for a visitor it sent back). The command's own changes are
+ * undone as for any refusal; `record` then runs in the same transaction, and
+ * the refusal is answered only after that commits.
+ */
+export class RecordedRefusal extends DomainError {
+  constructor(
+    refusal: DomainError,
+    readonly record: (ctx: CommandContext) => void,
+  ) {
+    super(refusal.statusCode, refusal.code, refusal.message, refusal.params);
   }
 }
 

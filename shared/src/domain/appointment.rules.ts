@@ -25,12 +25,27 @@ export const DEFAULT_ARRIVAL: ArrivalPolicy = { opensMinutesBefore: 30, graceMin
 
 export type ArrivalStatus = { status: 'ok' } | { status: 'too_early'; comeBackAt: Date } | { status: 'too_late' };
 
-/** A3: whether a visitor arriving `now` for a slot starting at `slotStart` may check in. */
-export function arrivalStatus(slotStart: Date, now: Date, policy: ArrivalPolicy = DEFAULT_ARRIVAL): ArrivalStatus {
+/**
+ * A3: whether a visitor arriving `now` for a slot starting at `slotStart` may
+ * check in. B6: a visitor the door sent back on time because the holding area
+ * was full may check in until `heldUntil`, past the grace period.
+ */
+export function arrivalStatus(slotStart: Date, now: Date, policy: ArrivalPolicy = DEFAULT_ARRIVAL, heldUntil: Date | null = null): ArrivalStatus {
   const opens = slotStart.getTime() - policy.opensMinutesBefore * 60_000;
   if (now.getTime() < opens) return { status: 'too_early', comeBackAt: new Date(opens) };
-  if (now.getTime() > slotStart.getTime() + policy.graceMinutes * 60_000) return { status: 'too_late' };
+  const closes = Math.max(slotStart.getTime() + policy.graceMinutes * 60_000, heldUntil?.getTime() ?? 0);
+  if (now.getTime() > closes) return { status: 'too_late' };
   return { status: 'ok' };
+}
+
+/**
+ * B6: until when the door keeps an on-time appointment open for a visitor it
+ * sends back because the holding area is full: the grace period a visitor has
+ * after their slot starts (A3), counted from the time they are told to come
+ * back when that is later than the slot's start.
+ */
+export function heldAppointmentUntil(slotStart: Date, comeBackAt: Date, policy: ArrivalPolicy = DEFAULT_ARRIVAL): Date {
+  return new Date(Math.max(slotStart.getTime(), comeBackAt.getTime()) + policy.graceMinutes * 60_000);
 }
 
 /**

@@ -71,6 +71,7 @@ export const ERROR_MESSAGES = {
   REQUEUE_EXPIRED: { zh: '已超过回队时限，请重新取号', en: 'Too late to rejoin: a new ticket is needed' },
   // The door and the crowd
   HOLDING_FULL: { zh: '候场区已满，请于 {time} 后再来', en: 'The holding area is full; please come back at {time}' },
+  HOLDING_FULL_KEPT: { zh: '候场区已满，请于 {time} 后再来，预约保留至 {until}', en: 'The holding area is full; please come back at {time}. The appointment is kept until {until}' },
   // Prevention levels (LV)
   CHECK_REQUIRED: { zh: '当前防控等级要求此项查验：{field}', en: "The hall's prevention level requires this check: {field}" },
   SCREENING_REQUIRED: { zh: '当前防控等级要求入口查验，请使用查验表单', en: 'The prevention level requires checks at the door; use the screening form' },

@@ -32,6 +32,8 @@ export const appointments = sqliteTable(
     partySize: integer('party_size').notNull(),
     status: text('status', { enum: ['booked', 'cancelled', 'arrived'] }).notNull(),
     createdAt: text('created_at').notNull(),
+    /** B6: the door sent this visitor back on time because the holding area was full; check-in stays open for them until this instant. */
+    heldUntil: text('held_until'),
   },
   // A1/R10: a queue's places taken on a day are counted from this index alone, whatever other days hold.
   (t) => [index('appointments_day_slot').on(t.hallId, t.categoryId, t.day, t.status, t.slotStart), index('appointments_id_day').on(t.idHash, t.day)],

@@ -324,7 +324,7 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
   if (row.status === 'cancelled') throw new DomainError(409, 'CANCELLED', '该预约已取消 · This appointment was cancelled');
   if (row.status === 'arrived') throw alreadyCheckedIn(db, hallId, row.code);
   const settings = appointmentSettings(hall.settings);
-  const arrival = arrivalStatus(new Date(row.slotStart), now, settings);
+  const arrival = arrivalStatus(new Date(row.slotStart), now, settings, row.heldUntil ? new Date(row.heldUntil) : null);
   return {
     appointment: appointmentView(row),
     arrival: arrival.status === 'too_late' && settings.lateArrivals === 'on_site_if_free' ? ('late_on_site' as const) : arrival.status,
@@ -346,6 +346,14 @@ export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Dat
     throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`);
   }
   throw new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');
+}
+
+/** B6: the door sent the visitor back on time (holding area full): check-in stays open for them until `until`, or later if it already was. */
+export function holdAppointment(tx: Tx, code: string, until: Date) {
+  tx.update(appointments)
+    .set({ heldUntil: sql`max(coalesce(${appointments.heldUntil}, ''), ${until.toISOString()})` })
+    .where(eq(appointments.code, code))
+    .run();
 }
 
 /** A3, A13: the appointment is used: it arrived, at its own slot or (late, on site) at the one given. */

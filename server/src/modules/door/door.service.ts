@@ -51,11 +51,6 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     body.people.map((person, index) => ({ ...person, healthCode: verdicts[index]?.color })),
     policy,
   );
-  // LV3: the level decides whether those who pass walk in now or wait in the holding area for a batch.
-  const before = occupancyOf(ctx.tx, hallId, hall);
-  const route = admissionRoute(rules, before, decision.goingOn.length);
-  // B4: only the people who go on to the holding area need room there.
-  if (decision.goingOn.length > 0 && route === 'hold') assertHoldingRoom(ctx, hall, decision.goingOn.length, before);
   // A3: an appointment checks in within its arrival window, once; the party takes its slot (holding and calling order).
   const appointment = body.appointmentCode ? findForCheckIn(ctx.tx, hallId, { code: body.appointmentCode }, ctx.now, 'appointmentCode') : null;
   if (appointment?.arrival === 'too_early') {
@@ -66,6 +61,11 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (!appointment && appointmentSettings(hall.settings).walkIns === 'appointment_only') {
     throw new DomainError(409, 'APPOINTMENT_REQUIRED', '本厅实行预约办理，请先预约 · This hall serves visitors with an appointment only; please book first');
   }
+  // LV3: the level decides whether those who pass walk in now or wait in the holding area for a batch.
+  const before = occupancyOf(ctx.tx, hallId, hall);
+  const route = admissionRoute(rules, before, decision.goingOn.length);
+  // B4: only the people who go on to the holding area need room there; B6: an on-time appointment sent back is kept open for its return.
+  if (decision.goingOn.length > 0 && route === 'hold') assertHoldingRoom(ctx, hall, decision.goingOn.length, before, appointment?.arrival === 'ok' ? appointment.appointment : null);
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
   const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
 

@@ -3,11 +3,12 @@ import type { Principal } from '@hallflow/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { and, eq } from 'drizzle-orm';
-import type { CommandContext } from '../../core/command-runner.ts';
+import type { AuditNote, CommandContext } from '../../core/command-runner.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Tx } from '../../db/connection.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import { appendAuditEntry } from '../../modules/trust/audit.repository.ts';
+import { refusalBody } from './error-handler.ts';
 import { redactPersonal } from './redact.ts';
 
 export interface CommandOptions {
@@ -97,6 +98,25 @@ export default fp<{ grouping?: boolean }>(
       let replay: Answer | null = null;
       // R7: commands arriving together share one commit (one fsync); each is answered after it.
       const execute = grouping ? app.commands.runGrouped.bind(app.commands) : async <C, R>(...args: Parameters<typeof app.commands.runAndFinish<C, R>>) => app.commands.runAndFinish(...args);
+      const audit = (tx: Tx, now: Date, note: AuditNote | null) => {
+        const principal = request.principal;
+        if (principal.kind !== 'staff' || !request.staff) return;
+        appendAuditEntry(tx, {
+          at: now.toISOString(),
+          hallId: options.hallId,
+          staffId: principal.id,
+          staffUsername: request.staff.username,
+          staffRole: principal.role,
+          action,
+          target: redactPersonal(request.params ?? {}) as Record<string, unknown>,
+          before: note?.before ?? null,
+          after: note && 'after' in note ? note.after : redactPersonal(request.body ?? null),
+        });
+      };
+      const remember = (tx: Tx, now: Date, answer: Answer): Answer => {
+        if (key) tx.insert(idempotencyKeys).values({ caller, key, fingerprint, status: answer.status, body: answer.body, at: now.toISOString() }).run();
+        return answer;
+      };
       const answer = await execute<T | null, Answer>(
         options.hallId,
         (ctx) => {
@@ -107,22 +127,13 @@ export default fp<{ grouping?: boolean }>(
           if (replay) return replay;
           // Serialising inside the transaction: an answer that cannot be written rolls the change back (IN4).
           const body = reply.serializeInput(outcome.value as Record<string, unknown>, String(status)) as string;
-          const principal = request.principal;
-          if (principal.kind === 'staff' && request.staff) {
-            appendAuditEntry(tx, {
-                at: now.toISOString(),
-                hallId: options.hallId,
-                staffId: principal.id,
-                staffUsername: request.staff.username,
-                staffRole: principal.role,
-                action,
-                target: redactPersonal(request.params ?? {}) as Record<string, unknown>,
-                before: outcome.audit?.before ?? null,
-                after: outcome.audit && 'after' in outcome.audit ? outcome.audit.after : redactPersonal(request.body ?? null),
-            });
-          }
-          if (key) tx.insert(idempotencyKeys).values({ caller, key, fingerprint, status, body, at: now.toISOString() }).run();
-          return { status, body, replayed: false };
+          audit(tx, now, outcome.audit);
+          return remember(tx, now, { status, body, replayed: false });
+        },
+        // B6: a refusal that recorded something is a change like any other: audited, and answered the same way to a retry.
+        (refusal, note, tx, now) => {
+          audit(tx, now, note);
+          return remember(tx, now, { status: refusal.statusCode, body: JSON.stringify(refusalBody(refusal)), replayed: false });
         },
       );
       if (answer.replayed) reply.header('idempotent-replayed', 'true');

@@ -46,6 +46,12 @@ function fieldOf(code: string, message: string): Record<string, string> | undefi
   return match ? { field: match[1]!, rule: 'invalid' } : undefined;
 }
 
+/** A refusal as every route answers it: `{statusCode, code, error, message, params?}`. */
+export function refusalBody(error: DomainError) {
+  const params = error.params ?? fieldOf(error.code, error.message);
+  return { statusCode: error.statusCode, code: error.code, error: REASON[error.statusCode] ?? 'Error', message: error.message, ...(params ? { params } : {}) };
+}
+
 /**
  * The one error handler. Every error leaves as
  * `{statusCode, code, error, message}`; 4xx messages say what is wrong (a
@@ -55,12 +61,7 @@ function fieldOf(code: string, message: string): Record<string, string> | undefi
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
-      if (error instanceof DomainError) {
-        const params = error.params ?? fieldOf(error.code, error.message);
-        return reply
-          .status(error.statusCode)
-          .send({ statusCode: error.statusCode, code: error.code, error: REASON[error.statusCode] ?? 'Error', message: error.message, ...(params ? { params } : {}) });
-      }
+      if (error instanceof DomainError) return reply.status(error.statusCode).send(refusalBody(error));
       if ((error as { code?: string }).code === 'SQLITE_BUSY') {
         request.log.warn({ err: error }, 'database busy');
         return reply.status(503).send({ statusCode: 503, code: 'BUSY', error: 'Service Unavailable', message: 'The hall is very busy right now; nothing was changed. Please try again.' });
