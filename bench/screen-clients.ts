@@ -42,26 +42,57 @@ function hallflowClient(): Client {
   let socket: Socket;
   const open = () => {
     socket = io(url, { transports: ['websocket'], auth: { protocolVersion: 2, credential: 'device', token }, reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 2_000 });
+    let isJoined = false;
     socket.on('connect', () =>
       socket.emit('hall:join', { hallId: 'demo', lastSeq: null }, (answer: { ok: boolean }) => {
-        if (answer.ok) joined++;
+        if (answer.ok && !isJoined) {
+          isJoined = true;
+          joined++;
+        }
       }),
     );
+    // `joined` counts the screens joined now: one that lost its link counts again once it has joined again.
+    socket.on('disconnect', () => {
+      if (isJoined) joined--;
+      isJoined = false;
+    });
     socket.on('hall:public', received);
   };
   open();
   return { close: () => socket.disconnect(), open };
 }
 
+/**
+ * A raw WebSocket that, like the Socket.IO client above, connects again after
+ * a reset (200 ms later): under 10,000 connections the loopback may reset a
+ * few, and a reset without a listener for 'error' ended the whole process.
+ */
 function wsClient(): Client {
-  let socket: WebSocket;
+  let current: { socket: WebSocket; closing: boolean };
   const open = () => {
-    socket = new WebSocket(url);
-    socket.on('open', () => joined++);
-    socket.on('message', (data) => received(JSON.parse(data.toString()) as Envelope));
+    const link = { socket: new WebSocket(url), closing: false };
+    current = link;
+    let isOpen = false;
+    link.socket.on('open', () => {
+      isOpen = true;
+      joined++;
+    });
+    link.socket.on('message', (data) => received(JSON.parse(data.toString()) as Envelope));
+    link.socket.on('error', () => undefined); // 'close' follows, and decides
+    link.socket.on('close', () => {
+      if (isOpen) joined--;
+      isOpen = false;
+      if (!link.closing) setTimeout(open, 200);
+    });
   };
   open();
-  return { close: () => socket.close(), open };
+  return {
+    close: () => {
+      current.closing = true;
+      current.socket.close();
+    },
+    open,
+  };
 }
 
 const clients: Client[] = [];
@@ -83,7 +114,7 @@ process.on('message', (message: { type: string; event?: string; ticketId?: strin
     process.send?.({ watching: true });
   } else if (message.type === 'report') process.send?.({ times: watching?.times ?? [], sample: watching?.sample });
   else if (message.type === 'cycle') {
-    joined = 0;
+    // Each closed link takes itself off `joined` (Socket.IO at once, a raw socket when its close completes).
     for (const client of clients) client.close();
     for (const client of clients) client.open();
     process.send?.({ cycling: true });
