@@ -182,8 +182,14 @@ describe('the door, from booking to verdict', () => {
       // Shown where the door can read it: the refusal is brought into view under the form.
       expect(await refusal.evaluate((line) => { const box = line.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
       await screenshot(door, SUITE, 'door-holding-full-kept');
-      // The door's look-up of the same code says it is still kept for check-in, not used.
+      // The appointment is not used; when the visitor is back, the door's scan says it is kept and until when.
       expect((await anyone<AppointmentView>('GET', `/api/appointments/${booked.code}`)).status).toBe('booked');
+      const until = /预约保留至 (\d\d:\d\d)/.exec(await refusal.innerText())![1]!;
+      await door.getByTestId('scan-code').pressSequentially(booked.code);
+      await door.getByTestId('scan-code').press('Enter');
+      await door.getByTestId('scan-notice').getByText(`保留至 ${until}`).waitFor();
+      expect(await door.getByTestId('scan-notice').innerText()).toContain('郑*东');
+      await screenshot(door, SUITE, 'door-kept-appointment-back');
       await door.close();
     } finally {
       await admin('PUT', '/api/halls/demo/crowd-config', { holdingCapacity: capacity.holdingCapacity });

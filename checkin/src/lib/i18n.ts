@@ -73,6 +73,7 @@ export const DICTIONARY = {
   lookupName: { zh: '预约人姓名', en: 'Name on the appointment' },
   lookupLast4: { zh: '手机后四位', en: 'Mobile, last four' },
   found: { zh: '预约码 {code} · {slot} 预约 · {name} · {n}人', en: 'Code {code} · booked {slot} · {name} · {n} people' },
+  foundKept: { zh: '候场区满员时保留的预约，保留至 {at} · ', en: 'Kept while the holding area was full, until {at} · ' },
   foundLate: { zh: '已迟到，将安排现场空余时段 · ', en: 'Late: a free place now will be given · ' },
   tooEarly: { zh: '来早了，请于 {at} 后再来（预约码 {code}）', en: 'Too early: come back at {at} (code {code})' },
   tooLate: { zh: '已过预约时段，请重新预约（预约码 {code}）', en: 'Too late for this appointment: book again (code {code})' },

@@ -74,6 +74,8 @@ export const CheckInResponseSchema = Type.Object({
   /** `late_on_site`: past the grace period, but the hall gives late visitors a free place of a slot open now (A13). */
   arrival: Type.Union([Type.Literal('ok'), Type.Literal('too_early'), Type.Literal('too_late'), Type.Literal('late_on_site')]),
   comeBackAt: Type.Union([Type.String(), Type.Null()]),
+  /** B6: the door sent this visitor back on time (holding area full): check-in stays open for them until this instant; null if never. */
+  keptUntil: Type.Union([Type.String(), Type.Null()]),
 });
 export type CheckInResponse = Static<typeof CheckInResponseSchema>;
 

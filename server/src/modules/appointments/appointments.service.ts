@@ -329,6 +329,7 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
     appointment: appointmentView(row),
     arrival: arrival.status === 'too_late' && settings.lateArrivals === 'on_site_if_free' ? ('late_on_site' as const) : arrival.status,
     comeBackAt: arrival.status === 'too_early' ? arrival.comeBackAt.toISOString() : null,
+    keptUntil: row.heldUntil,
   };
 }
 
