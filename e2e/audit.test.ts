@@ -33,9 +33,10 @@ describe('the audit log in the clerk console', () => {
     // The password typed into the form is never kept.
     expect(await table.innerText()).not.toContain('audit-password-1');
 
-    await page.getByTestId('audit-action').selectOption('createStaff');
+    // AU2: the operations are named in words (the catalogue), each with its stable id beside it.
+    await page.getByTestId('audit-action').selectOption({ label: '新建人员账号' });
     await page.getByTestId('audit-filter').click();
-    await expect.poll(async () => (await page.getByTestId('audit-row').allInnerTexts()).every((row) => row.includes('createStaff'))).toBe(true);
+    await expect.poll(async () => (await page.getByTestId('audit-row').allInnerTexts()).every((row) => row.includes('新建人员账号 createStaff'))).toBe(true);
     expect(await page.getByTestId('audit-row').first().innerText()).toContain('audit-door');
     await screenshot(page, SUITE, 'audit-log');
 

@@ -33,4 +33,5 @@ export function currentLang(): Lang {
 }
 
 export * from './errors.ts';
+export * from './operations.ts';
 export { formatDay } from './dates.ts';
