@@ -190,6 +190,34 @@ describe('the door, from booking to verdict', () => {
       await door.getByTestId('scan-notice').getByText(`保留至 ${until}`).waitFor();
       expect(await door.getByTestId('scan-notice').innerText()).toContain('郑*东');
       await screenshot(door, SUITE, 'door-kept-appointment-back');
+
+      // B7: a hall where companions may continue; a party of two, one with a red code, still no room to wait.
+      const policy = await admin<Record<string, unknown>>('GET', '/api/halls/demo/screening-policy');
+      await admin('PUT', '/api/halls/demo/screening-policy', { ...policy, companionsMayContinue: true });
+      try {
+        const pair = await anyone<AppointmentView>('POST', '/api/halls/demo/appointments', {
+          categoryId: 'demo-C', date: '2026-11-25', slot: '10:30', name: '冯晓两', mobile: '13712341111', idNumber: residentId('44030419900303008'), partySize: 2,
+        });
+        await door.getByTestId('scan-code').pressSequentially(pair.code);
+        await door.getByTestId('scan-code').press('Enter');
+        await door.getByTestId('scan-notice').getByText('冯*两').waitFor();
+        await choose(door, 0, '绿码', '已佩戴口罩');
+        await choose(door, 1, '红码', '已佩戴口罩');
+        await door.getByTestId('temperature').fill('36.5');
+        await door.getByTestId('temperature-1').fill('36.6');
+        await door.getByTestId('temperature-1').press('Enter');
+        await door.getByTestId('verdict').waitFor();
+        expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('deny');
+        expect(await door.getByTestId('verdict-come-back').innerText()).toMatch(/已通过的人员请于 \d\d:\d\d 后再来，预约保留至 \d\d:\d\d/);
+        expect(await door.getByTestId('verdict-person-0').innerText()).toContain('已通过，候场区已满');
+        expect(await door.getByTestId('verdict-reasons').innerText()).toContain('红码');
+        await door.getByTestId('verdict-next-steps').waitFor();
+        await screenshot(door, SUITE, 'door-split-party-no-room');
+        await door.getByTestId('verdict-dismiss').click();
+      } finally {
+        const changed = await admin<Record<string, unknown>>('GET', '/api/halls/demo/screening-policy');
+        await admin('PUT', '/api/halls/demo/screening-policy', { ...changed, companionsMayContinue: policy.companionsMayContinue });
+      }
       await door.close();
     } finally {
       await admin('PUT', '/api/halls/demo/crowd-config', { holdingCapacity: capacity.holdingCapacity });

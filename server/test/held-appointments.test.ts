@@ -104,4 +104,31 @@ describe('an on-time appointment the door sends back is kept (B6)', () => {
     expect(feverish.json<ScreenVisitorResponse>().party.state).toBe('denied');
     expect(heldUntil()).toBeNull();
   });
+
+  it('[B7][S8][S9][B6] a split party whose members who passed find no room: the one turned away is recorded and told the next steps, the others when to come back, the appointment kept', async () => {
+    const { app, second, heldUntil } = await fullHoldingArea();
+    const supervisor = await staffToken(app, 'supervisor', 'policy-supervisor');
+    const door = await staffToken(app, 'door', 'door-3');
+    const current = (await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json<object>();
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { ...current, companionsMayContinue: true } })).statusCode).toBe(200);
+    const before = tableCounts(app);
+    const seq = headSeq(app.store.db, 'demo');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/halls/demo/screenings',
+      headers: bearer(door),
+      payload: { name: '预约', categoryId: 'demo-C', appointmentCode: second.code, people: [greenPerson, { ...greenPerson, temperature: 38.4 }] },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<ScreenVisitorResponse>();
+    expect(body).toMatchObject({ admitted: false, deniedParty: null, party: { state: 'denied', size: 1 }, comeBack: { time: '10:50', keptUntil: '11:05' } });
+    expect(body.people.map((person) => [person.passed, person.admitted])).toEqual([[true, false], [false, false]]);
+    expect(body.people[1]!.nextSteps.map((step) => step.code)).toEqual(['fever_clinic']);
+    // Recorded: the denied party and its screening, one event; the appointment is kept, not used.
+    expect(tableCounts(app)).toMatchObject({ parties: before.parties! + 1, screenings: before.screenings! + 1 });
+    expect(headSeq(app.store.db, 'demo')).toBe(seq! + 1);
+    expect(heldUntil()).toBe('2026-11-25T03:05:00.000Z');
+    expect((await app.inject({ method: 'GET', url: `/api/appointments/${second.code}` })).json<AppointmentView>().status).toBe('booked');
+  });
 });
+

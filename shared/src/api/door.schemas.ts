@@ -63,6 +63,12 @@ export const ScreenVisitorResponseSchema = Type.Object({
   /** LV3: a party the level lets walk straight in gets its ticket at once (no batch); its phone-page token for the QR code. */
   ticket: Type.Optional(Type.Union([TicketViewSchema, Type.Null()])),
   phoneToken: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /**
+   * B7: nobody goes on because the members who passed have no room in the
+   * holding area (those turned away are recorded): when they come back, and
+   * B6 until when their on-time appointment is kept (local times); null otherwise.
+   */
+  comeBack: Type.Optional(Type.Union([Type.Object({ time: Type.String(), keptUntil: Type.Union([Type.String(), Type.Null()]) }), Type.Null()])),
 });
 export type ScreenVisitorResponse = Static<typeof ScreenVisitorResponseSchema>;
 

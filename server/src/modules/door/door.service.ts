@@ -17,7 +17,7 @@ import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { admitOnArrival } from './direct-admission.ts';
-import { assertHoldingRoom } from './holding-room.ts';
+import { assertHoldingRoom, holdingShortfall, keepAppointment, type HoldingShortfall } from './holding-room.ts';
 
 /**
  * Screens a party at the door, person by person (S1, S2): the party goes on
@@ -65,7 +65,9 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   const before = occupancyOf(ctx.tx, hallId, hall);
   const route = admissionRoute(rules, before, decision.goingOn.length);
   // B4: only the people who go on to the holding area need room there; B6: an on-time appointment sent back is kept open for its return.
-  if (decision.goingOn.length > 0 && route === 'hold') assertHoldingRoom(ctx, hall, decision.goingOn.length, before, appointment?.arrival === 'ok' ? appointment.appointment : null);
+  const onTime = appointment?.arrival === 'ok' ? appointment.appointment : null;
+  const shortfall = decision.goingOn.length > 0 && route === 'hold' ? holdingShortfall(ctx, hall, decision.goingOn.length, before, onTime) : null;
+  if (shortfall && decision.turnedAway.length === 0) assertHoldingRoom(ctx, hall, decision.goingOn.length, before, onTime);
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
   const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
 
@@ -107,6 +109,8 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     return row;
   };
   const denied = decision.turnedAway.length > 0 ? record(decision.turnedAway, false) : null;
+  // B7: the members who passed have no room to wait: those turned away are recorded and told what to do, the others when to come back.
+  if (shortfall && denied) return sentBack(ctx, hallId, hall, decision, denied, shortfall, onTime?.code ?? null);
   const goingOn = decision.goingOn.length > 0 ? record(decision.goingOn, true) : null;
   // A13: a late party moves to the on-site slot only when it enters; a party turned away whole leaves that place free.
   if (appointment) markArrived(ctx.tx, appointment.appointment.code, goingOn ? (onSite ?? undefined) : undefined);
@@ -123,6 +127,29 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
     reasons: decision.reasons,
     people: decision.people.map((person, index) => ({ ...person, admitted: decision.goingOn.includes(index) })),
     deniedParty: goingOn && denied ? partyView(denied) : null,
+    comeBack: null,
+  };
+}
+
+/**
+ * B7: a party split by S8 whose members who passed find no room in the
+ * holding area. The members turned away are recorded as always (their
+ * denial and readings); the others are told when to come back and, B6, until
+ * when an on-time appointment is kept for them (it is not used: they check in
+ * with it on their return).
+ */
+function sentBack(ctx: CommandContext, hallId: string, hall: ReturnType<typeof getHallRow>, decision: ReturnType<typeof screenParty>, denied: typeof parties.$inferSelect, shortfall: HoldingShortfall, appointmentCode: string | null) {
+  if (appointmentCode) keepAppointment(ctx, appointmentCode, shortfall);
+  ctx.emit({ type: 'party.screened', party: partyView(denied), occupancy: occupancyOf(ctx.tx, hallId, hall) });
+  return {
+    party: partyView(denied),
+    ticket: null,
+    phoneToken: null,
+    admitted: false,
+    reasons: decision.reasons,
+    people: decision.people.map((person) => ({ ...person, admitted: false })),
+    deniedParty: null,
+    comeBack: { time: shortfall.time, keptUntil: shortfall.keptUntil?.local ?? null },
   };
 }
 
