@@ -106,7 +106,7 @@ describe('appointment settings and policies', () => {
     expect(tableCounts(app)).toEqual(before);
   });
 
-  it('[A12] on-site walk-ins take a free place of a slot open now; a denied one takes none; when full they are told when to come back', async () => {
+  it('[A12][S2] on-site walk-ins take a free place of a slot open now; a denied one takes none and is recorded also when none is free; when full they are told when to come back', async () => {
     const { app, clock } = await build();
     await configure(app, { walkIns: 'on_site_if_free', placesByCategory: { 'demo-A': 1 } });
     const door = await staffToken(app, 'door');
@@ -125,6 +125,11 @@ describe('appointment settings and policies', () => {
     expect(third.statusCode).toBe(409);
     expect(third.json<{ code: string; message: string }>()).toMatchObject({ code: 'NO_PLACE_NOW', message: expect.stringContaining('10:30 后再来') });
     expect(tableCounts(app)).toEqual(before);
+    // No place free, but a walk-in turned away needs none: the denial is recorded and said, not "come back later".
+    const redCode = await screen(app, door, { name: '己六', people: [{ ...greenPerson, healthCode: 'red' }] });
+    expect(redCode.statusCode, redCode.body).toBe(200);
+    expect(redCode.json<ScreenVisitorResponse>()).toMatchObject({ admitted: false, party: { state: 'denied', slotStart: null }, reasons: [{ code: 'CODE_RED' }] });
+    expect(tableCounts(app)).toMatchObject({ parties: before.parties! + 1, screenings: before.screenings! + 1 });
     clock.set('2026-11-25T09:10:00.000Z'); // 17:10: only the last slot (17:00) is open, with one place
     const fourth = await screen(app, door, { name: '丁四' });
     expect(fourth.statusCode, fourth.body).toBe(200);

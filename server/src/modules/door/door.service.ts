@@ -68,8 +68,10 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   const onTime = appointment?.arrival === 'ok' ? appointment.appointment : null;
   const shortfall = decision.goingOn.length > 0 && route === 'hold' ? holdingShortfall(ctx, hall, decision.goingOn.length, before, onTime) : null;
   if (shortfall && decision.turnedAway.length === 0) assertHoldingRoom(ctx, hall, decision.goingOn.length, before, onTime);
-  // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now.
-  const onSite = !appointment || appointment.arrival === 'late_on_site' ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
+  // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now; a party turned away whole needs none,
+  // so its denial is recorded (and it is told why) also when no place is free.
+  const onSite =
+    decision.goingOn.length > 0 && (!appointment || appointment.arrival === 'late_on_site') ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
 
   const at = ctx.now.toISOString();
   /** One party row and its screening record for some of the people read, all going on or all turned away. */
