@@ -112,6 +112,13 @@ export class CommandRunner {
     return { ctx, audit: () => audit };
   }
 
+  /** B6: what a refusal records, in `tx`, and what the caller makes of it (undefined without `refused`). */
+  #record<R>(tx: Tx, now: Date, hallId: string | null, refusal: RecordedRefusal, refused: RefusalFinish<R> | undefined, envelopes: HallEventEnvelope[]): R | undefined {
+    const { ctx, audit } = this.#context(tx, now, hallId, envelopes);
+    refusal.record(ctx);
+    return refused?.(refusal, audit(), tx, now);
+  }
+
   /**
    * One command and its finish in a savepoint of `tx`: a refusal or a failure
    * undoes that command only. A refusal that records something (B6) then runs
@@ -130,11 +137,7 @@ export class CommandRunner {
       if (!(error instanceof RecordedRefusal)) return { ok: false, error, envelopes: [] };
       const recorded: HallEventEnvelope[] = [];
       try {
-        const answer = inSavepoint(tx, () => {
-          const { ctx, audit } = this.#context(tx, now, hallId, recorded);
-          error.record(ctx);
-          return refused?.(error, audit(), tx, now);
-        });
+        const answer = inSavepoint(tx, () => this.#record(tx, now, hallId, error, refused, recorded));
         return refused ? { ok: true, value: answer as R, envelopes: recorded } : { ok: false, error, envelopes: recorded };
       } catch (failure) {
         return { ok: false, error: failure, envelopes: [] };
@@ -163,9 +166,8 @@ export class CommandRunner {
       const answered = this.db.transaction(
         (tx) => {
           envelopes = [];
-          const { ctx, audit } = this.#context(tx, now, hallId, envelopes);
-          error.record(ctx);
-          return refused ? { answer: refused(error, audit(), tx, now) } : null;
+          const answer = this.#record(tx, now, hallId, error, refused, envelopes);
+          return refused ? { answer: answer as R } : null;
         },
         { behavior: 'immediate' },
       );

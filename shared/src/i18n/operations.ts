@@ -1,4 +1,4 @@
-import type { Bilingual } from './index.ts';
+import type { Bilingual, Lang } from './index.ts';
 
 /**
  * AU2: what each operation a staff member runs is called where people read
@@ -68,9 +68,7 @@ export const STAFF_OPERATIONS = {
   revokeDevice: { zh: '撤销屏幕或终端', en: 'Revoke a screen or terminal' },
 } as const satisfies Record<string, Bilingual>;
 
-export type StaffOperation = keyof typeof STAFF_OPERATIONS;
-
 /** An action of the audit log in words; an action this catalogue does not know (from an older version) is shown as it is. */
-export function operationName(lang: 'zh' | 'en', operationId: string): string {
+export function operationName(lang: Lang, operationId: string): string {
   return (STAFF_OPERATIONS as Record<string, Bilingual>)[operationId]?.[lang] ?? operationId;
 }

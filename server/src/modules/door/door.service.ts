@@ -17,7 +17,7 @@ import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { admitOnArrival } from './direct-admission.ts';
-import { assertHoldingRoom, holdingShortfall, keepAppointment, type HoldingShortfall } from './holding-room.ts';
+import { holdingRefusal, holdingShortfall, keepAppointment, type HoldingShortfall } from './holding-room.ts';
 
 /**
  * Screens a party at the door, person by person (S1, S2): the party goes on
@@ -67,7 +67,7 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   // B4: only the people who go on to the holding area need room there; B6: an on-time appointment sent back is kept open for its return.
   const onTime = appointment?.arrival === 'ok' ? appointment.appointment : null;
   const shortfall = decision.goingOn.length > 0 && route === 'hold' ? holdingShortfall(ctx, hall, decision.goingOn.length, before, onTime) : null;
-  if (shortfall && decision.turnedAway.length === 0) assertHoldingRoom(ctx, hall, decision.goingOn.length, before, onTime);
+  if (shortfall && decision.turnedAway.length === 0) throw holdingRefusal(shortfall, onTime);
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now; a party turned away whole needs none,
   // so its denial is recorded (and it is told why) also when no place is free.
   const onSite =

@@ -39,25 +39,23 @@ export function keepAppointment(ctx: CommandContext, code: string, shortfall: Ho
   if (shortfall.keptUntil) holdAppointment(ctx.tx, code, shortfall.keptUntil.at);
 }
 
+/** B4: when the holding area cannot take the whole party, the visitor is told to come back and nothing is recorded. */
+export function assertHoldingRoom(ctx: CommandContext, hall: HallRow, size: number, occupancy: OccupancyView = occupancyOf(ctx.tx, hall.id, hall)): void {
+  const shortfall = holdingShortfall(ctx, hall, size, occupancy);
+  if (shortfall) throw holdingRefusal(shortfall, null);
+}
+
 /**
- * B4: when the holding area cannot take the whole party, the visitor is told
- * to come back and nothing is recorded. B6: a visitor whose appointment is on
- * time (`appointment`) is told until when it is kept, and that is recorded,
- * so the grace period cannot run out while they do as the door said.
+ * B4: the refusal for a party the holding area cannot take. B6: a visitor
+ * whose appointment is on time (`appointment`, as `holdingShortfall` was
+ * given it) is told until when it is kept, and that is recorded, so the grace
+ * period cannot run out while they do as the door said.
  */
-export function assertHoldingRoom(
-  ctx: CommandContext,
-  hall: HallRow,
-  size: number,
-  occupancy: OccupancyView = occupancyOf(ctx.tx, hall.id, hall),
-  appointment: { code: string; slotStart: string } | null = null,
-): void {
-  const shortfall = holdingShortfall(ctx, hall, size, occupancy, appointment);
-  if (!shortfall) return;
+export function holdingRefusal(shortfall: HoldingShortfall, appointment: { code: string } | null): DomainError {
   const { time: at, keptUntil } = shortfall;
-  if (!appointment || !keptUntil) throw new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`, { time: at });
+  if (!appointment || !keptUntil) return new DomainError(409, 'HOLDING_FULL', `候场区已满，请于 ${at} 后再来 · The holding area is full; please come back at ${at}`, { time: at });
   const until = keptUntil.local;
-  throw new RecordedRefusal(
+  return new RecordedRefusal(
     new DomainError(409, 'HOLDING_FULL_KEPT', `候场区已满，请于 ${at} 后再来，预约保留至 ${until} · The holding area is full; please come back at ${at}. The appointment is kept until ${until}`, { time: at, until }),
     (record) => keepAppointment(record, appointment.code, shortfall),
   );
