@@ -232,15 +232,18 @@ export const tickets = sqliteTable(
     uniqueIndex('tickets_hall_day_prefix_counter').on(t.hallId, t.day, t.prefix, t.counter),
     // The day's waiting count (DK4) from the index alone.
     index('tickets_hall_state_day').on(t.hallId, t.state, t.day),
-    // A queue's waiting count and its latest finished services (E1) without reading the day's tickets.
-    index('tickets_hall_category_state_finished').on(t.hallId, t.categoryId, t.state, t.finishedAt),
+    // A queue's latest finished services (E1) without reading the day's tickets. R10: only finished tickets
+    // are in it, so issuing and calling (the busiest writes) do not touch it (a queue's waiting count comes
+    // from queue_counts, its waiting tickets from tickets_call_order_place).
+    index('tickets_hall_category_state_finished').on(t.hallId, t.categoryId, t.state, t.finishedAt).where(sql`${t.finishedAt} IS NOT NULL`),
     // Q10: the first waiting tickets of a queue, by kind and queue time, without reading the whole queue;
     // its trailing columns let DK4 count the people ahead from the index alone (R10).
     index('tickets_call_order_place').on(t.hallId, t.categoryId, t.state, t.priority, t.queuedAt, t.number, t.day, t.slotStart),
-    // DK4: the appointments of a queue not yet due, a short range however long the queue (R10).
-    index('tickets_slot_order').on(t.hallId, t.categoryId, t.state, t.priority, t.slotStart, t.day),
-    // A batch's tickets, for the entrance screen's snapshot.
-    index('tickets_party').on(t.partyId),
+    // DK4: the appointments of a queue not yet due, a short range however long the queue (R10); a walk-in's
+    // ticket has no slot and is not in it.
+    index('tickets_slot_order').on(t.hallId, t.categoryId, t.state, t.priority, t.slotStart, t.day).where(sql`${t.slotStart} IS NOT NULL`),
+    // A batch's tickets, for the entrance screen's snapshot (a ticket of no party is not in it).
+    index('tickets_party').on(t.partyId).where(sql`${t.partyId} IS NOT NULL`),
   ],
 );
 
