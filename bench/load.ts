@@ -4,7 +4,7 @@
  * own HTTP client: a fetch-based loop could not send more than about 2,000
  * requests a second here, so it, not the server, was what the figures
  * measured). Prints one JSON line: { count, errors, statuses, p50, p99 }
- * (latencies in ms).
+ * (latencies in ms), and `seconds`, how long the measured requests took.
  * `node load.ts <url> <method> <token|-> <concurrency> <ms> <body template|->`;
  * in the body, `{{n}}` becomes a running number, `{{id}}` a valid resident
  * ID number made from it (bookings need a new ID each) and `{{slot}}` one of
@@ -43,10 +43,14 @@ if (process.env.LOAD_CLERKS) {
   await clerks(process.env.LOAD_CLERKS.split(','));
   process.exit(0);
 }
+// LOAD_AMOUNT: send that many requests instead of sending for `ms` (a load that uses up what a hall has, the door's
+// places of the slot open now, is timed over a count that stays within it; `seconds` is then how long they took).
+const amount = Number(process.env.LOAD_AMOUNT ?? 0);
+const started = performance.now();
 const result = await autocannon({
   url,
   connections: Number(concurrencyText),
-  duration: Number(msText) / 1000,
+  ...(amount > 0 ? { amount } : { duration: Number(msText) / 1000 }),
   requests: [{ method: method as 'POST', headers, setupRequest: (request) => ({ ...request, body: body() }) }],
   // Every answer is counted by status below; autocannon's own error count is transport failures.
   setupClient: (client) => client.on('response', (status: number) => void (statuses[status] = (statuses[status] ?? 0) + 1)),
@@ -54,7 +58,8 @@ const result = await autocannon({
 const answered = Object.values(statuses).reduce((sum, k) => sum + k, 0);
 const serverErrors = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) >= 500 ? k : 0), 0);
 const succeeded = Object.entries(statuses).reduce((sum, [status, k]) => sum + (Number(status) < 300 ? k : 0), 0);
-console.log(JSON.stringify({ count: answered, succeeded, errors: serverErrors + result.errors + result.timeouts, statuses, p50: result.latency.p50, p99: result.latency.p99 }));
+const seconds = amount > 0 ? (performance.now() - started) / 1000 : Number(msText) / 1000;
+console.log(JSON.stringify({ count: answered, succeeded, seconds, errors: serverErrors + result.errors + result.timeouts, statuses, p50: result.latency.p50, p99: result.latency.p99 }));
 
 /**
  * LOAD_CLERKS (window ids): a clerk per window, each on one keep-alive

@@ -25,6 +25,7 @@ const SMOKE = process.env.BENCH_SMOKE === '1';
 const SCREENS = (process.env.BENCH_SCREENS ?? (SMOKE ? '200' : '1000,5000,10000')).split(',').map(Number);
 const STORM = Number(process.env.BENCH_STORM ?? (SMOKE ? 200 : 5000));
 const LOAD_MS = SMOKE ? 1_500 : 5_000;
+const WARM_UP_MS = SMOKE ? 300 : 1_500;
 /** BENCH_PARTS picks parts of a run, e.g. "calls,nodes" (all by default). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'calls,storms,commands,memory,nodes').split(','));
 const PER_PROCESS = 2_500;
@@ -340,8 +341,18 @@ try {
     await bare.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/ok`;
     // The rate counts the requests that did what they asked (2xx): a refusal is cheaper than the work and would flatter it.
-    const load = async (url: string, token: string, body: string, offset = 0, env: Record<string, string> = {}) => {
-      const generator = fork(join(here, 'load.ts'), [url, 'POST', token, '32', String(LOAD_MS), body], {
+    // Each load is measured after a warm-up of the same requests on the same server (not counted): the first
+    // second of a cold process compiles its hot paths and fills its caches, and one run of LOAD_MS measured
+    // that start-up as much as the steady rate (a cold run read 6,000 where the same server then held 7,000).
+    // Not for the loads that use up what the hall has (the door's walk-ins take the places of the slot open now,
+    // the clerks the waiting tickets): a warm-up would leave their measured run refusals and empty calls. They run
+    // on the server the issue load has warmed.
+    const load = async (url: string, token: string, body: string, offset = 0, env: Record<string, string> = {}, warmUp = true) => {
+      if (warmUp) await generate(url, token, body, WARM_UP_MS, offset + 1_000_000, env);
+      return generate(url, token, body, LOAD_MS, offset, env);
+    };
+    const generate = async (url: string, token: string, body: string, durationMs: number, offset: number, env: Record<string, string>) => {
+      const generator = fork(join(here, 'load.ts'), [url, 'POST', token, '32', String(durationMs), body], {
         execArgv: ['--import', 'tsx'],
         stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
         env: { ...process.env, LOAD_OFFSET: String(offset), LOAD_CATEGORIES: 'demo-A,demo-B,demo-C,demo-D,demo-E,demo-F,demo-G', ...env },
@@ -350,8 +361,8 @@ try {
       let out = '';
       generator.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       await new Promise((resolve) => generator.once('exit', resolve));
-      const result = JSON.parse(out.trim().split('\n').at(-1)!) as { count: number; succeeded: number; errors: number; statuses: Record<string, number>; calls?: number };
-      return { perSecond: result.succeeded / (LOAD_MS / 1000), ...result };
+      const result = JSON.parse(out.trim().split('\n').at(-1)!) as { count: number; succeeded: number; seconds?: number; errors: number; statuses: Record<string, number>; calls?: number };
+      return { perSecond: result.succeeded / (result.seconds ?? durationMs / 1000), ...result };
     };
     const baseline = await load(bareUrl, '-', '-');
     const grouped = await hallflow();
@@ -365,20 +376,25 @@ try {
     const issueBody = JSON.stringify({ categoryId: 'demo-A' });
     const issueGrouped = await load(`${grouped.url}/api/halls/demo/tickets`, headersFor(grouped), issueBody);
     const issueSingle = await load(`${single.url}/api/halls/demo/tickets`, headersFor(single), issueBody);
-    line('issueTicket, durable, group commit', `${issueGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / baseline.perSecond);
-    line('issueTicket, durable, group commit vs one commit each', `${issueGrouped.perSecond.toFixed(0)} req/s`, `one each ${issueSingle.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / issueSingle.perSecond, '≥ 10× 669/s');
+    // The goal, measured from outside on another machine: 669 req/s was 1.08 % of a bare Fastify route there (62k/s),
+    // so ten times it is 6,690 req/s there, or 0.108 of the bare route measured here in the same run.
+    line('issueTicket, durable, group commit', `${issueGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / baseline.perSecond, '≥ 0.108');
+    line('issueTicket, durable, against the goal', `${issueGrouped.perSecond.toFixed(0)} req/s`, 'goal 6690 req/s', issueGrouped.perSecond / 6_690, '≥ 1');
+    line('issueTicket, durable, group commit vs one commit each', `${issueGrouped.perSecond.toFixed(0)} req/s`, `one each ${issueSingle.perSecond.toFixed(0)} req/s`, issueGrouped.perSecond / issueSingle.perSecond);
     const screenBody = JSON.stringify({ name: '压测', categoryId: '{{category}}', people: [{ healthCode: 'green', temperature: 36.5, mask: true, symptoms: { fever: false, cough: false, other: false } }] });
-    const screenGrouped = await load(`${grouped.url}/api/halls/demo/screenings`, headersFor(grouped), screenBody);
+    // The walk-ins take places of the slots open now (A12): the demo hall's seven queues have 7,000 at 500 a slot, which
+    // the door used up within the 5 s, so the figure was that supply over 5 s, not the door's rate. Timed over 6,000.
+    const screenGrouped = await load(`${grouped.url}/api/halls/demo/screenings`, headersFor(grouped), screenBody, 0, { LOAD_AMOUNT: String(SMOKE ? 1_000 : 6_000) }, false);
     line('screenVisitor, durable, group commit', `${screenGrouped.perSecond.toFixed(0)} req/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, screenGrouped.perSecond / baseline.perSecond);
     // callNext: a clerk at each of the demo hall's eight windows calls the next ticket, starts and completes it, again
     // and again, over the queues the loads above filled (each a command of its own, as at a real window).
     const windowIds = Array.from({ length: 8 }, (_, i) => `demo-w${i + 1}`);
     // Every window's queues have people (the issue load filled demo-A only; screened parties wait for their batch).
     for (const categoryId of ['demo-B', 'demo-C', 'demo-D', 'demo-E', 'demo-F', 'demo-G']) {
-      for (let i = 0; i < (SMOKE ? 200 : 1_000); i++) grouped.app.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId, priority: false, partyId: null, partySize: 1 }));
+      for (let i = 0; i < (SMOKE ? 200 : 2_000); i++) grouped.app.commands.run('demo', (ctx) => issueTicketTx(ctx, 'demo', { categoryId, priority: false, partyId: null, partySize: 1 }));
     }
     for (const windowId of windowIds) await grouped.app.inject({ method: 'POST', url: `/api/halls/demo/windows/${windowId}/open`, headers: { authorization: `Bearer ${grouped.admin}` } });
-    const clerks = await load(`${grouped.url}/api/halls/demo`, headersFor(grouped), '-', 0, { LOAD_CLERKS: windowIds.join(',') });
+    const clerks = await load(`${grouped.url}/api/halls/demo`, headersFor(grouped), '-', 0, { LOAD_CLERKS: windowIds.join(',') }, false);
     const callsPerSecond = (clerks.calls ?? 0) / (LOAD_MS / 1000);
     line('callNext (+ start, complete), 8 clerks, durable', `${callsPerSecond.toFixed(0)} calls/s`, `bare route ${baseline.perSecond.toFixed(0)} req/s`, clerks.perSecond / baseline.perSecond);
     // Spread over the seven queues: one queue's 17 slots of 500 places (the most a slot takes) are 8,500 bookings, which a
