@@ -23,6 +23,8 @@ describe('pnpm bench, smoke-sized', () => {
     expect(run.stdout).toContain('load runs: 0 server errors');
     // The clerks really called tickets (a call that finds nobody is answered too).
     expect(run.stdout).toMatch(/8 clerks, durable\s+[1-9]\d* calls\/s/);
+    // The door screened visitors (its walk-ins' places not used up before the timed run).
+    expect(run.stdout).toMatch(/screenVisitor, durable, group commit\s+[1-9]\d* req\/s/);
     for (const figure of ['screens joined, fresh hall', 'event-loop lag p99', 'issueTicket, durable, group commit vs one commit each', 'callNext (+ start, complete), 8 clerks', 'heap per connected screen', 'on the other node', 'screens on a relay, p50']) {
       expect(run.stdout).toContain(figure);
     }
