@@ -24,7 +24,7 @@ function plan(sqlite: Database.Database, source: string): string {
 }
 
 describe('the indexes of the tickets hold only what their queries ask for', () => {
-  it('[R10] a walk-in ticket of no party enters none of the finished, slot and party indexes until it is finished; E1 and DK4 still read from them', async () => {
+  it('[R10][E5] a walk-in ticket of no party enters none of the finished, slot, party and calls indexes until it is called or finished; E1 and DK4 still read from them', async () => {
     const { app } = await build();
     const sqlite = app.store.sqlite;
     const compiled = compiledFrom(sqlite);
@@ -33,12 +33,14 @@ describe('the indexes of the tickets hold only what their queries ask for', () =
     expect(entries(sqlite, 'tickets_hall_category_state_finished')).toBe(0);
     expect(entries(sqlite, 'tickets_slot_order')).toBe(0);
     expect(entries(sqlite, 'tickets_party')).toBe(0);
+    expect(entries(sqlite, 'tickets_calls')).toBe(0);
     expect(entries(sqlite, 'tickets_call_order_place')).toBe(3);
 
     await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/open', headers });
     const called = (await app.inject({ method: 'POST', url: '/api/halls/demo/windows/demo-w1/call-next', headers })).json<{ ticket: { id: string } }>();
     expect((await app.inject({ method: 'POST', url: `/api/halls/demo/tickets/${called.ticket.id}/complete`, headers })).statusCode).toBe(200);
     expect(entries(sqlite, 'tickets_hall_category_state_finished')).toBe(1);
+    expect(entries(sqlite, 'tickets_calls')).toBe(1);
     // A fourth issue, now with a finished service to learn the handling time from (E1).
     await app.inject({ method: 'POST', url: '/api/halls/demo/tickets', headers, payload: { categoryId: 'demo-A' } });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categoryWaitMinutes, estimateWaitMinutes, servingWindows, smoothedHandlingMinutes } from '../src/domain/index.ts';
-import { simulateDay } from './support/simulated-day.ts';
+import { callIntervalMinutes, categoryWaitMinutes, estimateWaitMinutes, servingWindows, smoothedHandlingMinutes } from '../src/domain/index.ts';
+import { simulateDay, simulateOverflowDay } from './support/simulated-day.ts';
 
 const median = (values: number[]) => {
   const sorted = values.toSorted((a, b) => a - b);
@@ -80,5 +80,76 @@ describe('estimated wait', () => {
     const medianError = median(errors);
     console.info(`[E4] median absolute error of the wait estimate: ${(medianError * 100).toFixed(1)} % over ${errors.length} tickets`);
     expect(medianError).toBeLessThanOrEqual(0.3);
+  });
+
+  it('[E5] a queue\'s call interval is the mean gap between calls in which someone was already waiting; none before three such gaps', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 1, minute)).toISOString();
+    const call = (queued: number, called: number) => ({ queuedAt: at(queued), calledAt: at(called) });
+    // Waiting all along: gaps of 2, 4 and 3 minutes.
+    expect(callIntervalMinutes([call(0, 1), call(0, 3), call(1, 7), call(2, 10)])).toBeCloseTo(3);
+    // The third came at minute 20, after the call before (minute 3): the 17 minutes with nobody there are not a gap.
+    expect(callIntervalMinutes([call(0, 1), call(0, 3), call(20, 20), call(20, 22)])).toBeUndefined();
+    expect(callIntervalMinutes([call(0, 1), call(0, 3), call(20, 20), call(20, 22), call(21, 25)])).toBeCloseTo((2 + 2 + 3) / 3);
+    expect(callIntervalMinutes([])).toBeUndefined();
+  });
+
+  it('[E5][E3] the windows a queue\'s calls show it got (handling ÷ interval) count when they are more than E3\'s instant count, never more than the open windows listing it', () => {
+    const window = (id: string, categoryIds: string[]) => ({ id, hallId: 'h', number: 1, categoryIds, state: 'open' as const, currentTicketId: null, normalSincePriority: 0, clerkName: null });
+    const windows = [window('1', ['A', 'B']), window('2', ['A', 'B']), window('3', ['A', 'B'])];
+    const queues = (interval?: number) => [
+      { categoryId: 'A', waiting: 2, handlingMinutes: 6 },
+      { categoryId: 'B', waiting: 4, handlingMinutes: 6, ...(interval === undefined ? {} : { callIntervalMinutes: interval }) },
+    ];
+    // A has people: E3 counts no window for B, and no estimate is shown.
+    expect(servingWindows({ windows, queues: queues() }, 'B')).toBe(0);
+    expect(categoryWaitMinutes({ windows, queues: queues() }, 'B')).toBeNull();
+    // B's calls came every 4 minutes while it had people: 6 ÷ 4 = 1.5 windows' worth; (4 + 1) × 4 = 20 minutes.
+    expect(servingWindows({ windows, queues: queues(4) }, 'B')).toBe(1.5);
+    expect(categoryWaitMinutes({ windows, queues: queues(4) }, 'B')).toBe(20);
+    // Never more than the three windows that list B, and never less than E3's own count (A's primaries).
+    expect(servingWindows({ windows, queues: queues(0.5) }, 'B')).toBe(3);
+    expect(servingWindows({ windows, queues: [{ categoryId: 'A', waiting: 2, handlingMinutes: 6, callIntervalMinutes: 60 }] }, 'A')).toBe(3);
+    // Closed and paused windows list nothing: no window open, no estimate, whatever the calls showed.
+    expect(categoryWaitMinutes({ windows: windows.map((w) => ({ ...w, state: 'closed' as const })), queues: queues(4) }, 'B')).toBeNull();
+  });
+
+  it('[E5][E4] on simulated days of a queue served only by overflow windows, its estimate errs less than E3\'s instant count and is shown where E3 showed none', () => {
+    const errors = { instant: [] as number[], observed: [] as number[] };
+    let instantNone = 0;
+    let observedNone = 0;
+    const windows = 4;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      const day = simulateOverflowDay({
+        seed,
+        windows,
+        minutes: 9 * 60,
+        meanHandling: 8,
+        loads: { own: 0.55, overflow: 0.3 },
+        predict: ({ queue, ahead, waiting, finishedHandlingOldestFirst, callsOldestFirst }) => {
+          const handlingMinutes = smoothedHandlingMinutes(finishedHandlingOldestFirst);
+          const listing = Array.from({ length: windows }, (_, i) => ({ id: String(i), hallId: 'h', number: i + 1, categoryIds: ['own', 'overflow'], state: 'open' as const, currentTicketId: null, normalSincePriority: 0, clerkName: null }));
+          const figures = (interval?: number) => [
+            { categoryId: 'own', waiting: waiting.own, handlingMinutes },
+            { categoryId: 'overflow', waiting: waiting.overflow, handlingMinutes },
+          ].map((q) => (q.categoryId === queue && interval !== undefined ? { ...q, callIntervalMinutes: interval } : q));
+          const at = (queues: ReturnType<typeof figures>) => estimateWaitMinutes(ahead, handlingMinutes, servingWindows({ windows: listing, queues }, queue));
+          return { instant: at(figures()), observed: at(figures(callIntervalMinutes(callsOldestFirst))) };
+        },
+      });
+      for (const ticket of day) {
+        const actual = ticket.start - ticket.arrival;
+        if (ticket.queue !== 'overflow' || ticket.arrival < 60 || actual < 5) continue;
+        if (ticket.predicted.instant === null) instantNone++;
+        else errors.instant.push(Math.abs(ticket.predicted.instant - actual) / actual);
+        if (ticket.predicted.observed === null) observedNone++;
+        else errors.observed.push(Math.abs(ticket.predicted.observed - actual) / actual);
+      }
+    }
+    const instant = median(errors.instant);
+    const observed = median(errors.observed);
+    console.info(`[E5] overflow-only queue: median error ${(observed * 100).toFixed(1)} % over ${errors.observed.length} (E3 alone ${(instant * 100).toFixed(1)} % over ${errors.instant.length}, none shown ${instantNone} times; E5 none ${observedNone})`);
+    expect(errors.observed.length).toBeGreaterThan(60);
+    expect(observed).toBeLessThan(instant);
+    expect(observedNone).toBeLessThan(instantNone);
   });
 });

@@ -198,6 +198,8 @@ export const QueueViewSchema = Type.Object({
   waiting: Type.Integer({ minimum: 0 }),
   /** E1: exponentially weighted mean of the day's last 20 handling times, from a 10-minute prior. */
   handlingMinutes: Type.Number({ minimum: 0 }),
+  /** E5: the mean minutes between the queue's latest calls while someone waited in it; absent until three were seen today. */
+  callIntervalMinutes: Type.Optional(Type.Number({ minimum: 0 })),
 });
 export type QueueView = Static<typeof QueueViewSchema>;
 

@@ -31,16 +31,48 @@ export function estimateWaitMinutes(ahead: number, handlingMinutes: number, serv
  * waits in a category it prefers (it calls those first, Q5, so while they
  * have anyone waiting it does not help here). Without queue figures every
  * overflow window counts half.
+ *
+ * E5: that count reads the windows at one instant; over a wait, the windows'
+ * own queues empty and fill, and an overflow window helps more than it says.
+ * When the queue's calls have been seen (its call interval), the windows
+ * they show it got, handling ÷ interval, count instead whenever they are
+ * more, never more than the open windows that list it.
  */
 export function servingWindows(state: { windows: readonly ServingWindow[]; queues?: readonly QueueView[] }, categoryId: string): number {
   const waiting = new Map((state.queues ?? []).map((q) => [q.categoryId, q.waiting]));
   const free = (earlier: readonly string[]) => state.queues === undefined || earlier.every((id) => (waiting.get(id) ?? 0) === 0);
-  return state.windows
-    .filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId))
-    .reduce((sum, w) => {
-      const position = w.categoryIds.indexOf(categoryId);
-      return sum + (position === 0 ? 1 : free(w.categoryIds.slice(0, position)) ? 0.5 : 0);
-    }, 0);
+  const listing = state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(categoryId));
+  const now = listing.reduce((sum, w) => {
+    const position = w.categoryIds.indexOf(categoryId);
+    return sum + (position === 0 ? 1 : free(w.categoryIds.slice(0, position)) ? 0.5 : 0);
+  }, 0);
+  const queue = state.queues?.find((q) => q.categoryId === categoryId);
+  if (!queue?.callIntervalMinutes) return now;
+  return Math.max(now, Math.min(listing.length, queue.handlingMinutes / queue.callIntervalMinutes));
+}
+
+/** E5: how many of a queue's latest calls of the day its call interval looks back on. */
+export const CALL_INTERVAL_LOOKBACK = 10;
+/** E5: the intervals it needs before it is used. */
+export const CALL_INTERVAL_MIN_SEEN = 3;
+
+/**
+ * E5: a queue's call interval: the mean minutes between its consecutive
+ * calls in which the ticket called had already been waiting at the call
+ * before (so someone waited all along, and the interval is how fast the
+ * windows that help it took from it, not a pause with nobody there), over
+ * its latest calls of the day (times as ISO strings, oldest first).
+ * Undefined until CALL_INTERVAL_MIN_SEEN such intervals were seen.
+ */
+export function callIntervalMinutes(callsOldestFirst: readonly { queuedAt: string; calledAt: string }[]): number | undefined {
+  const intervals: number[] = [];
+  for (let i = 1; i < callsOldestFirst.length; i++) {
+    const previous = callsOldestFirst[i - 1]!;
+    const call = callsOldestFirst[i]!;
+    if (call.queuedAt <= previous.calledAt) intervals.push((Date.parse(call.calledAt) - Date.parse(previous.calledAt)) / 60_000);
+  }
+  if (intervals.length < CALL_INTERVAL_MIN_SEEN) return undefined;
+  return intervals.reduce((sum, minutes) => sum + minutes, 0) / intervals.length;
 }
 
 /**

@@ -242,6 +242,8 @@ export const tickets = sqliteTable(
     // DK4: the appointments of a queue not yet due, a short range however long the queue (R10); a walk-in's
     // ticket has no slot and is not in it.
     index('tickets_slot_order').on(t.hallId, t.categoryId, t.state, t.priority, t.slotStart, t.day).where(sql`${t.slotStart} IS NOT NULL`),
+    // E5: a queue's latest calls of the day, for its call interval (a ticket not called is not in it).
+    index('tickets_calls').on(t.hallId, t.categoryId, t.day, t.calledAt).where(sql`${t.calledAt} IS NOT NULL`),
     // A batch's tickets, for the entrance screen's snapshot (a ticket of no party is not in it).
     index('tickets_party').on(t.partyId).where(sql`${t.partyId} IS NOT NULL`),
   ],

@@ -1,4 +1,4 @@
-import { estimateWaitMinutes, servingWindows, smoothedHandlingMinutes, ticketsAhead, type QueueView, type WindowView } from '@hallflow/shared';
+import { estimateWaitMinutes, servingWindows, ticketsAhead, type QueueView, type WindowView } from '@hallflow/shared';
 import { and, asc, count, eq, gt, gte, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { bundles, categories, queueCounts, ratings, ticketItems, tickets, windows } from '../../db/schema/index.ts';
@@ -7,7 +7,7 @@ import { getHallRow } from '../hall/hall.repository.ts';
 import { categoryView, ticketView, windowView } from '../hall/views.ts';
 import { prepared } from '../../db/prepared.ts';
 import { StampedCache } from '../../db/stamped-cache.ts';
-import { recentHandlingMinutes } from '../tickets/queue-stats.repository.ts';
+import { queueFigures } from '../tickets/queue-stats.repository.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
 /** Public reads go straight to the database, outside any command; the desk reads inside its issuing transaction (DK4). */
@@ -39,13 +39,13 @@ function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowVie
 }
 
 /**
- * Q9 and E1–E3 for one waiting ticket, from one read of the day's queue
+ * Q9 and E1–E3, E5 for one waiting ticket, from one read of the day's queue
  * counts (R10). The people ahead: Q9 up to EXACT_PLACE_LIMIT waiting in the
  * hall's day, the ticket's own queue beyond (DK4); the desk and the phone
  * count alike. The wait stands behind its own queue in the calling order (the
  * DK4 count), at its queue's handling time, served by the queue's windows as
  * the screens count them, overflow windows only while their own queues are
- * empty (E3). Q9's count plays the windows' turns over who waits now; while
+ * empty (E3) unless the queue's calls show more help (E5). Q9's count plays the windows' turns over who waits now; while
  * visitors keep coming, a window keeps calling its own queue first (Q5), so
  * the help it gives another queue is seldom what the snapshot says: on the
  * simulated day an estimate from Q9's count was short by two fifths.
@@ -57,8 +57,10 @@ function placeOf(db: Reader, row: TicketRow, hallWindows: readonly WindowView[],
   const waiting = queues.reduce((sum, queue) => sum + queue.waiting, 0);
   const ahead = waiting <= EXACT_PLACE_LIMIT ? peopleAhead(db, row, hallWindows, settings, now) : inOwnQueue;
   if (ahead === null) return { ahead: null, estimatedWaitMinutes: null };
-  const recent = recentHandlingMinutes(db, row.hallId, row.categoryId, row.day);
-  const wait = estimateWaitMinutes(inOwnQueue, smoothedHandlingMinutes(recent), servingWindows({ windows: hallWindows, queues }, row.categoryId));
+  // E1, E5: the ticket's own queue with its handling time and call interval; the others' counts tell E3 which windows are free to help.
+  const own = queueFigures(db, row.hallId, row.categoryId, row.day, ownQueue);
+  const figures = queues.map((queue) => (queue.categoryId === row.categoryId ? own : queue));
+  const wait = estimateWaitMinutes(inOwnQueue, own.handlingMinutes, servingWindows({ windows: hallWindows, queues: figures }, row.categoryId));
   return { ahead, estimatedWaitMinutes: wait === null ? null : Math.max(1, Math.round(wait)) };
 }
 

@@ -1,4 +1,4 @@
-import { smoothedHandlingMinutes, ticketsOf, type HallEvent, type QueueView } from '@hallflow/shared';
+import { CALL_INTERVAL_LOOKBACK, callIntervalMinutes, smoothedHandlingMinutes, ticketsOf, type HallEvent, type QueueView } from '@hallflow/shared';
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, queueCounts, tickets } from '../../db/schema/index.ts';
@@ -10,11 +10,11 @@ type Reader = Db | Tx;
 const HANDLING_WINDOW = 20;
 
 /**
- * One queue's figures (E1, E2): the tickets waiting in it (every day's, as
- * Q10 calls them), and the smoothed handling time of its services finished on
- * `day`. The first is one row per day kept by triggers (R10), the second
- * comes from the (hall, category, state, finished) index: a few rows,
- * however long the day.
+ * One queue's figures (E1, E2, E5): the tickets waiting in it (every day's,
+ * as Q10 calls them), the smoothed handling time of its services finished on
+ * `day` and its call interval on `day`. The first is one row per day kept by
+ * triggers (R10), the others come from the (hall, category, state, finished)
+ * and (hall, category, day, called) indexes: a few rows, however long the day.
  */
 export function queueView(db: Reader, hallId: string, categoryId: string, day: string): QueueView {
   // R10: kept by triggers on every change of a ticket, instead of counted here.
@@ -25,7 +25,34 @@ export function queueView(db: Reader, hallId: string, categoryId: string, day: s
       .where(and(eq(queueCounts.hallId, sql.placeholder('hallId')), eq(queueCounts.categoryId, sql.placeholder('categoryId'))))
       .prepare(),
   ).get({ hallId, categoryId });
-  return { categoryId, waiting: waiting?.n ?? 0, handlingMinutes: smoothedHandlingMinutes(recentHandlingMinutes(db, hallId, categoryId, day)) };
+  return queueFigures(db, hallId, categoryId, day, waiting?.n ?? 0);
+}
+
+/** A queue's figures of `day` (E1, E5) around a waiting count the caller has read. */
+export function queueFigures(db: Reader, hallId: string, categoryId: string, day: string, waiting: number): QueueView {
+  const view: QueueView = { categoryId, waiting, handlingMinutes: smoothedHandlingMinutes(recentHandlingMinutes(db, hallId, categoryId, day)) };
+  const interval = callIntervalMinutes(recentCalls(db, hallId, categoryId, day));
+  if (interval !== undefined) view.callIntervalMinutes = interval;
+  return view;
+}
+
+/**
+ * E5: a queue's latest calls of `day` (at most CALL_INTERVAL_LOOKBACK),
+ * oldest first, with when each ticket joined the queue: from the partial
+ * (hall, category, day, called) index, a few rows however long the day.
+ */
+export function recentCalls(db: Reader, hallId: string, categoryId: string, day: string): { queuedAt: string; calledAt: string }[] {
+  return prepared(db, 'queue-recent-calls', (d) =>
+    d
+      .select({ queuedAt: tickets.queuedAt, calledAt: sql<string>`${tickets.calledAt}` })
+      .from(tickets)
+      .where(and(eq(tickets.hallId, sql.placeholder('hallId')), eq(tickets.categoryId, sql.placeholder('categoryId')), eq(tickets.day, sql.placeholder('day')), isNotNull(tickets.calledAt)))
+      .orderBy(desc(tickets.calledAt))
+      .limit(literalLimit(CALL_INTERVAL_LOOKBACK))
+      .prepare(),
+  )
+    .all({ hallId, categoryId, day })
+    .reverse();
 }
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_calls` ON `tickets` (`hall_id`,`category_id`,`day`,`called_at`) WHERE "tickets"."called_at" IS NOT NULL;
