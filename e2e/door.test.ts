@@ -146,6 +146,44 @@ describe('the door, from booking to verdict', () => {
     }
   });
 
+  it('[B7][A12][S8] a walk-in pair at a hall out of on-site places: the one with a red code is turned away and told what to do, the one who passed that none is left today', async () => {
+    const { api: admin } = await signInAdmin(suite.server.url);
+    const password = await createStaff(admin, 'door-noplace', 'door', '门岗四');
+    const appointments = await admin<Record<string, unknown>>('GET', '/api/halls/demo/appointment-settings');
+    const policy = await admin<Record<string, unknown>>('GET', '/api/halls/demo/screening-policy');
+    // The hall takes walk-ins while places are free, but queue E has none today; companions may continue (S8).
+    await admin('PUT', '/api/halls/demo/appointment-settings', { ...appointments, walkIns: 'on_site_if_free', placesByCategory: { ...(appointments.placesByCategory as object), 'demo-E': 0 } });
+    await admin('PUT', '/api/halls/demo/screening-policy', { ...policy, companionsMayContinue: true });
+    try {
+      const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+      await door.goto(`${suite.server.url}/checkin/`);
+      await door.getByTestId('login-username').fill('door-noplace');
+      await door.getByTestId('login-password').fill(password);
+      await door.getByTestId('login-submit').click();
+      await door.getByTestId('walkin-name').fill('钱多多');
+      await door.getByTestId('walkin-category').selectOption('demo-E');
+      await door.getByRole('group', { name: '人数' }).getByRole('button', { name: '2' }).click();
+      await choose(door, 0, '绿码', '已佩戴口罩');
+      await door.getByTestId('temperature').fill('36.5');
+      await choose(door, 1, '红码', '已佩戴口罩');
+      await door.getByTestId('temperature-1').fill('36.6');
+      await door.getByTestId('temperature-1').press('Enter');
+      await door.getByTestId('verdict').waitFor();
+      expect(await door.getByTestId('verdict').getAttribute('data-verdict')).toBe('deny');
+      expect(await door.getByTestId('verdict-come-back').innerText()).toContain('已通过的人员：今日现场名额已满，请预约其他日期');
+      expect(await door.getByTestId('verdict-person-0').innerText()).toContain('第1人：已通过，现场名额已满');
+      expect(await door.getByTestId('verdict-person-1').innerText()).toContain('第2人：禁止入内');
+      expect(await door.getByTestId('verdict-reasons').innerText()).toContain('红码');
+      await door.getByTestId('verdict-next-steps').waitFor();
+      await screenshot(door, SUITE, 'door-split-party-no-place');
+      await door.getByTestId('verdict-dismiss').click();
+      await door.close();
+    } finally {
+      await admin('PUT', '/api/halls/demo/appointment-settings', appointments);
+      await admin('PUT', '/api/halls/demo/screening-policy', { ...(await admin<Record<string, unknown>>('GET', '/api/halls/demo/screening-policy')), companionsMayContinue: policy.companionsMayContinue });
+    }
+  });
+
   it('[B6][B4] the holding area is full: the scanned visitor is told when to come back and until when the appointment is kept', async () => {
     const { api: admin } = await signInAdmin(suite.server.url);
     const password = await createStaff(admin, 'door-full', 'door', '门岗三');

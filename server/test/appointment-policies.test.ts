@@ -136,6 +136,33 @@ describe('appointment settings and policies', () => {
     expect((await screen(app, door, { name: '戊五' })).json<{ code: string }>().code).toBe('NO_PLACE_TODAY');
   });
 
+  it('[B7][A12][S8][S9] a split walk-in party whose members who passed find no on-site place: the one turned away is recorded and told the next steps, the others when to come back (or that none is left today)', async () => {
+    const { app, clock } = await build();
+    await configure(app, { walkIns: 'on_site_if_free', placesByCategory: { 'demo-A': 1 } });
+    const supervisor = await staffToken(app, 'supervisor');
+    const door = await staffToken(app, 'door');
+    const policy = (await app.inject({ method: 'GET', url: '/api/halls/demo/screening-policy', headers: bearer(door) })).json<object>();
+    expect((await app.inject({ method: 'PUT', url: '/api/halls/demo/screening-policy', headers: bearer(supervisor), payload: { ...policy, companionsMayContinue: true } })).statusCode).toBe(200);
+    clock.set('2026-11-25T02:05:00.000Z'); // 10:05: the 10:00 and 10:30 slots are open, one place each
+    for (const name of ['甲一', '乙二']) expect((await screen(app, door, { name })).statusCode).toBe(200);
+    const full = await screen(app, door, { name: '丙三' });
+    expect(full.json<{ code: string; params: object }>()).toMatchObject({ code: 'NO_PLACE_NOW', params: { slot: '11:00', time: '10:30' } });
+
+    const before = tableCounts(app);
+    const split = await screen(app, door, { name: '丁四', people: [greenPerson, { ...greenPerson, temperature: 38.3 }] });
+    expect(split.statusCode, split.body).toBe(200);
+    const body = split.json<ScreenVisitorResponse>();
+    expect(body).toMatchObject({ admitted: false, deniedParty: null, party: { state: 'denied', size: 1, slotStart: null }, comeBack: { reason: 'no_place_now', time: '10:30', keptUntil: null } });
+    expect(body.people.map((person) => [person.passed, person.admitted])).toEqual([[true, false], [false, false]]);
+    expect(body.people[1]!.nextSteps.map((step) => step.code)).toEqual(['fever_clinic']);
+    expect(tableCounts(app)).toMatchObject({ parties: before.parties! + 1, screenings: before.screenings! + 1 });
+
+    clock.set('2026-11-25T09:10:00.000Z'); // 17:10: only the last slot (17:00) is open, with one place
+    expect((await screen(app, door, { name: '戊五' })).statusCode).toBe(200);
+    const none = (await screen(app, door, { name: '己六', people: [{ ...greenPerson, healthCode: 'red' }, greenPerson] })).json<ScreenVisitorResponse>();
+    expect(none).toMatchObject({ admitted: false, party: { state: 'denied', size: 1 }, comeBack: { reason: 'no_place_today', time: null, keptUntil: null } });
+  });
+
   it('[A13] a late appointment takes a free place of a slot open now, keeping its code; a hall that says rebook refuses it', async () => {
     const { app, clock } = await build();
     await configure(app, { lateArrivals: 'on_site_if_free' });

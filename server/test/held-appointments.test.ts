@@ -121,7 +121,7 @@ describe('an on-time appointment the door sends back is kept (B6)', () => {
     });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<ScreenVisitorResponse>();
-    expect(body).toMatchObject({ admitted: false, deniedParty: null, party: { state: 'denied', size: 1 }, comeBack: { time: '10:50', keptUntil: '11:05' } });
+    expect(body).toMatchObject({ admitted: false, deniedParty: null, party: { state: 'denied', size: 1 }, comeBack: { reason: 'holding_full', time: '10:50', keptUntil: '11:05' } });
     expect(body.people.map((person) => [person.passed, person.admitted])).toEqual([[true, false], [false, false]]);
     expect(body.people[1]!.nextSteps.map((step) => step.code)).toEqual(['fever_clinic']);
     // Recorded: the denied party and its screening, one event; the appointment is kept, not used.

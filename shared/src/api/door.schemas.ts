@@ -64,11 +64,22 @@ export const ScreenVisitorResponseSchema = Type.Object({
   ticket: Type.Optional(Type.Union([TicketViewSchema, Type.Null()])),
   phoneToken: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /**
-   * B7: nobody goes on because the members who passed have no room in the
-   * holding area (those turned away are recorded): when they come back, and
-   * B6 until when their on-time appointment is kept (local times); null otherwise.
+   * B7: nobody goes on because the members who passed have no room (those
+   * turned away are recorded): why (the holding area is full, B4; no on-site
+   * place is free now or today, A12), when they may come back (none when no
+   * place is left today), and B6 until when their on-time appointment is
+   * kept (local times); null otherwise.
    */
-  comeBack: Type.Optional(Type.Union([Type.Object({ time: Type.String(), keptUntil: Type.Union([Type.String(), Type.Null()]) }), Type.Null()])),
+  comeBack: Type.Optional(
+    Type.Union([
+      Type.Object({
+        reason: Type.Union([Type.Literal('holding_full'), Type.Literal('no_place_now'), Type.Literal('no_place_today')]),
+        time: Type.Union([Type.String(), Type.Null()]),
+        keptUntil: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+  ),
 });
 export type ScreenVisitorResponse = Static<typeof ScreenVisitorResponseSchema>;
 

@@ -87,7 +87,7 @@ export const ERROR_MESSAGES = {
   ALREADY_CHECKED_IN: { zh: '该预约已于 {time} 签到入场，不能重复使用', en: 'This appointment already checked in at {time}; it cannot be used again' },
   TOO_EARLY: { zh: '来早了，请于 {time} 后再来', en: 'Too early: please come back at {time}' },
   TOO_LATE: { zh: '已超过时限', en: 'Too late' },
-  NO_PLACE_NOW: { zh: '当前时段已无空位，请稍后再来', en: 'No free place now; please come back later' },
+  NO_PLACE_NOW: { zh: '现场名额已满，下一个有空位的时段为 {slot}，请于 {time} 后再来', en: 'No place free now: the next free time is {slot}; please come back at {time}' },
   NO_PLACE_TODAY: { zh: '今日已无空位，请预约其他日期', en: 'No free places left today; please book another day' },
   // Appointments
   SLOT_FULL: { zh: '该时段已约满，请选择其他时段', en: 'That time is fully booked; choose another' },

@@ -344,7 +344,7 @@ export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Dat
   if (choice.status === 'ok') return choice.slot;
   if (choice.status === 'later') {
     const at = clockTime(choice.comeBackAt, hall.timezone);
-    throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`);
+    throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`, { slot: choice.slot.start, time: at });
   }
   throw new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');
 }

@@ -1,4 +1,4 @@
-import type { ScreenVisitorBody } from '@hallflow/shared/api';
+import type { ScreenVisitorBody, ScreenVisitorResponse } from '@hallflow/shared/api';
 import { admissionRoute, clockTime, maskName, missingChecks, screenParty } from '@hallflow/shared';
 import type { CommandContext } from '../../core/command-runner.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -17,7 +17,7 @@ import { appointmentSettings } from '../appointments/appointment-settings.ts';
 import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { admitOnArrival } from './direct-admission.ts';
-import { holdingRefusal, holdingShortfall, keepAppointment, type HoldingShortfall } from './holding-room.ts';
+import { holdingRefusal, holdingShortfall, keepAppointment } from './holding-room.ts';
 
 /**
  * Screens a party at the door, person by person (S1, S2): the party goes on
@@ -70,8 +70,17 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   if (shortfall && decision.turnedAway.length === 0) throw holdingRefusal(shortfall, onTime);
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now; a party turned away whole needs none,
   // so its denial is recorded (and it is told why) also when no place is free.
-  const onSite =
-    decision.goingOn.length > 0 && (!appointment || appointment.arrival === 'late_on_site') ? onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
+  // B7: a party split by S8 whose members who pass find no place is told so, and the member turned away is still recorded.
+  let onSite: ReturnType<typeof onSitePlace> | null = null;
+  let noPlace: ComeBack | null = null;
+  if (decision.goingOn.length > 0 && (!appointment || appointment.arrival === 'late_on_site')) {
+    try {
+      onSite = onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall);
+    } catch (error) {
+      if (!(error instanceof DomainError) || decision.turnedAway.length === 0) throw error;
+      noPlace = noPlaceComeBack(error);
+    }
+  }
 
   const at = ctx.now.toISOString();
   /** One party row and its screening record for some of the people read, all going on or all turned away. */
@@ -112,7 +121,11 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   };
   const denied = decision.turnedAway.length > 0 ? record(decision.turnedAway, false) : null;
   // B7: the members who passed have no room to wait: those turned away are recorded and told what to do, the others when to come back.
-  if (shortfall && denied) return sentBack(ctx, hallId, hall, decision, denied, shortfall, onTime?.code ?? null);
+  if (shortfall && denied) {
+    if (onTime) keepAppointment(ctx, onTime.code, shortfall);
+    return sentBack(ctx, hallId, hall, decision, denied, { reason: 'holding_full', time: shortfall.time, keptUntil: shortfall.keptUntil?.local ?? null });
+  }
+  if (noPlace && denied) return sentBack(ctx, hallId, hall, decision, denied, noPlace);
   const goingOn = decision.goingOn.length > 0 ? record(decision.goingOn, true) : null;
   // A13: a late party moves to the on-site slot only when it enters; a party turned away whole leaves that place free.
   if (appointment) markArrived(ctx.tx, appointment.appointment.code, goingOn ? (onSite ?? undefined) : undefined);
@@ -133,15 +146,23 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   };
 }
 
+type ComeBack = NonNullable<ScreenVisitorResponse['comeBack']>;
+
+/** A12, B7: what the passing members of a split party are told when no on-site place is free (the refusal onSitePlace gave). */
+function noPlaceComeBack(refusal: DomainError): ComeBack {
+  if (refusal.code === 'NO_PLACE_NOW') return { reason: 'no_place_now', time: String(refusal.params?.time ?? ''), keptUntil: null };
+  if (refusal.code === 'NO_PLACE_TODAY') return { reason: 'no_place_today', time: null, keptUntil: null };
+  throw refusal;
+}
+
 /**
  * B7: a party split by S8 whose members who passed find no room in the
- * holding area. The members turned away are recorded as always (their
- * denial and readings); the others are told when to come back and, B6, until
- * when an on-time appointment is kept for them (it is not used: they check in
- * with it on their return).
+ * holding area (B4) or no on-site place (A12). The members turned away are
+ * recorded as always (their denial and readings); the others are told why,
+ * when to come back and, B6, until when an on-time appointment is kept for
+ * them (it is not used: they check in with it on their return).
  */
-function sentBack(ctx: CommandContext, hallId: string, hall: ReturnType<typeof getHallRow>, decision: ReturnType<typeof screenParty>, denied: typeof parties.$inferSelect, shortfall: HoldingShortfall, appointmentCode: string | null) {
-  if (appointmentCode) keepAppointment(ctx, appointmentCode, shortfall);
+function sentBack(ctx: CommandContext, hallId: string, hall: ReturnType<typeof getHallRow>, decision: ReturnType<typeof screenParty>, denied: typeof parties.$inferSelect, comeBack: ComeBack) {
   ctx.emit({ type: 'party.screened', party: partyView(denied), occupancy: occupancyOf(ctx.tx, hallId, hall) });
   return {
     party: partyView(denied),
@@ -151,7 +172,7 @@ function sentBack(ctx: CommandContext, hallId: string, hall: ReturnType<typeof g
     reasons: decision.reasons,
     people: decision.people.map((person) => ({ ...person, admitted: false })),
     deniedParty: null,
-    comeBack: { time: shortfall.time, keptUntil: shortfall.keptUntil?.local ?? null },
+    comeBack,
   };
 }
 
