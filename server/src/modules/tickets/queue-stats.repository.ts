@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection.ts';
 import { categories, queueCounts, tickets } from '../../db/schema/index.ts';
 import { literalLimit, prepared } from '../../db/prepared.ts';
+import { StampedCache } from '../../db/stamped-cache.ts';
 
 type Reader = Db | Tx;
 
@@ -28,12 +29,22 @@ export function queueView(db: Reader, hallId: string, categoryId: string, day: s
   return queueFigures(db, hallId, categoryId, day, waiting?.n ?? 0);
 }
 
+/**
+ * R10: a queue's handling time (E1) and call interval (E5) of a day, read
+ * again only after a write to the tickets: an issue reads them twice (its
+ * event's figures, then the new ticket's estimate) with no call or finish in
+ * between, and the visitors' phones read them between the hall's moves.
+ */
+const serviceFigures = new StampedCache<Pick<QueueView, 'handlingMinutes' | 'callIntervalMinutes'>>(['tickets']);
+
 /** A queue's figures of `day` (E1, E5) around a waiting count the caller has read. */
 export function queueFigures(db: Reader, hallId: string, categoryId: string, day: string, waiting: number): QueueView {
-  const view: QueueView = { categoryId, waiting, handlingMinutes: smoothedHandlingMinutes(recentHandlingMinutes(db, hallId, categoryId, day)) };
-  const interval = callIntervalMinutes(recentCalls(db, hallId, categoryId, day));
-  if (interval !== undefined) view.callIntervalMinutes = interval;
-  return view;
+  const figures = serviceFigures.get(db, `${hallId}\u0000${categoryId}\u0000${day}`, () => {
+    const handlingMinutes = smoothedHandlingMinutes(recentHandlingMinutes(db, hallId, categoryId, day));
+    const interval = callIntervalMinutes(recentCalls(db, hallId, categoryId, day));
+    return interval === undefined ? { handlingMinutes } : { handlingMinutes, callIntervalMinutes: interval };
+  });
+  return { categoryId, waiting, ...figures };
 }
 
 /**
