@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStaff, signInAdmin } from './support/api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { fakeCameraArgs, qrCameraFile } from './support/fake-camera.ts';
-import { choose } from './support/door.ts';
+import { choose, openDoor } from './support/door.ts';
 import { useServerAndBrowser } from './support/suite.ts';
 
 const SUITE = 'door';
@@ -156,10 +156,7 @@ describe('the door, from booking to verdict', () => {
     await admin('PUT', '/api/halls/demo/screening-policy', { ...policy, companionsMayContinue: true });
     try {
       const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-      await door.goto(`${suite.server.url}/checkin/`);
-      await door.getByTestId('login-username').fill('door-noplace');
-      await door.getByTestId('login-password').fill(password);
-      await door.getByTestId('login-submit').click();
+      await openDoor(door, suite.server.url, 'door-noplace', password);
       await door.getByTestId('walkin-name').fill('钱多多');
       await door.getByTestId('walkin-category').selectOption('demo-E');
       await door.getByRole('group', { name: '人数' }).getByRole('button', { name: '2' }).click();
@@ -203,10 +200,7 @@ describe('the door, from booking to verdict', () => {
     const booked = await book('郑晓东', residentId('44030419900303006'));
     try {
       const door = await suite.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-      await door.goto(`${suite.server.url}/checkin/`);
-      await door.getByTestId('login-username').fill('door-full');
-      await door.getByTestId('login-password').fill(password);
-      await door.getByTestId('login-submit').click();
+      await openDoor(door, suite.server.url, 'door-full', password);
       await door.getByTestId('scan-code').pressSequentially(booked.code);
       await door.getByTestId('scan-code').press('Enter');
       await door.getByTestId('scan-notice').getByText('郑*东').waitFor();
