@@ -45,10 +45,11 @@ function peopleAhead(db: Reader, row: TicketRow, hallWindows: readonly WindowVie
  * count alike. The wait stands behind its own queue in the calling order (the
  * DK4 count), at its queue's handling time, served by the queue's windows as
  * the screens count them, overflow windows only while their own queues are
- * empty (E3) unless the queue's calls show more help (E5). Q9's count plays the windows' turns over who waits now; while
- * visitors keep coming, a window keeps calling its own queue first (Q5), so
- * the help it gives another queue is seldom what the snapshot says: on the
- * simulated day an estimate from Q9's count was short by two fifths.
+ * empty (E3) unless the queue's calls show more help (E5). Q9's count plays
+ * the windows' turns over who waits now; while visitors keep coming, a window
+ * keeps calling its own queue first (Q5), so the help it gives another queue
+ * is seldom what the snapshot says: on the simulated day an estimate from
+ * Q9's count was short by two fifths.
  */
 function placeOf(db: Reader, row: TicketRow, hallWindows: readonly WindowView[], settings: Record<string, unknown>, now: Date): { ahead: number | null; estimatedWaitMinutes: number | null } {
   const queues = waitingByQueue(db, row.hallId, row.day);
