@@ -93,7 +93,7 @@ describe('estimated wait', () => {
     expect(callIntervalMinutes([])).toBeUndefined();
   });
 
-  it('[E5][E3] the windows a queue\'s calls show it got (handling ÷ interval) count when they are more than E3\'s instant count, never more than the open windows listing it', () => {
+  it('[E5][E3] for a queue no open window lists first, the windows its calls show it got (handling ÷ interval) count when they are more than E3\'s instant count, never more than the open windows listing it', () => {
     const window = (id: string, categoryIds: string[]) => ({ id, hallId: 'h', number: 1, categoryIds, state: 'open' as const, currentTicketId: null, normalSincePriority: 0, clerkName: null });
     const windows = [window('1', ['A', 'B']), window('2', ['A', 'B']), window('3', ['A', 'B'])];
     const queues = (interval?: number) => [
@@ -106,9 +106,13 @@ describe('estimated wait', () => {
     // B's calls came every 4 minutes while it had people: 6 ÷ 4 = 1.5 windows' worth; (4 + 1) × 4 = 20 minutes.
     expect(servingWindows({ windows, queues: queues(4) }, 'B')).toBe(1.5);
     expect(categoryWaitMinutes({ windows, queues: queues(4) }, 'B')).toBe(20);
-    // Never more than the three windows that list B, and never less than E3's own count (A's primaries).
+    // Never more than the three windows that list B.
     expect(servingWindows({ windows, queues: queues(0.5) }, 'B')).toBe(3);
+    // A queue with a window of its own keeps E3's count, whatever its calls showed: a burst of calls (a batch let in, idle
+    // windows calling at once) gives a short interval while the next newcomer still waits for a window to free.
     expect(servingWindows({ windows, queues: [{ categoryId: 'A', waiting: 2, handlingMinutes: 6, callIntervalMinutes: 60 }] }, 'A')).toBe(3);
+    const withOwn = [...windows, window('4', ['B'])];
+    expect(servingWindows({ windows: withOwn, queues: queues(0.5) }, 'B')).toBe(1);
     // Closed and paused windows list nothing: no window open, no estimate, whatever the calls showed.
     expect(categoryWaitMinutes({ windows: windows.map((w) => ({ ...w, state: 'closed' as const })), queues: queues(4) }, 'B')).toBeNull();
   });

@@ -32,11 +32,14 @@ export function estimateWaitMinutes(ahead: number, handlingMinutes: number, serv
  * have anyone waiting it does not help here). Without queue figures every
  * overflow window counts half.
  *
- * E5: that count reads the windows at one instant; over a wait, the windows'
- * own queues empty and fill, and an overflow window helps more than it says.
- * When the queue's calls have been seen (its call interval), the windows
- * they show it got, handling ÷ interval, count instead whenever they are
- * more, never more than the open windows that list it.
+ * E5: for a queue no open window lists first, that count reads the windows
+ * at one instant; over a wait, their own queues empty and fill, and they help
+ * more than it says. When such a queue's calls have been seen (its call
+ * interval), the windows they show it got, handling ÷ interval, count
+ * instead whenever they are more, never more than the open windows that list
+ * it. A queue with a window of its own keeps E3's count: there, bursts of
+ * calls (a batch let in, idle windows calling at once) make the interval
+ * short while the next newcomer still waits for a window to free.
  */
 export function servingWindows(state: { windows: readonly ServingWindow[]; queues?: readonly QueueView[] }, categoryId: string): number {
   const waiting = new Map((state.queues ?? []).map((q) => [q.categoryId, q.waiting]));
@@ -47,7 +50,8 @@ export function servingWindows(state: { windows: readonly ServingWindow[]; queue
     return sum + (position === 0 ? 1 : free(w.categoryIds.slice(0, position)) ? 0.5 : 0);
   }, 0);
   const queue = state.queues?.find((q) => q.categoryId === categoryId);
-  if (!queue?.callIntervalMinutes) return now;
+  const ownWindow = listing.some((w) => w.categoryIds[0] === categoryId);
+  if (ownWindow || !queue?.callIntervalMinutes) return now;
   return Math.max(now, Math.min(listing.length, queue.handlingMinutes / queue.callIntervalMinutes));
 }
 
