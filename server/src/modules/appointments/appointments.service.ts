@@ -12,6 +12,7 @@ import {
   slotsForDate,
   zonedInstant,
   type IdDocumentKind,
+  type OnSiteChoice,
   type SlotAvailability,
 } from '@hallflow/shared';
 import type { BookAppointmentBody } from '@hallflow/shared/api';
@@ -335,18 +336,18 @@ export function findForCheckIn(db: Db | Tx, hallId: string, lookup: { code?: str
 
 /**
  * A12, A13: the slot an on-site visitor takes now (a walk-in, or an
- * appointment past its grace period), or a refusal saying when a place is
- * next free. Nothing is written here; the caller records the party.
+ * appointment past its grace period), or when a place is next free, or that
+ * none is left today. Nothing is written here; the caller records the party.
  */
-export function onSitePlace(tx: Tx, hallId: string, categoryId: string, now: Date, hall: HallRow = getHallRow(tx, hallId)): SlotAvailability {
-  const settings = appointmentSettings(hall.settings);
-  const choice = chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone), hall), now, settings);
-  if (choice.status === 'ok') return choice.slot;
-  if (choice.status === 'later') {
-    const at = clockTime(choice.comeBackAt, hall.timezone);
-    throw new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`, { slot: choice.slot.start, time: at });
-  }
-  throw new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');
+export function onSiteChoice(tx: Tx, hallId: string, categoryId: string, now: Date, hall: HallRow = getHallRow(tx, hallId)): OnSiteChoice {
+  return chooseOnSiteSlot(slotAvailability(tx, hallId, categoryId, businessDay(now, hall.timezone), hall), now, appointmentSettings(hall.settings));
+}
+
+/** A12: the refusal for an on-site visitor who finds no place (`choice` is not 'ok'): when to come back, or none left today. */
+export function noPlaceRefusal(choice: Exclude<OnSiteChoice, { status: 'ok' }>, hall: HallRow): DomainError {
+  if (choice.status === 'full') return new DomainError(409, 'NO_PLACE_TODAY', '今日名额已满，请预约其他日期 · No places left today; please book another day');
+  const at = clockTime(choice.comeBackAt, hall.timezone);
+  return new DomainError(409, 'NO_PLACE_NOW', `现场名额已满，下一个有空位的时段为 ${choice.slot.start}，请于 ${at} 后再来 · No place free now: the next free time is ${choice.slot.start}; please come back at ${at}`, { slot: choice.slot.start, time: at });
 }
 
 /** B6: the door sent the visitor back on time (holding area full): check-in stays open for them until `until`, or later if it already was. */

@@ -1,5 +1,5 @@
 import type { ScreenVisitorBody, ScreenVisitorResponse } from '@hallflow/shared/api';
-import { admissionRoute, clockTime, maskName, missingChecks, screenParty } from '@hallflow/shared';
+import { admissionRoute, clockTime, maskName, missingChecks, screenParty, type OnSiteChoice } from '@hallflow/shared';
 import type { CommandContext } from '../../core/command-runner.ts';
 import type { Tx } from '../../db/connection.ts';
 import { placeholders, prepared } from '../../db/prepared.ts';
@@ -14,7 +14,7 @@ import { healthCodeVerdicts } from './manual-verification.ts';
 import { assertServiceOpen } from './hours.guard.ts';
 import { screeningPolicy } from '../hall/hall-policy.ts';
 import { appointmentSettings } from '../appointments/appointment-settings.ts';
-import { findForCheckIn, markArrived, onSitePlace } from '../appointments/appointments.service.ts';
+import { findForCheckIn, markArrived, noPlaceRefusal, onSiteChoice } from '../appointments/appointments.service.ts';
 import { rulesInForce } from '../hall/level-policy.ts';
 import { admitOnArrival } from './direct-admission.ts';
 import { holdingRefusal, holdingShortfall, keepAppointment } from './holding-room.ts';
@@ -71,16 +71,11 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
   // A12, A13: a walk-in, or an appointment past its grace period, takes a free place of a slot open now; a party turned away whole needs none,
   // so its denial is recorded (and it is told why) also when no place is free.
   // B7: a party split by S8 whose members who pass find no place is told so, and the member turned away is still recorded.
-  let onSite: ReturnType<typeof onSitePlace> | null = null;
-  let noPlace: ComeBack | null = null;
-  if (decision.goingOn.length > 0 && (!appointment || appointment.arrival === 'late_on_site')) {
-    try {
-      onSite = onSitePlace(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall);
-    } catch (error) {
-      if (!(error instanceof DomainError) || decision.turnedAway.length === 0) throw error;
-      noPlace = noPlaceComeBack(error);
-    }
-  }
+  const choice =
+    decision.goingOn.length > 0 && (!appointment || appointment.arrival === 'late_on_site') ? onSiteChoice(ctx.tx, hallId, appointment?.appointment.categoryId ?? category.id, ctx.now, hall) : null;
+  if (choice && choice.status !== 'ok' && decision.turnedAway.length === 0) throw noPlaceRefusal(choice, hall);
+  const onSite = choice?.status === 'ok' ? choice.slot : null;
+  const noPlace = choice && choice.status !== 'ok' ? noPlaceComeBack(choice, hall) : null;
 
   const at = ctx.now.toISOString();
   /** One party row and its screening record for some of the people read, all going on or all turned away. */
@@ -148,11 +143,10 @@ export function screenVisitor(ctx: CommandContext, hallId: string, body: ScreenV
 
 type ComeBack = NonNullable<ScreenVisitorResponse['comeBack']>;
 
-/** A12, B7: what the passing members of a split party are told when no on-site place is free (the refusal onSitePlace gave). */
-function noPlaceComeBack(refusal: DomainError): ComeBack {
-  if (refusal.code === 'NO_PLACE_NOW') return { reason: 'no_place_now', time: String(refusal.params?.time ?? ''), keptUntil: null };
-  if (refusal.code === 'NO_PLACE_TODAY') return { reason: 'no_place_today', time: null, keptUntil: null };
-  throw refusal;
+/** A12, B7: what the passing members of a split party are told when no on-site place is free: when the next one opens, or none left today. */
+function noPlaceComeBack(choice: Exclude<OnSiteChoice, { status: 'ok' }>, hall: ReturnType<typeof getHallRow>): ComeBack {
+  if (choice.status === 'full') return { reason: 'no_place_today', time: null, keptUntil: null };
+  return { reason: 'no_place_now', time: clockTime(choice.comeBackAt, hall.timezone), keptUntil: null };
 }
 
 /**
